@@ -1,0 +1,89 @@
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/pipeline.h"
+#include "cli/report.h"
+#include "cli/settings.h"
+#include "emit/emit.h"
+
+namespace dossier::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string human_size(std::uintmax_t bytes) {
+  char buf[32];
+  if (bytes < 1024) {
+    std::snprintf(buf, sizeof buf, "%ju B", bytes);
+  } else if (bytes < 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024 * 1024));
+  }
+  return buf;
+}
+
+std::vector<std::string> split_formats(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, const CommonOptions& common) {
+  model::Diagnostics diag;
+  const fs::path data = data_folder();
+  std::optional<Job> job;
+  if (!options.sources.empty()) {
+    job = ad_hoc_job(options.sources, diag);
+  } else {
+    const fs::path file = options.job.empty() ? fs::path("config/briefing.yaml") : fs::path(options.job);
+    job = load_job(file, diag);
+  }
+  if (!job) return finish(diag, 0, common);
+
+  std::vector<std::string> formats = job->outputs;
+  if (!options.formats.empty()) {
+    formats = split_formats(options.formats);
+    for (const auto& f : formats) {
+      if (!emit::find_format(f)) {
+        std::cerr << "dossier: error: unknown format '" << f
+                  << "' (known: html, epub, pdf, md, json)\n";
+        return kUsageError;
+      }
+    }
+  }
+
+  auto settings = pipeline_settings(*job, data, diag);
+  settings.threads = options.jobs;
+  settings.ingest.max_source_size = options.max_source_size;
+  const auto clock = resolve_clock(job->date, diag);
+  if (!clock) return finish(diag, job->sources.size(), common);
+  const model::Briefing briefing = assemble_briefing(*job, settings, *clock, diag);
+
+  if (options.strict && (diag.error_count() > 0 || diag.warning_count() > 0)) {
+    std::cerr << "dossier: --strict: outputs not written\n";
+    return finish(diag, briefing.sources.size(), common, true);
+  }
+  const emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
+  const auto written = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
+  if (!options.quiet) {
+    for (const auto& path : written) {
+      std::error_code ec;
+      std::cout << "wrote " << path.string() << " (" << human_size(fs::file_size(path, ec)) << ")\n";
+    }
+  }
+  return finish(diag, briefing.sources.size(), common);
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,37 @@
+// The subcommands. Each returns the process exit code (DESIGN.md §3): 0 ok, 1 input or
+// content errors, 2 usage errors, 3 internal errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dossier::cli {
+
+enum ExitCode { kOk = 0, kInputError = 1, kUsageError = 2, kInternalError = 3 };
+
+struct CommonOptions {
+  bool json_diagnostics = false;
+};
+
+struct BuildOptions {
+  std::string job;                   // job file; empty → config/briefing.yaml or --sources
+  std::vector<std::string> sources;  // ad-hoc job
+  std::string output = "output";
+  std::string formats;  // comma-separated; empty → the job's outputs
+  bool strict = false;
+  bool quiet = false;
+  unsigned jobs = 0;
+  std::size_t max_source_size = std::size_t{256} << 20;
+};
+
+struct NormalizeCommandOptions {
+  std::vector<std::string> files;  // "-" or empty: standard input
+  bool explain = false;
+  std::string format = "text";  // text, md, json
+};
+
+int run_build(const BuildOptions& options, const CommonOptions& common);
+int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common);
+int run_inspect(const std::vector<std::string>& files, const CommonOptions& common);
+
+}  // namespace dossier::cli

@@ -1,0 +1,98 @@
+#include "cli/settings.h"
+
+#include <cstdlib>
+#include <ctime>
+
+namespace dossier::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string iso_date(long long seconds) {
+  std::tm utc{};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  gmtime_r(&t, &utc);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+  return buf;
+}
+
+long long midnight_utc(const std::string& date) {
+  std::tm tm{};
+  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(date.substr(8, 2));
+  return static_cast<long long>(timegm(&tm));
+}
+
+}  // namespace
+
+std::optional<BuildClock> resolve_clock(const std::optional<std::string>& job_date,
+                                        model::Diagnostics& diag) {
+  BuildClock clock;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end != '\0' || seconds < 0 || seconds > 253402300799LL) {
+      diag.error(model::DiagCode::JobWrongType, "SOURCE_DATE_EPOCH", 0, 0,
+                 std::string("must be whole seconds since 1970, not '") + epoch + "'");
+      return std::nullopt;
+    }
+    clock.timestamp = seconds;
+    clock.date = job_date.value_or(iso_date(seconds));
+    return clock;
+  }
+  if (job_date) {
+    clock.date = *job_date;
+    clock.timestamp = midnight_utc(*job_date);
+    return clock;
+  }
+  clock.timestamp = static_cast<long long>(std::time(nullptr));
+  clock.date = iso_date(clock.timestamp);
+  return clock;
+}
+
+PipelineSettings pipeline_settings(const Job& job, const fs::path& data, model::Diagnostics& diag) {
+  PipelineSettings settings;
+  settings.annotate.default_language = job.language;
+  settings.structure.boilerplate = load_boilerplate(data / "config" / "boilerplate.yaml", diag);
+  if (job.boilerplate) {
+    auto extra = load_boilerplate(*job.boilerplate, diag);
+    settings.structure.boilerplate.insert(settings.structure.boilerplate.end(), extra.begin(),
+                                          extra.end());
+  }
+  return settings;
+}
+
+emit::EmitOptions make_emit_options(const Job& job, const fs::path& data, const BuildClock& clock,
+                                    model::Diagnostics& diag) {
+  std::vector<fs::path> folders;
+  if (job.templates) folders.push_back(*job.templates);
+  folders.push_back(data / "templates");
+  emit::EmitOptions options;
+  options.templates = emit::TemplateSet(folders);
+  if (auto words = options.templates.read("strings.yaml")) {
+    options.words = emit::Words(load_words(words.value(), "strings.yaml", diag));
+  } else {
+    diag.report(words.error());
+  }
+  options.pdf = job.pdf;
+  options.timestamp = clock.timestamp;
+  options.version = DOSSIER_VERSION;
+  return options;
+}
+
+model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settings,
+                                  const BuildClock& clock, model::Diagnostics& diag) {
+  std::vector<model::Source> sources = process_sources(job.sources, settings, diag);
+  crossref::BriefingInfo info;
+  info.title = job.title.value_or("Briefing");
+  info.subtitle = job.subtitle;
+  info.author = job.author;
+  info.date = clock.date;
+  info.language = job.language;
+  return crossref::cross_reference(info, std::move(sources));
+}
+
+}  // namespace dossier::cli

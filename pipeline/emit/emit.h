@@ -1,0 +1,92 @@
+// emit: Briefing → files. The only stage that writes.
+//
+// Each format is a {name, extension, writer} entry in a registry; a writer streams one format
+// to an std::ostream and never touches the file system. write_outputs() writes each to a
+// temporary file beside its target and renames it into place, so a failed or killed build
+// never leaves a half-written output.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/model.h"
+
+namespace dossier::emit {
+
+// Template files, looked up in order: the job's templates folder first, then the built-ins.
+// Names are relative ("html/page.mustache"); a name that would leave the folders is refused.
+class TemplateSet {
+ public:
+  explicit TemplateSet(std::vector<std::filesystem::path> folders = {});
+  // The file's text, or an error naming the template.
+  model::Result<std::string> read(const std::string& name) const;
+
+ private:
+  std::vector<std::filesystem::path> folders_;
+};
+
+// Words shown to readers ("Contents", "Sources"), from templates/strings.yaml.
+class Words {
+ public:
+  Words() = default;
+  explicit Words(std::map<std::string, std::string> words) : words_(std::move(words)) {}
+  // The word for `key`; the key itself when the table lacks it, so output stays readable.
+  std::string operator[](const std::string& key) const;
+
+ private:
+  std::map<std::string, std::string> words_;
+};
+
+struct PdfOptions {
+  std::string paper = "A4";  // A4 or Letter
+  std::string font = "DejaVu Serif";
+  double font_size = 10.5;
+};
+
+struct EmitOptions {
+  TemplateSet templates;
+  Words words;
+  PdfOptions pdf;
+  long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
+  std::string version;  // dossier version, written into outputs
+};
+
+using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);
+
+struct Format {
+  const char* name;       // html, epub, pdf, md, json
+  const char* extension;  // file extension without the dot
+  Writer write;
+};
+
+const std::vector<Format>& formats();
+const Format* find_format(const std::string& name);
+
+// Writes `path` through a temporary file in the same folder and an atomic rename.
+model::Result<bool> write_file_atomically(const std::filesystem::path& path,
+                                          const std::function<bool(std::ostream&)>& write);
+
+// Writes DIR/briefing.EXT for each named format; reports failures to `diag`.
+// Returns the paths written.
+std::vector<std::filesystem::path> write_outputs(const model::Briefing& briefing,
+                                                 const std::vector<std::string>& format_names,
+                                                 const std::filesystem::path& folder,
+                                                 const EmitOptions& options,
+                                                 model::Diagnostics& diag);
+
+// The writers (one folder each under emit/).
+model::Result<bool> write_html(const model::Briefing&, const EmitOptions&, std::ostream&);
+model::Result<bool> write_epub(const model::Briefing&, const EmitOptions&, std::ostream&);
+model::Result<bool> write_pdf(const model::Briefing&, const EmitOptions&, std::ostream&);
+model::Result<bool> write_markdown(const model::Briefing&, const EmitOptions&, std::ostream&);
+model::Result<bool> write_json(const model::Briefing&, const EmitOptions&, std::ostream&);
+
+// The JSON of DESIGN.md §5 (also `dossier inspect`).
+std::string briefing_json(const model::Briefing& briefing, const std::string& version);
+
+}  // namespace dossier::emit

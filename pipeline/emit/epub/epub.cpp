@@ -1,0 +1,240 @@
+// briefing.epub: EPUB 3 from the HTML writer's XHTML trees plus the package files (OPF, nav,
+// NCX, container), all built with pugixml, zipped reproducibly (mimetype first and stored).
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <sstream>
+
+#include "emit/epub/zip_writer.h"
+#include "emit/html/xhtml.h"
+
+namespace dossier::emit {
+
+namespace {
+
+constexpr const char* kOpfNs = "http://www.idpf.org/2007/opf";
+constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+
+struct Chapter {
+  std::string id;    // S1
+  std::string file;  // S1.xhtml
+  std::string title;
+};
+
+std::string chapter_file(const std::string& source_id) { return source_id + ".xhtml"; }
+
+std::string serialize(pugi::xml_document& doc) {
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+std::string serialize_xhtml(pugi::xml_document& doc) {
+  std::ostringstream out;
+  save_polyglot(doc, out, true);
+  return out.str();
+}
+
+std::string iso_timestamp(long long seconds) {
+  std::tm utc{};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  gmtime_r(&t, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+// A stable identifier derived from the content: two FNV-1a hashes shaped as a UUID.
+std::string content_uuid(const std::vector<std::string>& parts) {
+  std::uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
+  for (const auto& part : parts) {
+    for (unsigned char c : part) {
+      a = (a ^ c) * 0x100000001b3ull;
+      b = (b ^ c) * 0x100000001b3ull;
+      b ^= b >> 29;
+    }
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0x0FFF),
+                static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
+                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+  return std::string("urn:uuid:") + buf;
+}
+
+std::string container_xml() {
+  pugi::xml_document doc;
+  pugi::xml_node root = doc.append_child("container");
+  root.append_attribute("version") = "1.0";
+  root.append_attribute("xmlns") = "urn:oasis:names:tc:opendocument:xmlns:container";
+  pugi::xml_node rootfile = root.append_child("rootfiles").append_child("rootfile");
+  rootfile.append_attribute("full-path") = "EPUB/package.opf";
+  rootfile.append_attribute("media-type") = "application/oebps-package+xml";
+  return serialize(doc);
+}
+
+void add_manifest_item(pugi::xml_node manifest, const char* id, const std::string& href,
+                       const char* type, const char* properties = nullptr) {
+  pugi::xml_node item = manifest.append_child("item");
+  item.append_attribute("id") = id;
+  item.append_attribute("href") = href.c_str();
+  item.append_attribute("media-type") = type;
+  if (properties) item.append_attribute("properties") = properties;
+}
+
+std::string package_opf(const model::Briefing& b, const std::vector<Chapter>& chapters,
+                        const std::string& identifier, long long timestamp) {
+  pugi::xml_document doc;
+  pugi::xml_node package = doc.append_child("package");
+  package.append_attribute("xmlns") = kOpfNs;
+  package.append_attribute("version") = "3.0";
+  package.append_attribute("unique-identifier") = "pub-id";
+  package.append_attribute("xml:lang") = b.language.c_str();
+  pugi::xml_node meta = package.append_child("metadata");
+  meta.append_attribute("xmlns:dc") = kDcNs;
+  const auto dc = [&](const char* name, const std::string& value) {
+    pugi::xml_node e = meta.append_child(name);
+    e.text().set(value.c_str());
+    return e;
+  };
+  dc("dc:identifier", identifier).append_attribute("id") = "pub-id";
+  dc("dc:title", b.title);
+  dc("dc:language", b.language);
+  if (b.author) dc("dc:creator", *b.author);
+  dc("dc:date", b.date);
+  pugi::xml_node modified = meta.append_child("meta");
+  modified.append_attribute("property") = "dcterms:modified";
+  modified.text().set(iso_timestamp(timestamp).c_str());
+
+  pugi::xml_node manifest = package.append_child("manifest");
+  add_manifest_item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+  add_manifest_item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml");
+  add_manifest_item(manifest, "css", "style.css", "text/css");
+  add_manifest_item(manifest, "cover", "cover.xhtml", "application/xhtml+xml");
+  for (const auto& c : chapters) {
+    add_manifest_item(manifest, ("chapter-" + c.id).c_str(), c.file, "application/xhtml+xml");
+  }
+  pugi::xml_node spine = package.append_child("spine");
+  spine.append_attribute("toc") = "ncx";
+  spine.append_child("itemref").append_attribute("idref") = "cover";
+  spine.append_child("itemref").append_attribute("idref") = "nav";
+  for (const auto& c : chapters) {
+    spine.append_child("itemref").append_attribute("idref") = ("chapter-" + c.id).c_str();
+  }
+  return serialize(doc);
+}
+
+std::string toc_ncx(const model::Briefing& b, const std::vector<Chapter>& chapters,
+                    const std::string& identifier) {
+  pugi::xml_document doc;
+  pugi::xml_node ncx = doc.append_child("ncx");
+  ncx.append_attribute("xmlns") = "http://www.daisy.org/z3986/2005/ncx/";
+  ncx.append_attribute("version") = "2005-1";
+  pugi::xml_node head = ncx.append_child("head");
+  const auto head_meta = [&](const char* name, const std::string& content) {
+    pugi::xml_node m = head.append_child("meta");
+    m.append_attribute("name") = name;
+    m.append_attribute("content") = content.c_str();
+  };
+  head_meta("dtb:uid", identifier);
+  head_meta("dtb:depth", "1");
+  head_meta("dtb:totalPageCount", "0");
+  head_meta("dtb:maxPageNumber", "0");
+  ncx.append_child("docTitle").append_child("text").text().set(b.title.c_str());
+  pugi::xml_node map = ncx.append_child("navMap");
+  int order = 0;
+  const auto point = [&](const std::string& id, const std::string& label, const std::string& src) {
+    pugi::xml_node p = map.append_child("navPoint");
+    p.append_attribute("id") = id.c_str();
+    p.append_attribute("playOrder") = ++order;
+    p.append_child("navLabel").append_child("text").text().set(label.c_str());
+    p.append_child("content").append_attribute("src") = src.c_str();
+  };
+  point("nav-cover", b.title, "cover.xhtml");
+  for (const auto& c : chapters) point("nav-" + c.id, c.id + ". " + c.title, c.file);
+  return serialize(doc);
+}
+
+void append_link_item(pugi::xml_node list, const std::string& href, const std::string& label,
+                      const char* epub_type = nullptr) {
+  pugi::xml_node a = list.append_child("li").append_child("a");
+  if (epub_type) a.append_attribute("epub:type") = epub_type;
+  a.append_attribute("href") = href.c_str();
+  a.text().set(label.c_str());
+}
+
+}  // namespace
+
+model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOptions& options,
+                               std::ostream& out) {
+  const Words& words = options.words;
+  const HrefFor href = [](const std::string& source_id, const std::string& anchor) {
+    return chapter_file(source_id) + "#" + anchor;
+  };
+  const ShellValues values = shell_values(briefing, options);
+  std::vector<Chapter> chapters;
+  std::vector<std::string> chapter_files;
+  for (const auto& source : briefing.sources) {
+    ShellValues page = values;
+    page.page_title = model::display_title(source);
+    pugi::xml_document doc;
+    if (auto r = render_shell(options, "epub/chapter.mustache", page, doc); !r) return r.error();
+    pugi::xml_node content = find_by_id(doc, "dossier-content");
+    if (!content) {
+      return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
+                               "epub/chapter.mustache", 0, 0,
+                               "the chapter template needs an element with id dossier-content"};
+    }
+    append_source_chapter(content, source, words, href);
+    content.remove_attribute("id");
+    chapters.push_back({source.id, chapter_file(source.id), model::display_title(source)});
+    chapter_files.push_back(serialize_xhtml(doc));
+  }
+
+  pugi::xml_document cover;
+  if (auto r = render_shell(options, "epub/cover.mustache", values, cover); !r) return r.error();
+  if (pugi::xml_node list = find_by_id(cover, "dossier-sources")) {
+    append_source_list(list, briefing, words, href);
+    list.remove_attribute("id");
+  }
+
+  pugi::xml_document nav;
+  if (auto r = render_shell(options, "epub/nav.mustache", values, nav); !r) return r.error();
+  pugi::xml_node toc = find_by_id(nav, "dossier-toc");
+  pugi::xml_node landmarks = find_by_id(nav, "dossier-landmarks");
+  if (!toc || !landmarks) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
+                             "epub/nav.mustache", 0, 0,
+                             "the nav template needs elements with ids dossier-toc and "
+                             "dossier-landmarks"};
+  }
+  toc.remove_attribute("id");
+  landmarks.remove_attribute("id");
+  append_link_item(toc, "cover.xhtml", words["cover"]);
+  for (const auto& c : chapters) append_link_item(toc, c.file, c.id + ". " + c.title);
+  append_link_item(landmarks, "cover.xhtml", words["cover"], "cover");
+  append_link_item(landmarks, "nav.xhtml", words["contents"], "toc");
+  if (!chapters.empty()) append_link_item(landmarks, chapters.front().file, words["sources"], "bodymatter");
+
+  auto css = options.templates.read("style.css");
+  if (!css) return css.error();
+
+  std::vector<std::string> identity = {briefing.title, briefing.date};
+  identity.insert(identity.end(), chapter_files.begin(), chapter_files.end());
+  const std::string identifier = content_uuid(identity);
+
+  ZipWriter zip(options.timestamp);
+  zip.add_stored("mimetype", "application/epub+zip");
+  zip.add_deflated("META-INF/container.xml", container_xml());
+  zip.add_deflated("EPUB/package.opf", package_opf(briefing, chapters, identifier, options.timestamp));
+  zip.add_deflated("EPUB/nav.xhtml", serialize_xhtml(nav));
+  zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
+  zip.add_deflated("EPUB/style.css", css.value());
+  zip.add_deflated("EPUB/cover.xhtml", serialize_xhtml(cover));
+  for (std::size_t i = 0; i < chapters.size(); ++i) {
+    zip.add_deflated("EPUB/" + chapters[i].file, chapter_files[i]);
+  }
+  return zip.write(out);
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,121 @@
+#include "emit/epub/zip_writer.h"
+
+#include <zlib.h>
+
+#include <ctime>
+#include <stdexcept>
+
+namespace dossier::emit {
+
+namespace {
+
+void put16(std::string& out, std::uint16_t v) {
+  out += static_cast<char>(v & 0xFF);
+  out += static_cast<char>(v >> 8);
+}
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+std::string raw_deflate(const std::string& data) {
+  z_stream z{};
+  // windowBits −15: raw deflate, as ZIP stores it (no zlib header or checksum).
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("zlib deflateInit2 failed");
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
+  return out;
+}
+
+}  // namespace
+
+ZipWriter::ZipWriter(long long timestamp) {
+  std::tm utc{};
+  const std::time_t t = static_cast<std::time_t>(timestamp < 315532800 ? 315532800 : timestamp);
+  gmtime_r(&t, &utc);  // DOS time has no zone: write UTC so TZ cannot change the bytes
+  dos_time_ = static_cast<std::uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
+  dos_date_ = static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) |
+                                         utc.tm_mday);
+}
+
+void ZipWriter::add(const std::string& name, const std::string& data, bool deflate) {
+  Entry e;
+  e.name = name;
+  e.size = static_cast<std::uint32_t>(data.size());
+  e.crc = static_cast<std::uint32_t>(
+      crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+  e.method = deflate ? 8 : 0;
+  e.payload = deflate ? raw_deflate(data) : data;
+  entries_.push_back(std::move(e));
+}
+
+void ZipWriter::add_stored(const std::string& name, const std::string& data) { add(name, data, false); }
+
+void ZipWriter::add_deflated(const std::string& name, const std::string& data) {
+  add(name, data, true);
+}
+
+bool ZipWriter::write(std::ostream& out) const {
+  std::string central;
+  std::uint32_t offset = 0;
+  for (const Entry& e : entries_) {
+    std::string local;
+    put32(local, 0x04034b50);
+    put16(local, e.method == 8 ? 20 : 10);  // version needed
+    put16(local, 0);                        // flags
+    put16(local, e.method);
+    put16(local, dos_time_);
+    put16(local, dos_date_);
+    put32(local, e.crc);
+    put32(local, static_cast<std::uint32_t>(e.payload.size()));
+    put32(local, e.size);
+    put16(local, static_cast<std::uint16_t>(e.name.size()));
+    put16(local, 0);  // no extra field (EPUB readers check this for mimetype)
+    local += e.name;
+    out.write(local.data(), static_cast<std::streamsize>(local.size()));
+    out.write(e.payload.data(), static_cast<std::streamsize>(e.payload.size()));
+
+    put32(central, 0x02014b50);
+    put16(central, 0x0314);  // made by: Unix, spec 2.0
+    put16(central, e.method == 8 ? 20 : 10);
+    put16(central, 0);
+    put16(central, e.method);
+    put16(central, dos_time_);
+    put16(central, dos_date_);
+    put32(central, e.crc);
+    put32(central, static_cast<std::uint32_t>(e.payload.size()));
+    put32(central, e.size);
+    put16(central, static_cast<std::uint16_t>(e.name.size()));
+    put16(central, 0);           // extra
+    put16(central, 0);           // comment
+    put16(central, 0);           // disk
+    put16(central, 0);           // internal attributes
+    put32(central, 0100644u << 16);  // external: regular file, rw-r--r--
+    put32(central, offset);
+    central += e.name;
+    offset += static_cast<std::uint32_t>(local.size() + e.payload.size());
+  }
+  std::string end;
+  put32(end, 0x06054b50);
+  put16(end, 0);
+  put16(end, 0);
+  put16(end, static_cast<std::uint16_t>(entries_.size()));
+  put16(end, static_cast<std::uint16_t>(entries_.size()));
+  put32(end, static_cast<std::uint32_t>(central.size()));
+  put32(end, offset);
+  put16(end, 0);
+  out.write(central.data(), static_cast<std::streamsize>(central.size()));
+  out.write(end.data(), static_cast<std::streamsize>(end.size()));
+  return static_cast<bool>(out);
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,45 @@
+// briefing.html: one self-contained polyglot HTML5 file (inline CSS, no scripts, no fetches).
+#include "emit/html/xhtml.h"
+
+namespace dossier::emit {
+
+namespace {
+// pugixml escapes < > & in text, which a <style> element would show literally.
+bool is_safe_css(const std::string& css) {
+  return css.find_first_of("<>&") == std::string::npos;
+}
+}  // namespace
+
+model::Result<bool> write_html(const model::Briefing& briefing, const EmitOptions& options,
+                               std::ostream& out) {
+  pugi::xml_document doc;
+  if (auto shell = render_shell(options, "html/page.mustache", shell_values(briefing, options), doc);
+      !shell) {
+    return shell.error();
+  }
+  auto css = options.templates.read("style.css");
+  if (!css) return css.error();
+  if (!is_safe_css(css.value())) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, "style.css", 0, 0,
+                             "CSS may not contain <, > or & (it is inlined into the page)"};
+  }
+  const HrefFor href = [](const std::string&, const std::string& anchor) { return "#" + anchor; };
+  pugi::xml_node style = find_by_id(doc, "dossier-style");
+  pugi::xml_node contents = find_by_id(doc, "dossier-contents");
+  pugi::xml_node main = find_by_id(doc, "dossier-content");
+  if (!style || !contents || !main) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
+                             "html/page.mustache", 0, 0,
+                             "the page template needs elements with ids dossier-style, "
+                             "dossier-contents and dossier-content"};
+  }
+  style.append_child(pugi::node_pcdata).set_value(css.value().c_str());
+  append_source_list(contents, briefing, options.words, href);
+  for (const auto& source : briefing.sources) {
+    append_source_chapter(main, source, options.words, href);
+  }
+  save_polyglot(doc, out);
+  return static_cast<bool>(out);
+}
+
+}  // namespace dossier::emit

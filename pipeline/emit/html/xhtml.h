@@ -1,0 +1,48 @@
+// XHTML trees shared by the HTML and EPUB writers: page shells rendered from Mustache
+// templates and parsed by pugixml, and the briefing's content built as element trees.
+// Nothing here pastes markup into strings.
+#pragma once
+
+#include <functional>
+#include <pugixml.hpp>
+#include <string>
+
+#include "emit/emit.h"
+
+namespace dossier::emit {
+
+// Where a link to an anchor of a source goes: "#S1-p3" in one file, "S1.xhtml#S1-p3" in EPUB.
+using HrefFor = std::function<std::string(const std::string& source_id, const std::string& anchor)>;
+
+// Template values for the page shells: briefing metadata, the words table and the version.
+struct ShellValues {
+  std::string title;
+  std::string subtitle;
+  std::string author;
+  std::string date;
+  std::string language;
+  std::string version;
+  std::string page_title;  // this page's own title (EPUB chapters)
+};
+ShellValues shell_values(const model::Briefing& briefing, const EmitOptions& options);
+
+// Renders templates/NAME with Mustache and parses the result as XML.
+model::Result<bool> render_shell(const EmitOptions& options, const std::string& name,
+                                 const ShellValues& values, pugi::xml_document& doc);
+
+// The element with this id attribute, or a null node.
+pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id);
+
+// The list of sources with links to their chapters (cover and contents).
+void append_source_list(pugi::xml_node list, const model::Briefing& briefing, const Words& words,
+                        const HrefFor& href);
+
+// One source as a chapter: header, metadata, numbered blocks, end note.
+void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
+                           const HrefFor& href);
+
+// Serializes as polyglot XHTML: non-void elements never self-close. EPUB's XHTML files
+// carry an XML declaration; the HTML page does not.
+void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration = false);
+
+}  // namespace dossier::emit

@@ -1,0 +1,144 @@
+#include "emit/end_note.h"
+#include "emit/html/xhtml.h"
+
+namespace dossier::emit {
+
+namespace {
+
+pugi::xml_node element(pugi::xml_node parent, const char* name, const char* css_class = nullptr) {
+  pugi::xml_node e = parent.append_child(name);
+  if (css_class) e.append_attribute("class") = css_class;
+  return e;
+}
+
+pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::string& text,
+                            const char* css_class = nullptr) {
+  pugi::xml_node e = element(parent, name, css_class);
+  e.append_child(pugi::node_pcdata).set_value(text.c_str());
+  return e;
+}
+
+void append_meta_row(pugi::xml_node dl, const std::string& term, const std::string& value) {
+  text_element(dl, "dt", term);
+  text_element(dl, "dd", value);
+}
+
+void append_metadata(pugi::xml_node parent, const model::Source& source, const Words& words) {
+  const model::SourceMeta& m = source.meta;
+  pugi::xml_node dl = element(parent, "dl", "meta");
+  if (!m.authors.empty()) {
+    std::string names;
+    for (const auto& a : m.authors) names += (names.empty() ? "" : ", ") + a;
+    append_meta_row(dl, words["authors"], names);
+  }
+  const auto row = [&](const char* key, const std::optional<std::string>& value) {
+    if (value) append_meta_row(dl, words[key], *value);
+  };
+  row("outlet", m.outlet);
+  row("date", m.date);
+  if (m.url) {
+    text_element(dl, "dt", words["url"]);
+    pugi::xml_node a = element(element(dl, "dd"), "a");
+    a.append_attribute("href") = m.url->c_str();
+    a.append_child(pugi::node_pcdata).set_value(m.url->c_str());
+  }
+  row("translated_from", m.translated_from);
+  if (m.original_title) {
+    text_element(dl, "dt", words["original_title"]);
+    pugi::xml_node dd = text_element(dl, "dd", *m.original_title);
+    if (m.translated_from) {
+      dd.append_attribute("lang") = m.translated_from->c_str();
+      dd.append_attribute("xml:lang") = m.translated_from->c_str();
+    }
+  }
+  append_meta_row(dl, words["file"], source.path);
+}
+
+void append_block(pugi::xml_node parent, const model::Block& block, const std::string& source_id,
+                  const HrefFor& href) {
+  const std::string number = paragraph_number(block.id);
+  const auto anchored = [&](pugi::xml_node e) {
+    e.append_attribute("id") = block.id.c_str();
+    pugi::xml_node mark = element(e, "a", "pilcrow");
+    mark.append_attribute("href") = href(source_id, block.id).c_str();
+    mark.append_attribute("title") = paragraph_label(block.id).c_str();
+    mark.append_child(pugi::node_pcdata).set_value(number.c_str());
+    e.append_child(pugi::node_pcdata).set_value(block.text.c_str());
+    return e;
+  };
+  switch (block.kind) {
+    case model::BlockKind::Heading: {
+      const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));
+      anchored(element(parent, tag.c_str()));
+      break;
+    }
+    case model::BlockKind::Caption:
+      anchored(element(parent, "p", "caption"));
+      break;
+    case model::BlockKind::Blockquote:
+      anchored(element(element(parent, "blockquote"), "p"));
+      break;
+    default:
+      anchored(element(parent, "p"));
+      break;
+  }
+}
+
+void append_end_note(pugi::xml_node parent, const model::Source& source, const Words& words) {
+  const EndNote note = end_note_for(source);
+  if (note.empty()) return;
+  pugi::xml_node aside = element(parent, "aside", "end-note");
+  text_element(aside, "h3", words["repairs"]);
+  pugi::xml_node ul = element(aside, "ul");
+  for (const auto& [kind, n] : note.counts) {
+    text_element(ul, "li", kind + ": " + std::to_string(n));
+  }
+  for (const model::Fix* fix : note.listed) text_element(ul, "li", describe_fix(*fix), "fix");
+  for (const auto& r : *note.removals) {
+    text_element(ul, "li",
+                 words["removed"] + " (" + r.rule + ", " + words["line"] + " " +
+                     std::to_string(r.first_line) + "): " + r.text,
+                 "removal");
+  }
+}
+
+}  // namespace
+
+void append_source_list(pugi::xml_node list, const model::Briefing& briefing, const Words& words,
+                        const HrefFor& href) {
+  for (const auto& s : briefing.sources) {
+    pugi::xml_node li = element(list, "li");
+    pugi::xml_node a = element(li, "a");
+    a.append_attribute("href") = href(s.id, s.id).c_str();
+    a.append_child(pugi::node_pcdata).set_value((s.id + ". " + model::display_title(s)).c_str());
+    if (s.status == model::SourceStatus::Failed) {
+      text_element(li, "span", " (" + words["failed"] + ")", "failed");
+    } else if (s.meta.outlet) {
+      text_element(li, "span", " \u2014 " + *s.meta.outlet, "outlet");
+    }
+  }
+}
+
+void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
+                           const HrefFor& href) {
+  pugi::xml_node section = element(parent, "section", "source");
+  section.append_attribute("id") = source.id.c_str();
+  if (source.meta.language) {
+    section.append_attribute("lang") = source.meta.language->c_str();
+    section.append_attribute("xml:lang") = source.meta.language->c_str();
+  }
+  pugi::xml_node header = element(section, "header");
+  text_element(header, "p", source.id + (source.meta.category ? " \u00B7 " + *source.meta.category : ""),
+               "source-label");
+  text_element(header, "h2", model::display_title(source));
+  if (source.status == model::SourceStatus::Failed) {
+    text_element(section, "p", words["source_failed"], "failed");
+    return;
+  }
+  if (source.meta.subtitle) text_element(header, "p", *source.meta.subtitle, "standfirst");
+  append_metadata(header, source, words);
+  for (const auto& block : source.blocks) append_block(section, block, source.id, href);
+  append_end_note(section, source, words);
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,96 @@
+#include <cstring>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "emit/html/xhtml.h"
+
+namespace dossier::emit {
+
+namespace {
+
+const char* const kVoidElements[] = {"area", "base", "br",   "col",   "embed",  "hr",    "img",
+                                     "input", "link", "meta", "param", "source", "track", "wbr"};
+
+bool is_void(const char* name) {
+  for (const char* v : kVoidElements) {
+    if (std::strcmp(name, v) == 0) return true;
+  }
+  return false;
+}
+
+// An empty non-void element gets an empty text child, so pugixml writes <p></p>, not <p />
+// (which an HTML parser reads as an unclosed start tag).
+void keep_elements_open(pugi::xml_node node) {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    if (!child.first_child() && !is_void(child.name())) {
+      child.append_child(pugi::node_pcdata);
+    } else {
+      keep_elements_open(child);
+    }
+  }
+}
+
+}  // namespace
+
+ShellValues shell_values(const model::Briefing& briefing, const EmitOptions& options) {
+  ShellValues v;
+  v.title = briefing.title;
+  v.subtitle = briefing.subtitle.value_or("");
+  v.author = briefing.author.value_or("");
+  v.date = briefing.date;
+  v.language = briefing.language;
+  v.version = options.version;
+  v.page_title = briefing.title;
+  return v;
+}
+
+model::Result<bool> render_shell(const EmitOptions& options, const std::string& name,
+                                 const ShellValues& values, pugi::xml_document& doc) {
+  auto text = options.templates.read(name);
+  if (!text) return text.error();
+  kainjow::mustache::mustache tmpl(text.value());
+  if (!tmpl.is_valid()) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, name, 0, 0,
+                             "invalid Mustache template: " + tmpl.error_message()};
+  }
+  kainjow::mustache::data data;
+  data.set("title", values.title);
+  data.set("page_title", values.page_title);
+  data.set("date", values.date);
+  data.set("lang", values.language);
+  data.set("version", values.version);
+  // Optional values are sections: absent when empty.
+  if (!values.subtitle.empty()) data.set("subtitle", values.subtitle);
+  if (!values.author.empty()) data.set("author", values.author);
+  kainjow::mustache::data words{kainjow::mustache::data::type::object};
+  for (const char* key : {"briefing", "contents", "sources", "made_with", "cover", "landmarks"}) {
+    words.set(key, options.words[key]);
+  }
+  data.set("words", words);
+  const std::string rendered = tmpl.render(data);
+  const pugi::xml_parse_result parsed =
+      doc.load_string(rendered.c_str(), pugi::parse_default | pugi::parse_doctype);
+  if (!parsed) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, name, 0, 0,
+                             std::string("template is not well-formed XML after rendering: ") +
+                                 parsed.description() + " at byte " +
+                                 std::to_string(parsed.offset)};
+  }
+  return true;
+}
+
+pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id) {
+  return root.find_node([id](const pugi::xml_node& n) {
+    return n.type() == pugi::node_element && std::strcmp(n.attribute("id").value(), id) == 0;
+  });
+}
+
+void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration) {
+  keep_elements_open(doc);
+  const unsigned flags =
+      pugi::format_indent | (xml_declaration ? 0u : unsigned{pugi::format_no_declaration});
+  doc.save(out, "  ", flags, pugi::encoding_utf8);
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,143 @@
+// briefing.md: CommonMark built as a cmark-gfm node tree and rendered by cmark-gfm, so every
+// character that could be read as syntax is escaped by the library that will read it back.
+#include <cmark-gfm.h>
+
+#include <memory>
+
+#include "emit/emit.h"
+#include "emit/end_note.h"
+
+namespace dossier::emit {
+
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+cmark_node* text_node(const std::string& text) {
+  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(node, text.c_str());
+  return node;
+}
+
+cmark_node* append(cmark_node* parent, cmark_node* child) {
+  cmark_node_append_child(parent, child);
+  return child;
+}
+
+cmark_node* heading(cmark_node* doc, int level, const std::string& text) {
+  cmark_node* h = append(doc, cmark_node_new(CMARK_NODE_HEADING));
+  cmark_node_set_heading_level(h, level);
+  append(h, text_node(text));
+  return h;
+}
+
+cmark_node* paragraph(cmark_node* parent, const std::string& text) {
+  cmark_node* p = append(parent, cmark_node_new(CMARK_NODE_PARAGRAPH));
+  append(p, text_node(text));
+  return p;
+}
+
+cmark_node* bullet_list(cmark_node* parent) {
+  cmark_node* list = append(parent, cmark_node_new(CMARK_NODE_LIST));
+  cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+  cmark_node_set_list_tight(list, 1);
+  return list;
+}
+
+void bullet(cmark_node* list, const std::string& text) {
+  paragraph(append(list, cmark_node_new(CMARK_NODE_ITEM)), text);
+}
+
+void emphasized_paragraph(cmark_node* parent, const std::string& text) {
+  cmark_node* p = append(parent, cmark_node_new(CMARK_NODE_PARAGRAPH));
+  append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
+}
+
+void append_block(cmark_node* doc, const model::Block& block) {
+  switch (block.kind) {
+    case model::BlockKind::Heading:
+      // Chapters are level 2, so a source's own headings start at 3.
+      heading(doc, std::min(6, block.level + 1), block.text);
+      break;
+    case model::BlockKind::Caption:
+      emphasized_paragraph(doc, block.text);
+      break;
+    case model::BlockKind::Blockquote:
+      paragraph(append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE)), block.text);
+      break;
+    default:
+      paragraph(doc, block.text);
+      break;
+  }
+}
+
+void append_metadata(cmark_node* doc, const model::Source& source, const Words& words) {
+  const model::SourceMeta& m = source.meta;
+  cmark_node* list = bullet_list(doc);
+  const auto field = [&](const char* key, const std::optional<std::string>& value) {
+    if (value) bullet(list, words[key] + ": " + *value);
+  };
+  if (!m.authors.empty()) {
+    std::string names;
+    for (const auto& a : m.authors) names += (names.empty() ? "" : ", ") + a;
+    bullet(list, words["authors"] + ": " + names);
+  }
+  field("outlet", m.outlet);
+  field("date", m.date);
+  field("url", m.url);
+  field("category", m.category);
+  field("translated_from", m.translated_from);
+  field("original_title", m.original_title);
+  bullet(list, words["file"] + ": " + source.path);
+}
+
+void append_end_note(cmark_node* doc, const model::Source& source, const Words& words) {
+  const EndNote note = end_note_for(source);
+  if (note.empty()) return;
+  heading(doc, 3, words["repairs"]);
+  cmark_node* list = bullet_list(doc);
+  for (const auto& [kind, n] : note.counts) bullet(list, kind + ": " + std::to_string(n));
+  for (const model::Fix* fix : note.listed) bullet(list, describe_fix(*fix));
+  for (const auto& r : *note.removals) {
+    bullet(list, words["removed"] + " (" + r.rule + ", " + words["line"] + " " +
+                     std::to_string(r.first_line) + "): " + r.text);
+  }
+}
+
+}  // namespace
+
+model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOptions& options,
+                                   std::ostream& out) {
+  const Words& words = options.words;
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_node_new(CMARK_NODE_DOCUMENT));
+  heading(doc.get(), 1, briefing.title);
+  if (briefing.subtitle) emphasized_paragraph(doc.get(), *briefing.subtitle);
+  paragraph(doc.get(), briefing.date + (briefing.author ? " · " + *briefing.author : ""));
+
+  heading(doc.get(), 2, words["sources"]);
+  cmark_node* list = bullet_list(doc.get());
+  for (const auto& s : briefing.sources) {
+    std::string entry = s.id + ": " + model::display_title(s);
+    if (s.status == model::SourceStatus::Failed) entry += " (" + words["failed"] + ")";
+    bullet(list, entry);
+  }
+  for (const auto& source : briefing.sources) {
+    heading(doc.get(), 2, source.id + ". " + model::display_title(source));
+    if (source.status == model::SourceStatus::Failed) {
+      paragraph(doc.get(), words["source_failed"]);
+      continue;
+    }
+    if (source.meta.subtitle) emphasized_paragraph(doc.get(), *source.meta.subtitle);
+    append_metadata(doc.get(), source, words);
+    for (const auto& block : source.blocks) append_block(doc.get(), block);
+    append_end_note(doc.get(), source, words);
+  }
+  char* rendered = cmark_render_commonmark(doc.get(), CMARK_OPT_DEFAULT, 0);
+  out << rendered;
+  free(rendered);
+  return static_cast<bool>(out);
+}
+
+}  // namespace dossier::emit

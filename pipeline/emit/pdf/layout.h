@@ -1,0 +1,70 @@
+// PDF layout: the Briefing as pages of positioned text runs, link rectangles and anchors.
+// Plain values, testable without libharu; draw.cpp turns them into a PDF. Widths come from a
+// Measure function so tests can lay out with a fake font.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "emit/emit.h"
+
+namespace dossier::emit::pdf {
+
+enum class Face { Body, BodyBold, BodyItalic, Heading };
+
+struct Run {
+  double x = 0, y = 0;  // baseline start, PDF points from the bottom left
+  Face face = Face::Body;
+  double size = 0;
+  std::string text;
+};
+
+struct LinkRect {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string target;  // an anchor id
+};
+
+struct Page {
+  std::vector<Run> runs;
+  std::vector<LinkRect> links;
+};
+
+struct Anchor {
+  int page = 0;  // 0-based
+  double y = 0;  // top of the anchored line
+};
+
+struct OutlineItem {
+  std::string title;
+  std::string anchor;
+  int level = 0;  // 0: top level
+};
+
+struct PagedDocument {
+  std::vector<Page> pages;
+  std::map<std::string, Anchor> anchors;
+  std::vector<OutlineItem> outline;
+};
+
+struct Geometry {
+  double width = 595.276, height = 841.89;  // A4
+  double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;
+  double text_width() const { return width - margin_left - margin_right; }
+};
+
+// Width in points of `text` set in `face` at `size`.
+using Measure = std::function<double(Face face, double size, std::string_view text)>;
+
+Geometry geometry_for(const PdfOptions& options);
+
+// Breaks `text` into lines no wider than `width` (words wider than a line are split).
+std::vector<std::string> wrap_text(std::string_view text, Face face, double size, double width,
+                                   const Measure& measure);
+
+PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& options,
+                      const Measure& measure);
+
+}  // namespace dossier::emit::pdf

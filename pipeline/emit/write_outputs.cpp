@@ -1,0 +1,102 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "emit/emit.h"
+
+namespace dossier::emit {
+
+namespace fs = std::filesystem;
+
+const std::vector<Format>& formats() {
+  static const std::vector<Format> table = {
+      {"html", "html", write_html},      {"epub", "epub", write_epub},
+      {"pdf", "pdf", write_pdf},         {"md", "md", write_markdown},
+      {"json", "json", write_json},
+  };
+  return table;
+}
+
+const Format* find_format(const std::string& name) {
+  for (const auto& f : formats()) {
+    if (name == f.name) return &f;
+  }
+  return nullptr;
+}
+
+model::Result<bool> write_file_atomically(const fs::path& path,
+                                          const std::function<bool(std::ostream&)>& write) {
+  const auto fail = [&](std::string why) {
+    return model::Diagnostic{model::Severity::Error, model::DiagCode::OutputWrite, path.string(),
+                             0, 0, std::move(why)};
+  };
+  const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".tmp" +
+                                              std::to_string(::getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(std::string("cannot create file: ") + std::strerror(errno));
+    const bool written = write(out);
+    out.flush();
+    if (!written || !out) {
+      const int err = errno;
+      out.close();
+      std::error_code ec;
+      fs::remove(temp, ec);
+      return fail(written ? std::string("write failed: ") + std::strerror(err)
+                          : std::string("the writer failed"));
+    }
+  }
+  // Flush to disk before the rename, so a crash cannot leave a renamed but empty file.
+  if (const int fd = ::open(temp.c_str(), O_RDONLY); fd >= 0) {
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+      std::error_code ec;
+      fs::remove(temp, ec);
+      return fail(std::string("write failed: ") + std::strerror(errno));
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return fail("cannot rename into place: " + ec.message());
+  }
+  return true;
+}
+
+std::vector<fs::path> write_outputs(const model::Briefing& briefing,
+                                    const std::vector<std::string>& format_names,
+                                    const fs::path& folder, const EmitOptions& options,
+                                    model::Diagnostics& diag) {
+  std::vector<fs::path> written;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) {
+    diag.error(model::DiagCode::OutputWrite, folder.string(), 0, 0,
+               "cannot create output folder: " + ec.message());
+    return written;
+  }
+  for (const auto& name : format_names) {
+    const Format* format = find_format(name);
+    if (!format) continue;  // names are checked when the job is loaded
+    const fs::path path = folder / (std::string("briefing.") + format->extension);
+    std::optional<model::Diagnostic> writer_error;
+    auto result = write_file_atomically(path, [&](std::ostream& out) {
+      auto r = format->write(briefing, options, out);
+      if (!r) writer_error = r.error();
+      return r.ok();
+    });
+    if (result) {
+      written.push_back(path);
+    } else {
+      diag.report(writer_error ? *writer_error : result.error());
+    }
+  }
+  return written;
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,84 @@
+#include "model/model.h"
+
+namespace dossier::model {
+
+const char* to_string(FixKind kind) {
+  switch (kind) {
+    case FixKind::Decode: return "decode";
+    case FixKind::LineEnd: return "line-end";
+    case FixKind::ControlChar: return "control-char";
+    case FixKind::Whitespace: return "whitespace";
+    case FixKind::Nfc: return "nfc";
+    case FixKind::Reflow: return "reflow";
+    case FixKind::Dehyphenate: return "dehyphenate";
+    case FixKind::Mojibake: return "mojibake";
+    case FixKind::Quotes: return "quotes";
+    case FixKind::Homoglyph: return "homoglyph";
+    case FixKind::EntityRef: return "entity-ref";
+    case FixKind::Ligature: return "ligature";
+    case FixKind::Markup: return "markup";
+  }
+  return "unknown";
+}
+
+const char* to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Heading: return "heading";
+    case BlockKind::Paragraph: return "paragraph";
+    case BlockKind::Blockquote: return "blockquote";
+    case BlockKind::List: return "list";
+    case BlockKind::ListItem: return "list_item";
+    case BlockKind::Code: return "code";
+    case BlockKind::Table: return "table";
+    case BlockKind::Image: return "image";
+    case BlockKind::Footnote: return "footnote";
+    case BlockKind::ThematicBreak: return "thematic_break";
+    case BlockKind::Caption: return "caption";
+  }
+  return "unknown";
+}
+
+const char* to_string(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "person";
+    case EntityType::Organization: return "organization";
+    case EntityType::Place: return "place";
+    case EntityType::Event: return "event";
+  }
+  return "unknown";
+}
+
+const char* to_string(SourceStatus status) {
+  return status == SourceStatus::Ok ? "ok" : "failed";
+}
+
+namespace {
+template <typename T>
+void prefer(std::optional<T>& out, const std::optional<T>& given) {
+  if (given) out = given;
+}
+}  // namespace
+
+SourceMeta merged_meta(const Source& source) {
+  SourceMeta meta = source.meta;
+  const SourceMeta& given = source.given;
+  prefer(meta.title, given.title);
+  prefer(meta.subtitle, given.subtitle);
+  prefer(meta.outlet, given.outlet);
+  if (!given.authors.empty()) meta.authors = given.authors;
+  prefer(meta.date, given.date);
+  prefer(meta.url, given.url);
+  prefer(meta.language, given.language);
+  prefer(meta.translated_from, given.translated_from);
+  prefer(meta.category, given.category);
+  prefer(meta.original_title, given.original_title);
+  return meta;
+}
+
+std::string display_title(const Source& source) {
+  if (source.given.title) return *source.given.title;
+  if (source.meta.title) return *source.meta.title;
+  return source.path;
+}
+
+}  // namespace dossier::model

@@ -1,0 +1,207 @@
+// The document model: the only values that cross a stage boundary.
+//
+// ingest fills Source::text and the decode fixes; normalize turns text into Source::lines and
+// records character and line fixes; structure turns lines into metadata, blocks and removals;
+// annotate gives ids; crossref gathers sources into a Briefing; emitters read only the Briefing.
+// Things refer to each other by id (S1, S1-p4, E-…), never by pointer, so every value can be
+// copied, compared in a test and dumped as JSON. A worked example lives in README.md beside this
+// file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dossier::model {
+
+// A place in the decoded input. Lines and columns count from 1; columns count code points.
+struct Position {
+  int line = 0;
+  int col = 0;
+  bool operator==(const Position&) const = default;
+};
+
+enum class FixKind {
+  Decode,        // bytes → UTF-8: BOM, UTF-16/32, Windows-1252 fallback, invalid bytes
+  LineEnd,       // CRLF, CR, U+2028/2029, form feed → LF (once per file)
+  ControlChar,   // C0/C1 controls, zero-width and other invisible characters removed
+  Whitespace,    // spaces trimmed or folded
+  Nfc,           // Unicode normalization form C
+  Reflow,        // a hard line wrap joined into its paragraph
+  Dehyphenate,   // a hyphenated line end joined
+  Mojibake,      // UTF-8 read as a legacy code page, repaired
+  Quotes,        // doubled or mismatched quote marks
+  Homoglyph,     // a look-alike letter from another script
+  EntityRef,     // an HTML character reference left in plain text
+  Ligature,      // ﬁ ﬂ and full-width forms
+  Markup,        // Markdown syntax consumed by the reader
+};
+
+// One repair, positioned in the decoded input (before any other fix ran).
+struct Fix {
+  FixKind kind = FixKind::Decode;
+  Position at;
+  std::string before;
+  std::string after;
+  bool operator==(const Fix&) const = default;
+};
+
+// Text taken out as site furniture, with the rule that took it.
+struct Removal {
+  int first_line = 0;
+  int last_line = 0;
+  std::string text;
+  std::string rule;
+  bool operator==(const Removal&) const = default;
+};
+
+// A logical line of normalized text and where it started in the input. normalize produces
+// these; structure consumes them.
+struct Line {
+  std::string text;
+  Position origin;
+  int last_line = 0;  // the input line it ends on (reflow joins lines)
+  bool operator==(const Line&) const = default;
+};
+
+enum class BlockKind {
+  Heading,
+  Paragraph,
+  Blockquote,
+  List,
+  ListItem,
+  Code,
+  Table,
+  Image,
+  Footnote,
+  ThematicBreak,
+  Caption,
+};
+
+struct Block {
+  std::string id;  // S1-p4; nested blocks share their parent's id
+  BlockKind kind = BlockKind::Paragraph;
+  int level = 0;     // heading level (1–6), 0 otherwise
+  std::string text;  // plain UTF-8 inline text
+  Position origin;   // where the block starts in the input
+  int last_line = 0;
+  std::vector<Block> children;
+  std::vector<std::string> see_also;
+  bool operator==(const Block&) const = default;
+};
+
+struct SourceMeta {
+  std::optional<std::string> title;
+  std::optional<std::string> subtitle;
+  std::optional<std::string> outlet;
+  std::vector<std::string> authors;
+  std::optional<std::string> date;  // ISO 8601, YYYY-MM-DD
+  std::optional<std::string> url;
+  std::optional<std::string> language;
+  std::optional<std::string> translated_from;
+  std::optional<std::string> category;
+  std::optional<std::string> original_title;
+  bool operator==(const SourceMeta&) const = default;
+};
+
+enum class SourceStatus { Ok, Failed };
+enum class SourceFormat { PlainText, Markdown };
+
+struct Source {
+  std::string id;            // S1, S2, … in job order
+  std::string path;          // as shown to readers: relative to the job file, or as given
+  std::string resolved_path; // where ingest reads it; never written to outputs
+  SourceFormat format = SourceFormat::PlainText;
+  SourceStatus status = SourceStatus::Ok;
+  SourceMeta meta;      // detected metadata
+  SourceMeta given;     // metadata from the job file; wins over detection
+  std::string text;     // decoded input (UTF-8, LF line ends)
+  std::vector<Line> lines;  // normalized lines; consumed by structure
+  std::vector<Block> blocks;
+  std::vector<Fix> fixes;
+  std::vector<Removal> removals;
+  bool operator==(const Source&) const = default;
+};
+
+// Cross-source records (filled by annotate and crossref as those stages grow).
+struct Mention {
+  std::string block;
+  int start = 0;  // code points into the block's text
+  int end = 0;
+  bool operator==(const Mention&) const = default;
+};
+
+enum class EntityType { Person, Organization, Place, Event };
+
+struct Entity {
+  std::string id;  // E-vladimir-putin
+  std::string name;
+  EntityType type = EntityType::Person;
+  std::vector<std::string> aliases;
+  std::vector<std::string> roles;
+  std::vector<Mention> mentions;
+  bool operator==(const Entity&) const = default;
+};
+
+struct Quote {
+  std::string id;  // Q1
+  std::string block;
+  std::vector<std::string> blocks;
+  std::string text;
+  std::optional<std::string> speaker;  // an entity id, or none when no speaker is found
+  bool operator==(const Quote&) const = default;
+};
+
+struct DateMention {
+  std::string block;
+  std::string text;
+  std::optional<std::string> iso;
+  std::string precision;  // day|month|year|range|relative
+  bool operator==(const DateMention&) const = default;
+};
+
+struct Figure {
+  std::string id;  // F1
+  std::string block;
+  std::string text;
+  double value = 0;
+  std::optional<std::string> unit;
+  std::optional<std::string> about;
+  bool operator==(const Figure&) const = default;
+};
+
+struct Conflict {
+  std::string about;
+  std::vector<std::string> figures;
+  std::vector<std::string> blocks;
+  bool operator==(const Conflict&) const = default;
+};
+
+struct Briefing {
+  std::string title;
+  std::optional<std::string> subtitle;
+  std::optional<std::string> author;
+  std::string date;  // YYYY-MM-DD, resolved once by the caller
+  std::string language = "en";
+  std::vector<Source> sources;
+  std::vector<Entity> entities;
+  std::vector<Quote> quotes;
+  std::vector<DateMention> dates;
+  std::vector<Figure> figures;
+  std::vector<Conflict> conflicts;
+  bool operator==(const Briefing&) const = default;
+};
+
+// Names used in JSON, --explain and the end notes.
+const char* to_string(FixKind kind);
+const char* to_string(BlockKind kind);
+const char* to_string(EntityType type);
+const char* to_string(SourceStatus status);
+
+// The title a reader sees for a source: its given or detected title, else its path.
+std::string display_title(const Source& source);
+
+// Given metadata wins over detected metadata, field by field.
+SourceMeta merged_meta(const Source& source);
+
+}  // namespace dossier::model

@@ -1,0 +1,42 @@
+// Small UTF-8 helpers shared by the stages. Decoding never throws: a malformed sequence
+// decodes as one invalid unit so callers can replace or report it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dossier::model::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+struct Decoded {
+  char32_t cp = 0;        // the code point, or kReplacement when !valid
+  std::size_t length = 1; // bytes consumed (at least 1)
+  bool valid = false;
+};
+
+// Decodes the sequence starting at s[i]; rejects overlongs, surrogates and values > U+10FFFF.
+Decoded decode(std::string_view s, std::size_t i);
+
+void append(std::string& out, char32_t cp);
+std::string encode(char32_t cp);
+
+// Number of code points in valid UTF-8 text.
+std::size_t length(std::string_view s);
+
+// True when every byte sequence in s is valid UTF-8.
+bool is_valid(std::string_view s);
+
+// Visits each code point with its byte offset.
+template <typename F>
+void for_each(std::string_view s, F&& f) {
+  for (std::size_t i = 0; i < s.size();) {
+    Decoded d = decode(s, i);
+    f(d.cp, i);
+    i += d.length;
+  }
+}
+
+}  // namespace dossier::model::utf8

@@ -1,0 +1,34 @@
+#include "normalize/normalize.h"
+
+#include "normalize/line_text.h"
+
+namespace dossier::normalize {
+
+model::Source normalize(model::Source source, const NormalizeOptions& options) {
+  std::vector<model::Line> lines;
+  std::string_view text = source.text;
+  int number = 1;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    LineText line(std::string(text.substr(0, end)), number);
+    strip_invisible(line, source.fixes);
+    normalize_nfc(line, source.fixes);
+    int first_col = 1;
+    if (options.fold_whitespace && source.format == model::SourceFormat::PlainText) {
+      // The first kept character's column is the line's origin.
+      fold_whitespace(line, source.fixes);
+      first_col = line.column_at(0);
+    }
+    lines.push_back({line.text(), {number, first_col}, number});
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+    ++number;
+  }
+  if (options.reflow && source.format == model::SourceFormat::PlainText) {
+    lines = reflow(std::move(lines), source.fixes);
+  }
+  source.lines = std::move(lines);
+  return source;
+}
+
+}  // namespace dossier::normalize

@@ -1,0 +1,127 @@
+#include "structure/structure.h"
+
+#include <optional>
+
+#include "model/utf8.h"
+#include "structure/line_shape.h"
+
+namespace dossier::structure {
+
+using model::Block;
+using model::BlockKind;
+using model::Line;
+
+namespace {
+
+struct Candidate {
+  const Line* line;
+  LineShape shape;
+};
+
+constexpr std::size_t kHeaderWindow = 4;  // the headline is among the first lines kept
+
+Block make_block(BlockKind kind, const Line& line, int level = 0) {
+  Block b;
+  b.kind = kind;
+  b.level = level;
+  b.text = line.text;
+  b.origin = line.origin;
+  b.last_line = line.last_line;
+  return b;
+}
+
+std::vector<Candidate> remove_boilerplate(const std::vector<Line>& lines,
+                                          const StructureOptions& options,
+                                          std::vector<model::Removal>& removals) {
+  std::vector<Candidate> kept;
+  for (const auto& line : lines) {
+    if (line.text.empty()) continue;
+    if (const BoilerplateRule* rule = match_boilerplate(options.boilerplate, line.text)) {
+      removals.push_back({line.origin.line, line.last_line, line.text, rule->name});
+      continue;
+    }
+    kept.push_back({&line, shape_of(line.text)});
+  }
+  return kept;
+}
+
+std::optional<std::size_t> find_headline(const std::vector<Candidate>& kept) {
+  for (std::size_t k = 0; k < kept.size() && k < kHeaderWindow; ++k) {
+    if (is_headline(kept[k].shape) && byline_name(kept[k].line->text).empty() &&
+        !is_photo_credit(kept[k].line->text)) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+// Reads the header (label, standfirst, headline, byline, credit) and returns the index of the
+// first body line. Lines of the header become metadata or caption blocks.
+std::size_t read_header(const std::vector<Candidate>& kept, model::Source& source) {
+  const auto headline = find_headline(kept);
+  if (!headline) return 0;
+  model::SourceMeta& meta = source.meta;
+  for (std::size_t k = 0; k < *headline; ++k) {
+    const Line& line = *kept[k].line;
+    if (!meta.category && k + 1 == *headline && is_section_label(kept[k].shape)) {
+      meta.category = line.text;
+    } else if (!meta.subtitle && kept[k].shape.words > 6) {
+      meta.subtitle = line.text;
+    } else {
+      source.blocks.push_back(make_block(BlockKind::Paragraph, line));
+    }
+  }
+  std::size_t next = *headline + 1;
+  std::string title = kept[*headline].line->text;
+  // A headline broken over two lines: the next line follows directly and is title-like too.
+  if (next < kept.size() && kept[next].line->origin.line == kept[*headline].line->last_line + 1 &&
+      is_title_case_heading(kept[*headline].shape) && is_headline(kept[next].shape) &&
+      kept[next].shape.words <= 12) {
+    const Line& first = *kept[*headline].line;
+    source.fixes.push_back({model::FixKind::Reflow,
+                            {first.last_line, static_cast<int>(model::utf8::length(first.text)) + 1},
+                            "\n",
+                            " "});
+    title += ' ' + kept[next].line->text;
+    ++next;
+  }
+  meta.title = title;
+  // Byline and photo credit sit just under the headline.
+  for (std::size_t k = next; k < kept.size() && k < next + 3; ++k) {
+    const Line& line = *kept[k].line;
+    if (std::string name = byline_name(line.text); !name.empty() && meta.authors.empty()) {
+      meta.authors.push_back(name);
+    } else if (is_photo_credit(line.text)) {
+      source.blocks.push_back(make_block(BlockKind::Caption, line));
+    } else if (meta.authors.empty() && is_bare_name(line.text, kept[k].shape)) {
+      meta.authors.push_back(line.text);
+    } else {
+      return k;
+    }
+    next = k + 1;
+  }
+  return next;
+}
+
+}  // namespace
+
+model::Source structure(model::Source source, const StructureOptions& options) {
+  const std::vector<Candidate> kept = remove_boilerplate(source.lines, options, source.removals);
+  std::size_t k = read_header(kept, source);
+  for (; k < kept.size(); ++k) {
+    const Line& line = *kept[k].line;
+    const LineShape& shape = kept[k].shape;
+    const bool has_next = k + 1 < kept.size();
+    if (is_photo_credit(line.text)) {
+      source.blocks.push_back(make_block(BlockKind::Caption, line));
+    } else if (has_next && (is_all_caps_heading(shape) || is_title_case_heading(shape))) {
+      source.blocks.push_back(make_block(BlockKind::Heading, line, 2));
+    } else {
+      source.blocks.push_back(make_block(BlockKind::Paragraph, line));
+    }
+  }
+  source.lines.clear();
+  return source;
+}
+
+}  // namespace dossier::structure
