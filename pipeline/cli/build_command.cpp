@@ -47,7 +47,8 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   if (!options.sources.empty()) {
     job = ad_hoc_job(options.sources, diag);
   } else {
-    const fs::path file = options.job.empty() ? fs::path("config/briefing.yaml") : fs::path(options.job);
+    const fs::path file =
+        options.job.empty() ? fs::path("config/briefing.yaml") : fs::path(options.job);
     job = load_job(file, diag);
   }
   if (!job) return finish(diag, 0, common);
@@ -80,7 +81,8 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   if (!options.quiet) {
     for (const auto& path : written) {
       std::error_code ec;
-      std::cout << "wrote " << path.string() << " (" << human_size(fs::file_size(path, ec)) << ")\n";
+      std::cout << "wrote " << path.string() << " (" << human_size(fs::file_size(path, ec))
+                << ")\n";
     }
   }
   return finish(diag, briefing.sources.size(), common);

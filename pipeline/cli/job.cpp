@@ -23,9 +23,12 @@ struct YamlReporter {
   model::Diagnostics& diag;
   bool failed = false;
 
-  void error(const YAML::Node& at, DiagCode code, const std::string& message) {
-    diag.error(code, path, at.Mark().line + 1, at.Mark().column + 1, message);
+  void error(const YAML::Mark& at, DiagCode code, const std::string& message) {
+    diag.error(code, path, at.line + 1, at.column + 1, message);
     failed = true;
+  }
+  void error(const YAML::Node& at, DiagCode code, const std::string& message) {
+    error(at.Mark(), code, message);
   }
   void warning(const YAML::Node& at, DiagCode code, const std::string& message) {
     diag.warning(code, path, at.Mark().line + 1, at.Mark().column + 1, message);
@@ -98,11 +101,14 @@ std::optional<std::string> date_value(const YAML::Node& node, const std::string&
   return v;
 }
 
-bool has_glob_characters(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+bool has_glob_characters(const std::string& s) {
+  return s.find_first_of("*?[") != std::string::npos;
+}
 
 bool is_source_file(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return kSourceExtensions.count(ext) > 0;
 }
 
@@ -151,7 +157,9 @@ bool expand_source(const std::string& written, const fs::path& folder, const Sou
   if (fs::is_directory(status)) {
     std::vector<fs::path> files;
     // Recursion follows no directory symlinks, so a symlink loop cannot trap the walk.
-    for (fs::recursive_directory_iterator it(target, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::recursive_directory_iterator
+             it(target, fs::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec) && is_source_file(it->path())) files.push_back(it->path());
     }
@@ -207,7 +215,8 @@ void read_sources(const YAML::Node& list, Job& job, YamlReporter& report) {
   for (const auto& entry : list) {
     SourceSpec meta;
     std::string written;
-    YAML::Node at = entry;
+    // A Mark, not a Node: assigning one yaml-cpp Node to another overwrites the first's content.
+    YAML::Mark at = entry.Mark();
     if (entry.IsScalar()) {
       written = entry.Scalar();
     } else if (entry.IsMap()) {
@@ -217,15 +226,17 @@ void read_sources(const YAML::Node& list, Job& job, YamlReporter& report) {
         continue;
       }
       written = path.Scalar();
-      at = path;
+      at = path.Mark();
       read_source_meta(entry, meta, report);
     } else {
-      report.error(entry, DiagCode::JobWrongType, "a source must be a path or an entry with 'path'");
+      report.error(entry, DiagCode::JobWrongType,
+                   "a source must be a path or an entry with 'path'");
       continue;
     }
-    expand_source(written, job.folder, meta,
-                  [&](const std::string& why) { report.error(at, DiagCode::MissingSource, why); },
-                  job.sources);
+    expand_source(
+        written, job.folder, meta,
+        [&](const std::string& why) { report.error(at, DiagCode::MissingSource, why); },
+        job.sources);
   }
 }
 
@@ -248,7 +259,8 @@ void read_pdf(const YAML::Node& node, Job& job, YamlReporter& report) {
     } else if (key == "font_size") {
       double size = 0;
       if (!YAML::convert<double>::decode(kv.second, size) || size < 4 || size > 72) {
-        report.error(kv.second, DiagCode::JobWrongType, "'font_size' must be a number from 4 to 72");
+        report.error(kv.second, DiagCode::JobWrongType,
+                     "'font_size' must be a number from 4 to 72");
       } else {
         job.pdf.font_size = size;
       }
@@ -271,7 +283,8 @@ std::optional<Job> load_job(const fs::path& file, model::Diagnostics& diag) {
   if (!root) return std::nullopt;
   YamlReporter report{path, diag};
   if (!root->IsMap()) {
-    diag.error(DiagCode::JobWrongType, path, 1, 1, "a job file must be a map of keys (title, sources, …)");
+    diag.error(DiagCode::JobWrongType, path, 1, 1,
+               "a job file must be a map of keys (title, sources, …)");
     return std::nullopt;
   }
   Job job;
@@ -330,9 +343,10 @@ std::optional<Job> load_job(const fs::path& file, model::Diagnostics& diag) {
 Job ad_hoc_job(const std::vector<std::string>& paths, model::Diagnostics& diag) {
   Job job;
   for (const auto& p : paths) {
-    expand_source(p, {}, {},
-                  [&](const std::string& why) { diag.error(DiagCode::MissingSource, p, 0, 0, why); },
-                  job.sources);
+    expand_source(
+        p, {}, {},
+        [&](const std::string& why) { diag.error(DiagCode::MissingSource, p, 0, 0, why); },
+        job.sources);
   }
   return job;
 }
@@ -356,7 +370,8 @@ std::vector<structure::BoilerplateRule> load_boilerplate(const fs::path& file,
   }
   for (const auto& entry : list) {
     if (!entry.IsMap()) {
-      report.error(entry, DiagCode::JobWrongType, "a rule must be a map (name, exact|prefix|regex, why)");
+      report.error(entry, DiagCode::JobWrongType,
+                   "a rule must be a map (name, exact|prefix|regex, why)");
       continue;
     }
     structure::BoilerplateRule rule;
@@ -378,7 +393,8 @@ std::vector<structure::BoilerplateRule> load_boilerplate(const fs::path& file,
       }
     }
     if (rule.name.empty() || !has_pattern) {
-      report.error(entry, DiagCode::JobMissingKey, "a rule needs a 'name' and one of exact, prefix, regex");
+      report.error(entry, DiagCode::JobMissingKey,
+                   "a rule needs a 'name' and one of exact, prefix, regex");
       continue;
     }
     rules.push_back(std::move(rule));

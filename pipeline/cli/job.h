@@ -16,7 +16,7 @@
 namespace dossier::cli {
 
 struct SourceSpec {
-  std::string display_path;   // relative to the job folder, or as given
+  std::string display_path;    // relative to the job folder, or as given
   std::filesystem::path path;  // where to read it
   model::SourceMeta given;
 };
@@ -48,7 +48,7 @@ std::vector<structure::BoilerplateRule> load_boilerplate(const std::filesystem::
                                                          model::Diagnostics& diag);
 
 // The words table (templates/strings.yaml).
-std::map<std::string, std::string> load_words(const std::string& yaml_text,
-                                              const std::string& path, model::Diagnostics& diag);
+std::map<std::string, std::string> load_words(const std::string& yaml_text, const std::string& path,
+                                              model::Diagnostics& diag);
 
 }  // namespace dossier::cli

@@ -20,34 +20,41 @@ int run(int argc, char** argv) {
   app.fallthrough();
   CommonOptions common;
   std::string diagnostics = "text";
-  app.add_option("--diagnostics", diagnostics, "How to print diagnostics: text or json (one object a line)")
+  app.add_option("--diagnostics", diagnostics,
+                 "How to print diagnostics: text or json (one object a line)")
       ->check(CLI::IsMember({"text", "json"}));
 
   BuildOptions build;
   CLI::App* build_cmd = app.add_subcommand("build", "Run the whole pipeline and write the outputs");
-  build_cmd->add_option("job", build.job, "Job file (default: config/briefing.yaml)");
-  build_cmd->add_option("--sources", build.sources, "Build from these files, folders or globs instead of a job")
-      ->expected(1, -1);
+  CLI::Option* job_opt =
+      build_cmd->add_option("job", build.job, "Job file (default: config/briefing.yaml)");
+  build_cmd
+      ->add_option("--sources", build.sources,
+                   "Build from these files, folders or globs instead of a job")
+      ->expected(1, -1)
+      ->excludes(job_opt);
   build_cmd->add_option("-o,--output", build.output, "Output folder")->capture_default_str();
-  build_cmd->add_option("--formats", build.formats, "Comma-separated formats: html,epub,pdf,md,json");
+  build_cmd->add_option("--formats", build.formats,
+                        "Comma-separated formats: html,epub,pdf,md,json");
   build_cmd->add_flag("--strict", build.strict, "Fail on any warning; replace no output");
   build_cmd->add_option("-j,--jobs", build.jobs, "Threads for per-source stages (0: one per core)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but diagnostics");
   build_cmd->add_option("--max-source-size", build.max_source_size, "Largest source in bytes")
       ->capture_default_str();
-  build_cmd->excludes(build_cmd->get_option("job"))->excludes(build_cmd->get_option("--sources"));
 
   NormalizeCommandOptions normalize;
   CLI::App* normalize_cmd = app.add_subcommand(
       "normalize", "Repair and structure text files; print the clean text to stdout");
-  normalize_cmd->add_option("files", normalize.files, "Files to normalize ('-' or none: standard input)");
+  normalize_cmd->add_option("files", normalize.files,
+                            "Files to normalize ('-' or none: standard input)");
   normalize_cmd->add_flag("--explain", normalize.explain, "List every fix and removal on stderr");
   normalize_cmd->add_option("--format", normalize.format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
   std::vector<std::string> inspect_files;
-  CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print the JSON of sources after annotation");
+  CLI::App* inspect_cmd =
+      app.add_subcommand("inspect", "Print the JSON of sources after annotation");
   inspect_cmd->add_option("files", inspect_files, "Source files")->required();
 
   try {

@@ -34,7 +34,8 @@ void explain(const model::Source& s) {
 }
 
 model::Source from_stdin(const PipelineSettings& settings, model::Diagnostics& diag) {
-  const std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  const std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                          std::istreambuf_iterator<char>());
   model::Source source;
   source.path = "<stdin>";
   auto decoded = ingest::decode_bytes(bytes, source.path, diag);
@@ -61,8 +62,8 @@ int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& c
   } else {
     const Job files = ad_hoc_job(options.files, diag);
     for (std::size_t i = 0; i < files.sources.size(); ++i) {
-      sources.push_back(
-          annotate::annotate(prepare_source(files.sources[i], settings, diag), i, settings.annotate));
+      sources.push_back(annotate::annotate(prepare_source(files.sources[i], settings, diag), i,
+                                           settings.annotate));
     }
   }
   const bool many = sources.size() > 1;

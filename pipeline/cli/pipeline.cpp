@@ -41,8 +41,8 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
-      sources[i] = annotate::annotate(prepare_source(specs[i], settings, local[i]), i,
-                                      settings.annotate);
+      sources[i] =
+          annotate::annotate(prepare_source(specs[i], settings, local[i]), i, settings.annotate);
     }
   };
   unsigned threads = settings.threads ? settings.threads : std::thread::hardware_concurrency();

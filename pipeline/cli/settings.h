@@ -13,8 +13,8 @@
 namespace dossier::cli {
 
 struct BuildClock {
-  std::string date;        // YYYY-MM-DD shown as the briefing's date
-  long long timestamp = 0; // seconds since the epoch, for EPUB and PDF metadata
+  std::string date;         // YYYY-MM-DD shown as the briefing's date
+  long long timestamp = 0;  // seconds since the epoch, for EPUB and PDF metadata
 };
 
 // SOURCE_DATE_EPOCH, else the job's date, else now (DESIGN.md §8.11). Nothing when

@@ -53,7 +53,7 @@ struct EmitOptions {
   Words words;
   PdfOptions pdf;
   long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
-  std::string version;  // dossier version, written into outputs
+  std::string version;      // dossier version, written into outputs
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

@@ -12,7 +12,7 @@ namespace dossier::emit {
 
 struct EndNote {
   std::vector<std::pair<std::string, int>> counts;  // fix kind → number, in kind order
-  std::vector<const model::Fix*> listed;             // fixes worth reading one by one
+  std::vector<const model::Fix*> listed;            // fixes worth reading one by one
   const std::vector<model::Removal>* removals = nullptr;
   bool empty() const { return counts.empty() && removals->empty(); }
 };

@@ -13,9 +13,8 @@ namespace fs = std::filesystem;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      {"html", "html", write_html},      {"epub", "epub", write_epub},
-      {"pdf", "pdf", write_pdf},         {"md", "md", write_markdown},
-      {"json", "json", write_json},
+      {"html", "html", write_html}, {"epub", "epub", write_epub}, {"pdf", "pdf", write_pdf},
+      {"md", "md", write_markdown}, {"json", "json", write_json},
   };
   return table;
 }
@@ -30,11 +29,11 @@ const Format* find_format(const std::string& name) {
 model::Result<bool> write_file_atomically(const fs::path& path,
                                           const std::function<bool(std::ostream&)>& write) {
   const auto fail = [&](std::string why) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::OutputWrite, path.string(),
-                             0, 0, std::move(why)};
+    return model::Diagnostic{
+        model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0, std::move(why)};
   };
-  const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".tmp" +
-                                              std::to_string(::getpid()));
+  const fs::path temp =
+      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return fail(std::string("cannot create file: ") + std::strerror(errno));

@@ -151,9 +151,23 @@ std::string decode_wide(std::string_view b, Unit unit, const std::string& path,
 }
 
 struct Utf8Census {
-  std::size_t invalid = 0;    // invalid sequences
-  std::size_t multibyte = 0;  // valid sequences of 2–4 bytes
+  std::size_t invalid = 0;      // invalid sequences
+  std::size_t multibyte = 0;    // valid sequences of 2–4 bytes
+  std::size_t legacy_like = 0;  // invalid sequences that read well as Windows-1252
 };
+
+bool is_ascii_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// A byte that Windows-1252 text uses: typographic punctuation, or an accented letter touching
+// an ASCII letter ("caf\xE9", "\xE9t\xE9").
+bool reads_as_windows_1252(std::string_view b, std::size_t i) {
+  const auto c = static_cast<unsigned char>(b[i]);
+  if (c == 0x80 || c == 0x85 || (c >= 0x91 && c <= 0x97) || c == 0x99) return true;
+  if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+  return (i > 0 && is_ascii_letter(b[i - 1])) || (i + 1 < b.size() && is_ascii_letter(b[i + 1]));
+}
 
 Utf8Census take_census(std::string_view b) {
   Utf8Census census;
@@ -163,10 +177,20 @@ Utf8Census take_census(std::string_view b) {
       continue;
     }
     const utf8::Decoded d = utf8::decode(b, i);
-    (d.valid ? census.multibyte : census.invalid) += 1;
+    if (d.valid) {
+      ++census.multibyte;
+    } else {
+      ++census.invalid;
+      census.legacy_like += reads_as_windows_1252(b, i);
+    }
     i += d.length;
   }
   return census;
+}
+
+// More broken sequences than good ones, and most of them read as Windows-1252 text.
+bool is_legacy_text(const Utf8Census& c) {
+  return c.invalid > c.multibyte && c.legacy_like * 3 >= c.invalid * 2;
 }
 
 std::string decode_cp1252(std::string_view b) {
@@ -196,7 +220,8 @@ std::string repair_utf8(std::string_view b, const std::string& path, model::Diag
       out.append(b.data() + i, d.length);
     } else {
       std::string bad;
-      for (std::size_t k = 0; k < d.length; ++k) bad += hex_byte(static_cast<unsigned char>(b[i + k]));
+      for (std::size_t k = 0; k < d.length; ++k)
+        bad += hex_byte(static_cast<unsigned char>(b[i + k]));
       const bool at_end = i + d.length >= b.size() && d.length > 1;
       warn_invalid(diag, path, at,
                    (at_end ? "truncated UTF-8 sequence at end of file " : "UTF-8 bytes ") + bad,
@@ -244,7 +269,8 @@ model::Result<DecodedText> decode_bytes(std::string_view bytes, const std::strin
     result.encoding = unit == Unit::Utf16LE ? "utf-16le" : "utf-16be";
   }
   if (unit != Unit::Utf8) {
-    if (bom.length == 0) result.fixes.push_back({FixKind::Decode, {1, 1}, result.encoding, "utf-8"});
+    if (bom.length == 0)
+      result.fixes.push_back({FixKind::Decode, {1, 1}, result.encoding, "utf-8"});
     result.text = decode_wide(body, unit, path, diag, result.fixes);
     if (looks_binary(result.text)) {
       return fail(DiagCode::BinaryInput, "looks like a binary file (decoded " + result.encoding +
@@ -258,8 +284,7 @@ model::Result<DecodedText> decode_bytes(std::string_view bytes, const std::strin
     const Utf8Census census = take_census(body);
     if (census.invalid == 0) {
       result.text.assign(body);
-    } else if (census.invalid > census.multibyte) {
-      // More broken sequences than good ones: the file is in a legacy single-byte encoding.
+    } else if (is_legacy_text(census)) {
       result.encoding = "windows-1252";
       result.text = decode_cp1252(body);
       result.fixes.push_back({FixKind::Decode, {1, 1}, "windows-1252", "utf-8"});
@@ -270,8 +295,8 @@ model::Result<DecodedText> decode_bytes(std::string_view bytes, const std::strin
     }
   }
   if (is_blank(result.text)) {
-    return fail(DiagCode::EmptyInput, result.text.empty() ? "file is empty"
-                                                          : "file holds only whitespace");
+    return fail(DiagCode::EmptyInput,
+                result.text.empty() ? "file is empty" : "file holds only whitespace");
   }
   unify_line_ends(result.text, result.fixes);
   return result;

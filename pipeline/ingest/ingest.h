@@ -20,7 +20,7 @@ struct IngestOptions {
 };
 
 struct DecodedText {
-  std::string text;  // valid UTF-8, LF line ends
+  std::string text;      // valid UTF-8, LF line ends
   std::string encoding;  // utf-8, utf-16le, windows-1252, …
   std::vector<model::Fix> fixes;
 };

@@ -23,10 +23,9 @@ model::Result<model::Source> read_source(model::Source source, const IngestOptio
   }
   if (S_ISDIR(info.st_mode)) return fail(DiagCode::Unreadable, "is a directory, not a file");
   if (static_cast<std::size_t>(info.st_size) > options.max_source_size) {
-    return fail(DiagCode::TooLarge, "file is " + std::to_string(info.st_size) +
-                                        " bytes, over the limit of " +
-                                        std::to_string(options.max_source_size) +
-                                        " (--max-source-size)");
+    return fail(DiagCode::TooLarge,
+                "file is " + std::to_string(info.st_size) + " bytes, over the limit of " +
+                    std::to_string(options.max_source_size) + " (--max-source-size)");
   }
   std::ifstream in(source.resolved_path, std::ios::binary);
   if (!in) return fail(DiagCode::Unreadable, std::string("cannot open: ") + std::strerror(errno));

@@ -26,7 +26,7 @@ void unify_line_ends(std::string& text, std::vector<model::Fix>& fixes) {
     const char c = text[i];
     if (c == '\r') {
       ending = (i + 1 < text.size() && text[i + 1] == '\n') ? std::string_view(text).substr(i, 2)
-                                                           : std::string_view(text).substr(i, 1);
+                                                            : std::string_view(text).substr(i, 1);
     } else if (c == '\f') {
       ending = std::string_view(text).substr(i, 1);
     } else if (c == '\xE2' && text.compare(i, 3, "\u2028") == 0) {

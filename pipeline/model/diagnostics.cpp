@@ -10,19 +10,32 @@ const char* to_string(Severity severity) {
 
 const char* to_string(DiagCode code) {
   switch (code) {
-    case DiagCode::InvalidBytes: return "invalid-bytes";
-    case DiagCode::LegacyEncoding: return "legacy-encoding";
-    case DiagCode::BinaryInput: return "binary-input";
-    case DiagCode::EmptyInput: return "empty-input";
-    case DiagCode::Unreadable: return "unreadable";
-    case DiagCode::TooLarge: return "too-large";
-    case DiagCode::MissingSource: return "missing-source";
-    case DiagCode::JobSyntax: return "job-syntax";
-    case DiagCode::JobUnknownKey: return "job-unknown-key";
-    case DiagCode::JobWrongType: return "job-wrong-type";
-    case DiagCode::JobMissingKey: return "job-missing-key";
-    case DiagCode::Template: return "template";
-    case DiagCode::OutputWrite: return "output-write";
+    case DiagCode::InvalidBytes:
+      return "invalid-bytes";
+    case DiagCode::LegacyEncoding:
+      return "legacy-encoding";
+    case DiagCode::BinaryInput:
+      return "binary-input";
+    case DiagCode::EmptyInput:
+      return "empty-input";
+    case DiagCode::Unreadable:
+      return "unreadable";
+    case DiagCode::TooLarge:
+      return "too-large";
+    case DiagCode::MissingSource:
+      return "missing-source";
+    case DiagCode::JobSyntax:
+      return "job-syntax";
+    case DiagCode::JobUnknownKey:
+      return "job-unknown-key";
+    case DiagCode::JobWrongType:
+      return "job-wrong-type";
+    case DiagCode::JobMissingKey:
+      return "job-missing-key";
+    case DiagCode::Template:
+      return "template";
+    case DiagCode::OutputWrite:
+      return "output-write";
   }
   return "unknown";
 }
@@ -59,8 +72,7 @@ void Diagnostics::error(DiagCode code, std::string path, int line, int col, std:
   report({Severity::Error, code, std::move(path), line, col, std::move(message)});
 }
 
-void Diagnostics::warning(DiagCode code, std::string path, int line, int col,
-                          std::string message) {
+void Diagnostics::warning(DiagCode code, std::string path, int line, int col, std::string message) {
   report({Severity::Warning, code, std::move(path), line, col, std::move(message)});
 }
 

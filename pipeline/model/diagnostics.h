@@ -17,19 +17,19 @@ namespace dossier::model {
 enum class Severity { Warning, Error };
 
 enum class DiagCode {
-  InvalidBytes,       // invalid UTF-8/UTF-16 replaced by U+FFFD
-  LegacyEncoding,     // not UTF-8; decoded as Windows-1252
-  BinaryInput,        // NUL bytes or too many control characters
-  EmptyInput,         // empty or whitespace only
-  Unreadable,         // cannot open or read
-  TooLarge,           // over --max-source-size
-  MissingSource,      // a job names a file that does not exist
-  JobSyntax,          // malformed YAML
-  JobUnknownKey,      // a key the job format does not know
-  JobWrongType,       // a key with a value of the wrong type
-  JobMissingKey,      // a required key is absent
-  Template,           // a template cannot be read or rendered
-  OutputWrite,        // an output cannot be written
+  InvalidBytes,    // invalid UTF-8/UTF-16 replaced by U+FFFD
+  LegacyEncoding,  // not UTF-8; decoded as Windows-1252
+  BinaryInput,     // NUL bytes or too many control characters
+  EmptyInput,      // empty or whitespace only
+  Unreadable,      // cannot open or read
+  TooLarge,        // over --max-source-size
+  MissingSource,   // a job names a file that does not exist
+  JobSyntax,       // malformed YAML
+  JobUnknownKey,   // a key the job format does not know
+  JobWrongType,    // a key with a value of the wrong type
+  JobMissingKey,   // a required key is absent
+  Template,        // a template cannot be read or rendered
+  OutputWrite,     // an output cannot be written
 };
 
 struct Diagnostic {

@@ -4,46 +4,74 @@ namespace dossier::model {
 
 const char* to_string(FixKind kind) {
   switch (kind) {
-    case FixKind::Decode: return "decode";
-    case FixKind::LineEnd: return "line-end";
-    case FixKind::ControlChar: return "control-char";
-    case FixKind::Whitespace: return "whitespace";
-    case FixKind::Nfc: return "nfc";
-    case FixKind::Reflow: return "reflow";
-    case FixKind::Dehyphenate: return "dehyphenate";
-    case FixKind::Mojibake: return "mojibake";
-    case FixKind::Quotes: return "quotes";
-    case FixKind::Homoglyph: return "homoglyph";
-    case FixKind::EntityRef: return "entity-ref";
-    case FixKind::Ligature: return "ligature";
-    case FixKind::Markup: return "markup";
+    case FixKind::Decode:
+      return "decode";
+    case FixKind::LineEnd:
+      return "line-end";
+    case FixKind::ControlChar:
+      return "control-char";
+    case FixKind::Whitespace:
+      return "whitespace";
+    case FixKind::Nfc:
+      return "nfc";
+    case FixKind::Reflow:
+      return "reflow";
+    case FixKind::Dehyphenate:
+      return "dehyphenate";
+    case FixKind::Mojibake:
+      return "mojibake";
+    case FixKind::Quotes:
+      return "quotes";
+    case FixKind::Homoglyph:
+      return "homoglyph";
+    case FixKind::EntityRef:
+      return "entity-ref";
+    case FixKind::Ligature:
+      return "ligature";
+    case FixKind::Markup:
+      return "markup";
   }
   return "unknown";
 }
 
 const char* to_string(BlockKind kind) {
   switch (kind) {
-    case BlockKind::Heading: return "heading";
-    case BlockKind::Paragraph: return "paragraph";
-    case BlockKind::Blockquote: return "blockquote";
-    case BlockKind::List: return "list";
-    case BlockKind::ListItem: return "list_item";
-    case BlockKind::Code: return "code";
-    case BlockKind::Table: return "table";
-    case BlockKind::Image: return "image";
-    case BlockKind::Footnote: return "footnote";
-    case BlockKind::ThematicBreak: return "thematic_break";
-    case BlockKind::Caption: return "caption";
+    case BlockKind::Heading:
+      return "heading";
+    case BlockKind::Paragraph:
+      return "paragraph";
+    case BlockKind::Blockquote:
+      return "blockquote";
+    case BlockKind::List:
+      return "list";
+    case BlockKind::ListItem:
+      return "list_item";
+    case BlockKind::Code:
+      return "code";
+    case BlockKind::Table:
+      return "table";
+    case BlockKind::Image:
+      return "image";
+    case BlockKind::Footnote:
+      return "footnote";
+    case BlockKind::ThematicBreak:
+      return "thematic_break";
+    case BlockKind::Caption:
+      return "caption";
   }
   return "unknown";
 }
 
 const char* to_string(EntityType type) {
   switch (type) {
-    case EntityType::Person: return "person";
-    case EntityType::Organization: return "organization";
-    case EntityType::Place: return "place";
-    case EntityType::Event: return "event";
+    case EntityType::Person:
+      return "person";
+    case EntityType::Organization:
+      return "organization";
+    case EntityType::Place:
+      return "place";
+    case EntityType::Event:
+      return "event";
   }
   return "unknown";
 }

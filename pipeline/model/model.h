@@ -22,19 +22,19 @@ struct Position {
 };
 
 enum class FixKind {
-  Decode,        // bytes → UTF-8: BOM, UTF-16/32, Windows-1252 fallback, invalid bytes
-  LineEnd,       // CRLF, CR, U+2028/2029, form feed → LF (once per file)
-  ControlChar,   // C0/C1 controls, zero-width and other invisible characters removed
-  Whitespace,    // spaces trimmed or folded
-  Nfc,           // Unicode normalization form C
-  Reflow,        // a hard line wrap joined into its paragraph
-  Dehyphenate,   // a hyphenated line end joined
-  Mojibake,      // UTF-8 read as a legacy code page, repaired
-  Quotes,        // doubled or mismatched quote marks
-  Homoglyph,     // a look-alike letter from another script
-  EntityRef,     // an HTML character reference left in plain text
-  Ligature,      // ﬁ ﬂ and full-width forms
-  Markup,        // Markdown syntax consumed by the reader
+  Decode,       // bytes → UTF-8: BOM, UTF-16/32, Windows-1252 fallback, invalid bytes
+  LineEnd,      // CRLF, CR, U+2028/2029, form feed → LF (once per file)
+  ControlChar,  // C0/C1 controls, zero-width and other invisible characters removed
+  Whitespace,   // spaces trimmed or folded
+  Nfc,          // Unicode normalization form C
+  Reflow,       // a hard line wrap joined into its paragraph
+  Dehyphenate,  // a hyphenated line end joined
+  Mojibake,     // UTF-8 read as a legacy code page, repaired
+  Quotes,       // doubled or mismatched quote marks
+  Homoglyph,    // a look-alike letter from another script
+  EntityRef,    // an HTML character reference left in plain text
+  Ligature,     // ﬁ ﬂ and full-width forms
+  Markup,       // Markdown syntax consumed by the reader
 };
 
 // One repair, positioned in the decoded input (before any other fix ran).
@@ -108,14 +108,14 @@ enum class SourceStatus { Ok, Failed };
 enum class SourceFormat { PlainText, Markdown };
 
 struct Source {
-  std::string id;            // S1, S2, … in job order
-  std::string path;          // as shown to readers: relative to the job file, or as given
-  std::string resolved_path; // where ingest reads it; never written to outputs
+  std::string id;             // S1, S2, … in job order
+  std::string path;           // as shown to readers: relative to the job file, or as given
+  std::string resolved_path;  // where ingest reads it; never written to outputs
   SourceFormat format = SourceFormat::PlainText;
   SourceStatus status = SourceStatus::Ok;
-  SourceMeta meta;      // detected metadata
-  SourceMeta given;     // metadata from the job file; wins over detection
-  std::string text;     // decoded input (UTF-8, LF line ends)
+  SourceMeta meta;          // detected metadata
+  SourceMeta given;         // metadata from the job file; wins over detection
+  std::string text;         // decoded input (UTF-8, LF line ends)
   std::vector<Line> lines;  // normalized lines; consumed by structure
   std::vector<Block> blocks;
   std::vector<Fix> fixes;

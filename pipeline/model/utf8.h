@@ -12,8 +12,8 @@ namespace dossier::model::utf8 {
 inline constexpr char32_t kReplacement = 0xFFFD;
 
 struct Decoded {
-  char32_t cp = 0;        // the code point, or kReplacement when !valid
-  std::size_t length = 1; // bytes consumed (at least 1)
+  char32_t cp = 0;         // the code point, or kReplacement when !valid
+  std::size_t length = 1;  // bytes consumed (at least 1)
   bool valid = false;
 };
 

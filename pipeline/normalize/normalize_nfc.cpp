@@ -42,7 +42,8 @@ void normalize_nfc(LineText& line, std::vector<model::Fix>& fixes) {
          before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
     ++suffix;
   }
-  while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0) == 0x80) {
+  while (suffix > 0 &&
+         (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0) == 0x80) {
     --suffix;
   }
   line.replace(prefix, before.size() - suffix,

@@ -60,7 +60,8 @@ std::vector<model::Line> reflow(std::vector<model::Line> lines, std::vector<mode
   out.reserve(lines.size());
   for (auto& line : lines) {
     if (!out.empty() && !out.back().text.empty() && !line.text.empty() &&
-        out.back().last_line + 1 == line.origin.line && is_wrapped(out.back().text, line.text, width)) {
+        out.back().last_line + 1 == line.origin.line &&
+        is_wrapped(out.back().text, line.text, width)) {
       model::Line& joined = out.back();
       const int col = static_cast<int>(utf8::length(joined.text)) + 1;
       // A hyphen at a wrap stays (de-hyphenation decides whether it was a soft one).

@@ -10,7 +10,9 @@ namespace {
 bool ends_sentence(char32_t c) {
   return c == '.' || c == '!' || c == ',' || c == ';' || c == 0x2026;
 }
-bool is_closing_quote(char32_t c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\''; }
+bool is_closing_quote(char32_t c) {
+  return c == '"' || c == 0x201D || c == 0x2019 || c == '\'';
+}
 }  // namespace
 
 LineShape shape_of(std::string_view line) {
@@ -58,8 +60,7 @@ bool is_all_caps_heading(const LineShape& s) {
 
 bool is_title_case_heading(const LineShape& s) {
   return s.words >= 2 && s.words <= 14 && s.starts_upper && !ends_sentence(s.last) &&
-         !s.quoted_end && s.long_words > 0 &&
-         s.capitalized_long * 10 >= s.long_words * 8;
+         !s.quoted_end && s.long_words > 0 && s.capitalized_long * 10 >= s.long_words * 8;
 }
 
 bool is_headline(const LineShape& s) {
@@ -67,8 +68,8 @@ bool is_headline(const LineShape& s) {
 }
 
 bool is_section_label(const LineShape& s) {
-  return s.words >= 1 && s.words <= 3 && s.letters > 0 && s.starts_upper && !ends_sentence(s.last) &&
-         s.last != ':' && s.last != '?';
+  return s.words >= 1 && s.words <= 3 && s.letters > 0 && s.starts_upper &&
+         !ends_sentence(s.last) && s.last != ':' && s.last != '?';
 }
 
 std::string byline_name(std::string_view line) {

@@ -16,7 +16,7 @@ struct LineShape {
   int long_words = 0;        // words of 4+ letters
   int digits = 0;
   bool starts_upper = false;
-  char32_t last = 0;  // last code point, closing quotes skipped
+  char32_t last = 0;        // last code point, closing quotes skipped
   bool quoted_end = false;  // the line ends with a closing quote
 };
 

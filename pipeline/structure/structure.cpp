@@ -78,18 +78,25 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
       is_title_case_heading(kept[*headline].shape) && is_headline(kept[next].shape) &&
       kept[next].shape.words <= 12) {
     const Line& first = *kept[*headline].line;
-    source.fixes.push_back({model::FixKind::Reflow,
-                            {first.last_line, static_cast<int>(model::utf8::length(first.text)) + 1},
-                            "\n",
-                            " "});
+    source.fixes.push_back(
+        {model::FixKind::Reflow,
+         {first.last_line, static_cast<int>(model::utf8::length(first.text)) + 1},
+         "\n",
+         " "});
     title += ' ' + kept[next].line->text;
     ++next;
   }
   meta.title = title;
   // Byline and photo credit sit just under the headline.
+  const auto is_byline = [&](std::size_t k) {
+    return k < kept.size() && (!byline_name(kept[k].line->text).empty() ||
+                               is_bare_name(kept[k].line->text, kept[k].shape));
+  };
   for (std::size_t k = next; k < kept.size() && k < next + 3; ++k) {
     const Line& line = *kept[k].line;
-    if (std::string name = byline_name(line.text); !name.empty() && meta.authors.empty()) {
+    if (!meta.subtitle && k == next && kept[k].shape.words > 6 && is_byline(k + 1)) {
+      meta.subtitle = line.text;  // a standfirst between the headline and the byline
+    } else if (std::string name = byline_name(line.text); !name.empty() && meta.authors.empty()) {
       meta.authors.push_back(name);
     } else if (is_photo_credit(line.text)) {
       source.blocks.push_back(make_block(BlockKind::Caption, line));

@@ -21,7 +21,9 @@ struct Chapter {
   std::string title;
 };
 
-std::string chapter_file(const std::string& source_id) { return source_id + ".xhtml"; }
+std::string chapter_file(const std::string& source_id) {
+  return source_id + ".xhtml";
+}
 
 std::string serialize(pugi::xml_document& doc) {
   std::ostringstream out;
@@ -181,8 +183,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     if (auto r = render_shell(options, "epub/chapter.mustache", page, doc); !r) return r.error();
     pugi::xml_node content = find_by_id(doc, "dossier-content");
     if (!content) {
-      return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
-                               "epub/chapter.mustache", 0, 0,
+      return model::Diagnostic{model::Severity::Error,
+                               model::DiagCode::Template,
+                               "epub/chapter.mustache",
+                               0,
+                               0,
                                "the chapter template needs an element with id dossier-content"};
     }
     append_source_chapter(content, source, words, href);
@@ -203,8 +208,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   pugi::xml_node toc = find_by_id(nav, "dossier-toc");
   pugi::xml_node landmarks = find_by_id(nav, "dossier-landmarks");
   if (!toc || !landmarks) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
-                             "epub/nav.mustache", 0, 0,
+    return model::Diagnostic{model::Severity::Error,
+                             model::DiagCode::Template,
+                             "epub/nav.mustache",
+                             0,
+                             0,
                              "the nav template needs elements with ids dossier-toc and "
                              "dossier-landmarks"};
   }
@@ -214,7 +222,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   for (const auto& c : chapters) append_link_item(toc, c.file, c.id + ". " + c.title);
   append_link_item(landmarks, "cover.xhtml", words["cover"], "cover");
   append_link_item(landmarks, "nav.xhtml", words["contents"], "toc");
-  if (!chapters.empty()) append_link_item(landmarks, chapters.front().file, words["sources"], "bodymatter");
+  if (!chapters.empty())
+    append_link_item(landmarks, chapters.front().file, words["sources"], "bodymatter");
 
   auto css = options.templates.read("style.css");
   if (!css) return css.error();
@@ -226,7 +235,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   ZipWriter zip(options.timestamp);
   zip.add_stored("mimetype", "application/epub+zip");
   zip.add_deflated("META-INF/container.xml", container_xml());
-  zip.add_deflated("EPUB/package.opf", package_opf(briefing, chapters, identifier, options.timestamp));
+  zip.add_deflated("EPUB/package.opf",
+                   package_opf(briefing, chapters, identifier, options.timestamp));
   zip.add_deflated("EPUB/nav.xhtml", serialize_xhtml(nav));
   zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
   zip.add_deflated("EPUB/style.css", css.value());

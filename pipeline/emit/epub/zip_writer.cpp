@@ -42,9 +42,10 @@ ZipWriter::ZipWriter(long long timestamp) {
   std::tm utc{};
   const std::time_t t = static_cast<std::time_t>(timestamp < 315532800 ? 315532800 : timestamp);
   gmtime_r(&t, &utc);  // DOS time has no zone: write UTC so TZ cannot change the bytes
-  dos_time_ = static_cast<std::uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
-  dos_date_ = static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) |
-                                         utc.tm_mday);
+  dos_time_ =
+      static_cast<std::uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
+  dos_date_ =
+      static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
 }
 
 void ZipWriter::add(const std::string& name, const std::string& data, bool deflate) {
@@ -58,7 +59,9 @@ void ZipWriter::add(const std::string& name, const std::string& data, bool defla
   entries_.push_back(std::move(e));
 }
 
-void ZipWriter::add_stored(const std::string& name, const std::string& data) { add(name, data, false); }
+void ZipWriter::add_stored(const std::string& name, const std::string& data) {
+  add(name, data, false);
+}
 
 void ZipWriter::add_deflated(const std::string& name, const std::string& data) {
   add(name, data, true);
@@ -95,10 +98,10 @@ bool ZipWriter::write(std::ostream& out) const {
     put32(central, static_cast<std::uint32_t>(e.payload.size()));
     put32(central, e.size);
     put16(central, static_cast<std::uint16_t>(e.name.size()));
-    put16(central, 0);           // extra
-    put16(central, 0);           // comment
-    put16(central, 0);           // disk
-    put16(central, 0);           // internal attributes
+    put16(central, 0);               // extra
+    put16(central, 0);               // comment
+    put16(central, 0);               // disk
+    put16(central, 0);               // internal attributes
     put32(central, 0100644u << 16);  // external: regular file, rw-r--r--
     put32(central, offset);
     central += e.name;

@@ -13,14 +13,19 @@ bool is_safe_css(const std::string& css) {
 model::Result<bool> write_html(const model::Briefing& briefing, const EmitOptions& options,
                                std::ostream& out) {
   pugi::xml_document doc;
-  if (auto shell = render_shell(options, "html/page.mustache", shell_values(briefing, options), doc);
+  if (auto shell =
+          render_shell(options, "html/page.mustache", shell_values(briefing, options), doc);
       !shell) {
     return shell.error();
   }
   auto css = options.templates.read("style.css");
   if (!css) return css.error();
   if (!is_safe_css(css.value())) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, "style.css", 0, 0,
+    return model::Diagnostic{model::Severity::Error,
+                             model::DiagCode::Template,
+                             "style.css",
+                             0,
+                             0,
                              "CSS may not contain <, > or & (it is inlined into the page)"};
   }
   const HrefFor href = [](const std::string&, const std::string& anchor) { return "#" + anchor; };
@@ -28,8 +33,11 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   pugi::xml_node contents = find_by_id(doc, "dossier-contents");
   pugi::xml_node main = find_by_id(doc, "dossier-content");
   if (!style || !contents || !main) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template,
-                             "html/page.mustache", 0, 0,
+    return model::Diagnostic{model::Severity::Error,
+                             model::DiagCode::Template,
+                             "html/page.mustache",
+                             0,
+                             0,
                              "the page template needs elements with ids dossier-style, "
                              "dossier-contents and dossier-content"};
   }

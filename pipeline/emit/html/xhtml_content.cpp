@@ -128,7 +128,8 @@ void append_source_chapter(pugi::xml_node parent, const model::Source& source, c
     section.append_attribute("xml:lang") = source.meta.language->c_str();
   }
   pugi::xml_node header = element(section, "header");
-  text_element(header, "p", source.id + (source.meta.category ? " \u00B7 " + *source.meta.category : ""),
+  text_element(header, "p",
+               source.id + (source.meta.category ? " \u00B7 " + *source.meta.category : ""),
                "source-label");
   text_element(header, "h2", model::display_title(source));
   if (source.status == model::SourceStatus::Failed) {

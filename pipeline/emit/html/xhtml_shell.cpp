@@ -8,7 +8,7 @@ namespace dossier::emit {
 
 namespace {
 
-const char* const kVoidElements[] = {"area", "base", "br",   "col",   "embed",  "hr",    "img",
+const char* const kVoidElements[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
                                      "input", "link", "meta", "param", "source", "track", "wbr"};
 
 bool is_void(const char* name) {
@@ -51,7 +51,11 @@ model::Result<bool> render_shell(const EmitOptions& options, const std::string& 
   if (!text) return text.error();
   kainjow::mustache::mustache tmpl(text.value());
   if (!tmpl.is_valid()) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, name, 0, 0,
+    return model::Diagnostic{model::Severity::Error,
+                             model::DiagCode::Template,
+                             name,
+                             0,
+                             0,
                              "invalid Mustache template: " + tmpl.error_message()};
   }
   kainjow::mustache::data data;
@@ -72,7 +76,11 @@ model::Result<bool> render_shell(const EmitOptions& options, const std::string& 
   const pugi::xml_parse_result parsed =
       doc.load_string(rendered.c_str(), pugi::parse_default | pugi::parse_doctype);
   if (!parsed) {
-    return model::Diagnostic{model::Severity::Error, model::DiagCode::Template, name, 0, 0,
+    return model::Diagnostic{model::Severity::Error,
+                             model::DiagCode::Template,
+                             name,
+                             0,
+                             0,
                              std::string("template is not well-formed XML after rendering: ") +
                                  parsed.description() + " at byte " +
                                  std::to_string(parsed.offset)};

@@ -99,8 +99,10 @@ std::string briefing_json(const model::Briefing& b, const std::string& version) 
   }
   j["dates"] = Json::array();
   for (const auto& d : b.dates) {
-    j["dates"].push_back(
-        {{"block", d.block}, {"text", d.text}, {"iso", optional(d.iso)}, {"precision", d.precision}});
+    j["dates"].push_back({{"block", d.block},
+                          {"text", d.text},
+                          {"iso", optional(d.iso)},
+                          {"precision", d.precision}});
   }
   j["figures"] = Json::array();
   for (const auto& f : b.figures) {

@@ -101,7 +101,8 @@ HPDF_Destination destination(const pdf::PagedDocument& laid, const std::vector<H
   if (it == laid.anchors.end() || it->second.page >= static_cast<int>(pages.size())) {
     return nullptr;
   }
-  HPDF_Destination d = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(it->second.page)]);
+  HPDF_Destination d =
+      HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(it->second.page)]);
   // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
   HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(std::min(g.height, it->second.y + 12)), 1);
   return d;

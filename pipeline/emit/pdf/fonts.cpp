@@ -45,13 +45,15 @@ std::optional<std::string> font_file(const std::string& family, Face face) {
   for (const Family& f : kFamilies) {
     if (family != f.name) continue;
     switch (face) {
-      case Face::BodyBold: return find(f.bold);
+      case Face::BodyBold:
+        return find(f.bold);
       case Face::BodyItalic: {
         // Without the italic face (fonts-dejavu-extra), the upright one still sets the text.
         auto italic = find(f.italic);
         return italic ? italic : find(f.regular);
       }
-      default: return find(f.regular);
+      default:
+        return find(f.regular);
     }
   }
   return std::nullopt;

@@ -70,8 +70,7 @@ class Flow {
                       const std::string& target) {
     const double leading = size * kLeading;
     const double number_column = measure_(Face::Body, size, "00000");
-    const auto lines =
-        wrap_text(text, Face::Body, size, g_.text_width() - number_column, measure_);
+    const auto lines = wrap_text(text, Face::Body, size, g_.text_width() - number_column, measure_);
     ensure(static_cast<double>(lines.size()) * leading);
     const double top = y_;
     for (const auto& line : lines) {
@@ -81,8 +80,8 @@ class Flow {
     const double w = measure_(Face::Body, size, number);
     page().runs.push_back(
         {g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number});
-    page().links.push_back({g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right,
-                            top, target});
+    page().links.push_back(
+        {g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target});
   }
 
   int page_index() const { return static_cast<int>(doc_.pages.size()) - 1; }
@@ -98,12 +97,13 @@ class Flow {
     }
     if (!head_right_.empty()) {
       const double w = measure_(Face::BodyItalic, size, head_right_);
-      page().runs.push_back({g_.width - g_.margin_right - w, head_y, Face::BodyItalic, size,
-                             head_right_});
+      page().runs.push_back(
+          {g_.width - g_.margin_right - w, head_y, Face::BodyItalic, size, head_right_});
     }
     const std::string folio = std::to_string(doc_.pages.size());
     const double w = measure_(Face::Body, size, folio);
-    page().runs.push_back({(g_.width - w) / 2, g_.margin_bottom - size * 3, Face::Body, size, folio});
+    page().runs.push_back(
+        {(g_.width - w) / 2, g_.margin_bottom - size * 3, Face::Body, size, folio});
   }
 
   PagedDocument& doc_;
@@ -204,8 +204,8 @@ void lay_out_cover(Flow& flow, const model::Briefing& b, const EmitOptions& opti
 
 // The contents; `pages` holds each source's first page number (1-based), or is empty while the
 // number of contents pages is being found.
-void lay_out_contents(Flow& flow, const model::Briefing& b, const EmitOptions& options,
-                      double size, const std::map<std::string, Anchor>& anchors) {
+void lay_out_contents(Flow& flow, const model::Briefing& b, const EmitOptions& options, double size,
+                      const std::map<std::string, Anchor>& anchors) {
   flow.set_running_head(truncate_for_head(b.title), options.words["contents"]);
   flow.new_page();
   flow.anchor("contents");

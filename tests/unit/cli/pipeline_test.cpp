@@ -1,0 +1,109 @@
+// The whole pipeline in process, on the example job and on ../shared/corpus.
+#include "cli/pipeline.h"
+
+#include <cmark-gfm.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/settings.h"
+#include "model/utf8.h"
+
+using namespace dossier;
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Briefing build(const cli::Job& job, unsigned threads = 0) {
+  model::Diagnostics diag;
+  auto settings = cli::pipeline_settings(job, DOSSIER_PROJECT_DIR, diag);
+  settings.threads = threads;
+  return cli::assemble_briefing(job, settings, {"2025-05-15", 1747267200}, diag);
+}
+
+cli::Job example_job() {
+  model::Diagnostics diag;
+  auto job = cli::load_job(fs::path(DOSSIER_PROJECT_DIR) / "config/briefing.yaml", diag);
+  EXPECT_TRUE(job);
+  EXPECT_EQ(diag.all().size(), 0u);
+  return *job;
+}
+
+std::vector<std::string> paragraphs_read_back(const std::string& md) {
+  std::vector<std::string> out;
+  cmark_node* doc = cmark_parse_document(md.data(), md.size(), CMARK_OPT_DEFAULT);
+  cmark_iter* it = cmark_iter_new(doc);
+  std::string text;
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (cmark_node_get_type(n) == CMARK_NODE_TEXT) text += cmark_node_get_literal(n);
+    if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK) text += ' ';
+    if (ev == CMARK_EVENT_EXIT && (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
+                                   cmark_node_get_type(n) == CMARK_NODE_HEADING)) {
+      out.push_back(text);
+      text.clear();
+    }
+  }
+  cmark_iter_free(it);
+  cmark_node_free(doc);
+  return out;
+}
+
+void expect_markdown_keeps_every_block(const model::Briefing& b) {
+  emit::EmitOptions o;
+  o.templates = emit::TemplateSet({fs::path(DOSSIER_PROJECT_DIR) / "templates"});
+  std::ostringstream md;
+  ASSERT_TRUE(emit::write_markdown(b, o, md).ok());
+  const auto back = paragraphs_read_back(md.str());
+  // Block texts appear, in order, among what cmark-gfm reads back.
+  std::size_t at = 0;
+  for (const auto& s : b.sources) {
+    for (const auto& block : s.blocks) {
+      const auto found =
+          std::find(back.begin() + static_cast<std::ptrdiff_t>(at), back.end(), block.text);
+      ASSERT_NE(found, back.end()) << block.id << ": " << block.text;
+      at = static_cast<std::size_t>(found - back.begin()) + 1;
+    }
+  }
+}
+
+}  // namespace
+
+TEST(Pipeline, ExampleJobGivesEverySourceTitleAndParagraphs) {
+  const auto b = build(example_job());
+  ASSERT_EQ(b.sources.size(), 4u);
+  for (const auto& s : b.sources) {
+    EXPECT_EQ(s.status, model::SourceStatus::Ok) << s.path;
+    EXPECT_TRUE(s.meta.title) << s.path;
+    EXPECT_GE(s.blocks.size(), 3u) << s.path;
+    for (const auto& block : s.blocks) EXPECT_TRUE(model::utf8::is_valid(block.text));
+  }
+  EXPECT_EQ(b.sources[1].meta.title,
+            "Why Port Capacity, Not Diplomacy, May Decide the Fate of the Grain Corridor");
+  EXPECT_EQ(b.sources[0].meta.authors, (std::vector<std::string>{"Ayşe Yıldırım"}));
+  EXPECT_EQ(b.sources[2].meta.authors, (std::vector<std::string>{"İlker Güneş"}));
+  EXPECT_EQ(b.sources[0].meta.outlet, "Example Times");
+}
+
+TEST(Pipeline, ExampleJobMarkdownReadsBackTheSameParagraphs) {
+  expect_markdown_keeps_every_block(build(example_job()));
+}
+
+TEST(Pipeline, OutputDoesNotDependOnThreadCount) {
+  const auto job = example_job();
+  EXPECT_EQ(build(job, 1), build(job, 4));
+}
+
+TEST(Pipeline, SharedCorpusMarkdownReadsBackTheSameParagraphs) {
+  const fs::path corpus = fs::path(DOSSIER_SHARED_DIR) / "corpus";
+  if (!fs::is_directory(corpus)) GTEST_SKIP() << "no " << corpus;
+  model::Diagnostics diag;
+  const auto job = cli::ad_hoc_job({(corpus / "*.txt").string()}, diag);
+  ASSERT_EQ(job.sources.size(), 3u);
+  const auto b = build(job);
+  for (const auto& s : b.sources) {
+    EXPECT_EQ(s.status, model::SourceStatus::Ok);
+    EXPECT_GE(s.blocks.size(), 10u) << s.path;
+  }
+  expect_markdown_keeps_every_block(b);
+}

@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "emit/emit_options.h"
+#include "emit/pdf/layout.h"
+#include "emit/test_briefing.h"
+#include "model/utf8.h"
+
+using namespace dossier;
+using emit::pdf::Face;
+
+namespace {
+// A fake monospaced font: every code point is half the font size wide.
+const emit::pdf::Measure kFake = [](Face, double size, std::string_view text) {
+  return static_cast<double>(model::utf8::length(text)) * size * 0.5;
+};
+}  // namespace
+
+TEST(PdfWrap, NoLineIsWiderThanTheMeasure) {
+  const std::string text =
+      "Negotiators from both sides met again on Tuesday, hoping to reopen a shipping lane that "
+      "once carried a third of the region's wheat exports; Erdoğan spoke first.";
+  const auto lines = emit::pdf::wrap_text(text, Face::Body, 10, 150, kFake);
+  ASSERT_GT(lines.size(), 3u);
+  std::string joined;
+  for (const auto& l : lines) {
+    EXPECT_LE(kFake(Face::Body, 10, l), 150.0) << l;
+    joined += (joined.empty() ? "" : " ") + l;
+  }
+  EXPECT_EQ(joined, text);
+}
+
+TEST(PdfWrap, WordWiderThanALineIsSplitAtCodePoints) {
+  const std::string word = "Донецкобассейнскаяобласть";  // 25 code points
+  const auto lines = emit::pdf::wrap_text(word, Face::Body, 10, 50, kFake);
+  ASSERT_EQ(lines.size(), 3u);
+  for (const auto& l : lines) EXPECT_TRUE(model::utf8::is_valid(l));
+  EXPECT_EQ(lines[0] + lines[1] + lines[2], word);
+}
+
+TEST(PdfLayout, ContentsPointsToTheChaptersRealPages) {
+  auto b = fixtures::small_briefing();
+  // Enough text to push the second chapter several pages on.
+  for (int i = 0; i < 120; ++i) b.sources[0].blocks.push_back(b.sources[0].blocks[0]);
+  for (std::size_t i = 0; i < b.sources[0].blocks.size(); ++i) {
+    b.sources[0].blocks[i].id = "S1-p" + std::to_string(i + 1);
+  }
+  const auto doc = emit::pdf::lay_out(b, fixtures::project_emit_options(), kFake);
+  const int s2_page = doc.anchors.at("S2").page;
+  EXPECT_GT(s2_page, 4);
+  // The contents page shows S2's 1-based page number and links to the S2 anchor.
+  const auto& contents = doc.pages.at(static_cast<std::size_t>(doc.anchors.at("contents").page));
+  bool number_found = false;
+  for (const auto& run : contents.runs) number_found |= run.text == std::to_string(s2_page + 1);
+  EXPECT_TRUE(number_found);
+  bool link_found = false;
+  for (const auto& link : contents.links) link_found |= link.target == "S2";
+  EXPECT_TRUE(link_found);
+}
+
+TEST(PdfLayout, EveryRunStaysOnThePageAndEveryLinkHasAnAnchor) {
+  const auto doc =
+      emit::pdf::lay_out(fixtures::small_briefing(), fixtures::project_emit_options(), kFake);
+  const auto g = emit::pdf::geometry_for({});
+  for (const auto& page : doc.pages) {
+    for (const auto& run : page.runs) {
+      EXPECT_GE(run.x, 0);
+      EXPECT_LE(run.x + kFake(run.face, run.size, run.text), g.width - g.margin_right + 0.01)
+          << run.text;
+      EXPECT_GT(run.y, 0);
+      EXPECT_LT(run.y, g.height);
+    }
+    for (const auto& link : page.links) EXPECT_TRUE(doc.anchors.count(link.target)) << link.target;
+  }
+  int top_level = 0;
+  for (const auto& item : doc.outline) top_level += item.level == 0;
+  EXPECT_EQ(top_level, 4);  // cover, contents, one per source
+}
+
+TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
+  const auto b = fixtures::small_briefing();
+  const auto o = fixtures::project_emit_options();
+  std::ostringstream first, second;
+  ASSERT_TRUE(emit::write_pdf(b, o, first).ok());
+  ASSERT_TRUE(emit::write_pdf(b, o, second).ok());
+  EXPECT_EQ(first.str(), second.str());
+  EXPECT_EQ(first.str().rfind("%PDF-", 0), 0u);
+}

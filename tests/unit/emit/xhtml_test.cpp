@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+#include <set>
+#include <sstream>
+
+#include "emit/emit.h"
+#include "emit/emit_options.h"
+#include "emit/test_briefing.h"
+
+using namespace dossier;
+
+namespace {
+
+std::string html_of(const model::Briefing& b) {
+  std::ostringstream out;
+  auto r = emit::write_html(b, fixtures::project_emit_options(), out);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : model::format_diagnostic(r.error()));
+  return out.str();
+}
+
+}  // namespace
+
+TEST(Html, IsWellFormedPolyglotWithDoctype) {
+  const std::string html = html_of(fixtures::small_briefing());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(html.c_str())) << html;
+  // No non-void element may self-close: an HTML parser would leave it open.
+  for (const char* tag : {"<ol />", "<main />", "<style />", "<p />", "<div />", "<a />"}) {
+    EXPECT_EQ(html.find(tag), std::string::npos) << tag;
+  }
+}
+
+TEST(Html, TextNeverBecomesMarkup) {
+  const std::string html = html_of(fixtures::small_briefing());
+  EXPECT_EQ(html.find("<b>bold</b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Talks &amp; &lt;tensions&gt;"), std::string::npos);
+}
+
+TEST(Html, EveryInternalLinkHasATarget) {
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(html_of(fixtures::small_briefing()).c_str()));
+  std::set<std::string> ids;
+  for (auto n : doc.select_nodes("//*[@id]")) ids.insert(n.node().attribute("id").value());
+  int links = 0;
+  for (auto n : doc.select_nodes("//a[starts-with(@href, '#')]")) {
+    ++links;
+    EXPECT_TRUE(ids.count(n.node().attribute("href").value() + 1))
+        << n.node().attribute("href").value();
+  }
+  EXPECT_GE(links, 5);
+  EXPECT_TRUE(ids.count("S1-p3"));
+}
+
+TEST(Html, HasNoScriptsAndNoExternalResources) {
+  const std::string html = html_of(fixtures::small_briefing());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+}
+
+TEST(Html, MissingTemplateIsAPositionedError) {
+  auto options = fixtures::project_emit_options();
+  options.templates = emit::TemplateSet({"/nonexistent"});
+  std::ostringstream out;
+  auto r = emit::write_html(fixtures::small_briefing(), options, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, model::DiagCode::Template);
+}
+
+TEST(Templates, NamesCannotLeaveTheTemplateFolder) {
+  emit::TemplateSet set({std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
+  EXPECT_FALSE(set.read("../CMakeLists.txt").ok());
+  EXPECT_FALSE(set.read("/etc/passwd").ok());
+  EXPECT_TRUE(set.read("style.css").ok());
+}

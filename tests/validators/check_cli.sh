@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The command-line contract of DESIGN.md §3 and §8.8.
+set -uo pipefail
+dossier=$1 project=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+expect() {  # expect DESCRIPTION CONDITION...
+  local what=$1
+  shift
+  if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
+}
+export SOURCE_DATE_EPOCH=1747267200
+src=$project/config/sources
+
+"$dossier" --help >"$tmp/help" 2>&1
+expect "--help exits 0 and lists the subcommands" grep -q "normalize" "$tmp/help"
+for sub in build normalize inspect; do
+  "$dossier" "$sub" --help >/dev/null 2>&1
+  expect "$sub --help exits 0" test $? -eq 0
+done
+expect "--version prints the version" bash -c "'$dossier' --version | grep -Eq '^dossier [0-9]+\.[0-9]+\.[0-9]+$'"
+
+"$dossier" normalize "$src/port-capacity.txt" >"$tmp/one" 2>"$tmp/one.err"
+expect "normalize prints the joined headline first" \
+  bash -c "head -1 '$tmp/one' | grep -qx 'Why Port Capacity, Not Diplomacy, May Decide the Fate of the Grain Corridor'"
+expect "normalize separates paragraphs with one blank line" bash -c "! grep -Pzq '\n\n\n' '$tmp/one'"
+expect "normalize without --explain is quiet" test ! -s "$tmp/one.err"
+
+"$dossier" normalize --explain "$src/port-capacity.txt" >/dev/null 2>"$tmp/explain"
+expect "--explain lists fixes as path:line:col kind: \"before\" -> \"after\"" \
+  grep -Eq '^.*port-capacity\.txt:[0-9]+:[0-9]+ reflow: "U\+000A" -> " "$' "$tmp/explain"
+expect "--explain lists removals with their rule" grep -q 'removal (related-article)' "$tmp/explain"
+
+"$dossier" normalize "$src/port-capacity.txt" "$src/insurers-weigh-return.txt" >"$tmp/two"
+expect "several files get ==> path <== headers" \
+  bash -c "grep -c '^==> .* <==$' '$tmp/two' | grep -qx 2"
+
+"$dossier" normalize - <"$src/insurers-weigh-return.txt" >"$tmp/stdin"
+expect "normalize reads standard input" grep -q "Insurers weigh return to Black Sea route" "$tmp/stdin"
+
+(cd "$project" && "$dossier" inspect config/sources/port-capacity.txt >"$tmp/inspect.json")
+(cd "$project" && "$dossier" build --sources config/sources/port-capacity.txt --formats json -o "$tmp/built" --quiet)
+expect "inspect prints exactly what build --formats json writes" cmp -s "$tmp/inspect.json" "$tmp/built/briefing.json"
+expect "paths are written as given, never absolute" grep -q '"path": "config/sources/port-capacity.txt"' "$tmp/inspect.json"
+expect "--formats writes only the named formats" test ! -e "$tmp/built/briefing.html"
+
+printf 'Title\n\nBad \xff byte.\n' >"$tmp/bad.txt"
+"$dossier" --diagnostics=json normalize "$tmp/bad.txt" >/dev/null 2>"$tmp/diag.json"
+expect "--diagnostics=json prints one JSON object per line" python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+d = json.loads(lines[0])
+assert len(lines) == 1 and d["severity"] == "warning" and d["line"] == 3 and d["col"] == 5, d
+assert d["code"] == "invalid-bytes" and d["path"].endswith("bad.txt")' "$tmp/diag.json"
+
+"$dossier" build --formats html,nope --sources "$src" -o "$tmp/x" >/dev/null 2>&1
+expect "an unknown format is a usage error (exit 2)" test $? -eq 2
+
+(cd "$project" && "$dossier" build -o "$tmp/default" --quiet)
+expect "build without a job builds config/briefing.yaml" test -s "$tmp/default/briefing.pdf"
+
+if [[ $failures -gt 0 ]]; then echo "$failures CLI check(s) failed"; exit 1; fi
+echo "all CLI checks passed"

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Builds a job and checks every output with the real validators:
+#   epubcheck 0/0, qpdf --check, pdffonts (all embedded), pdftotext (non-ASCII names back
+#   exactly), xmllint (HTML and every EPUB XML file), the JSON keys of DESIGN.md §5,
+#   headless Chromium rendering every source title, and byte-identical rebuilds.
+# Usage: check_outputs.sh DOSSIER job JOB.yaml | sources FOLDER   (exit 77: skipped)
+set -uo pipefail
+dossier=$1 mode=$2 target=$3
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1747267200
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+build() {  # build OUTDIR
+  if [[ $mode == job ]]; then
+    "$dossier" build "$target" -o "$1" --quiet
+  else
+    "$dossier" build --sources "$target"/*.txt -o "$1" --quiet
+  fi
+}
+
+if [[ $mode == sources && ! -d $target ]]; then
+  echo "skipped: no folder $target"
+  exit 77
+fi
+if [[ $mode == job ]]; then
+  names=("Ayşe Yıldırım" "Erdoğan" "İlker Güneş" "Müge Öztürk" "переговоры о коридоре" "Deniz Postası")
+else
+  names=("Fırtına" "İkbal Dürre" "Erdoğan" "Zelenskyy" "Stanovaya")
+fi
+
+out=$tmp/out
+build "$out" || fail "build exited $?"
+for ext in html epub pdf md json; do
+  [[ -s $out/briefing.$ext ]] || fail "briefing.$ext missing or empty"
+done
+[[ $failures -eq 0 ]] || exit 1  # nothing else can be checked
+
+# EPUB: epubcheck must report no error and no warning at all.
+report=$(java -jar /usr/share/java/epubcheck.jar "$out/briefing.epub" 2>&1)
+if grep -q "Messages: 0 fatals / 0 errors / 0 warnings" <<<"$report"; then
+  pass "epubcheck 0 errors 0 warnings"
+else
+  fail "epubcheck: $report"
+fi
+
+# PDF: structure, fonts, text.
+qpdf --check "$out/briefing.pdf" >/dev/null 2>&1 && pass "qpdf --check" || fail "qpdf --check"
+fonts=$(pdffonts "$out/briefing.pdf" 2>/dev/null | tail -n +3)
+if [[ -n $fonts ]] && ! awk '{ if ($(NF-4) != "yes") bad=1 } END { exit bad }' <<<"$fonts"; then
+  fail "a font is not embedded: $fonts"
+else
+  pass "pdffonts: $(wc -l <<<"$fonts") fonts, all embedded"
+fi
+text=$(pdftotext -enc UTF-8 "$out/briefing.pdf" - 2>/dev/null | tr '\n' ' ' | tr -s ' ')
+for name in "${names[@]}"; do
+  grep -qF -- "$name" <<<"$text" && pass "pdftotext has '$name'" || fail "pdftotext lacks '$name'"
+done
+pages=$(pdfinfo "$out/briefing.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+[[ ${pages:-0} -ge 3 ]] && pass "PDF has $pages pages" || fail "PDF has ${pages:-no} pages"
+outlines=$(python3 "$here/pdf_facts.py" outlines "$out/briefing.pdf")
+[[ $outlines -ge 3 ]] && pass "PDF has $outlines bookmarks" || fail "PDF has $outlines bookmarks"
+if links=$(python3 "$here/pdf_facts.py" links "$out/briefing.pdf") && [[ $links -ge 1 ]]; then
+  pass "PDF has $links link annotations, each with a destination page"
+else
+  fail "PDF links: $links"
+fi
+
+# HTML and every XML file of the EPUB are well-formed.
+xmllint --noout "$out/briefing.html" && pass "xmllint briefing.html" || fail "xmllint briefing.html"
+mkdir -p "$tmp/epub"
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+  "$out/briefing.epub" "$tmp/epub"
+while IFS= read -r -d '' f; do
+  xmllint --noout "$f" || fail "xmllint ${f#"$tmp"/epub/}"
+done < <(find "$tmp/epub" \( -name '*.xhtml' -o -name '*.opf' -o -name '*.ncx' -o -name '*.xml' \) -print0)
+pass "xmllint on the EPUB's XML files"
+
+# JSON keys, and the titles every other check looks for.
+python3 "$here/check_json.py" "$out/briefing.json" >"$tmp/titles" && pass "briefing.json keys" ||
+  fail "briefing.json: $(cat "$tmp/titles")"
+
+# Markdown: every block's text is in the Markdown file's rendering (cmark-gfm round trip is
+# checked in the unit tests); here: the file starts with the briefing title.
+head -1 "$out/briefing.md" | grep -q '^# ' && pass "briefing.md starts with a title" || fail "briefing.md"
+
+# Chromium opens the page and shows every source title.
+if command -v chromium >/dev/null; then
+  profile=$(mktemp -d)
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --dump-dom "file://$out/briefing.html" >"$tmp/dom.html" 2>/dev/null
+  rm -rf "$profile"
+  if python3 "$here/check_dom.py" "$tmp/dom.html" "$tmp/titles"; then
+    pass "Chromium renders every source title"
+  else
+    fail "Chromium DOM lacks a source title"
+  fi
+else
+  fail "chromium is not installed (scripts/install-dependencies --test)"
+fi
+
+# Rebuilding gives byte-identical files.
+before=$failures
+build "$tmp/again" || fail "second build exited $?"
+for ext in html epub pdf md json; do
+  cmp -s "$out/briefing.$ext" "$tmp/again/briefing.$ext" || fail "briefing.$ext differs between builds"
+done
+[[ $failures -eq $before ]] && pass "rebuild is byte-identical"
+
+if [[ $failures -gt 0 ]]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all output checks passed"
