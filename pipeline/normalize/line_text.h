@@ -25,6 +25,9 @@ class LineText {
   void replace(std::size_t begin, std::size_t end, std::string_view replacement,
                model::FixKind kind, std::vector<model::Fix>& fixes);
 
+  // Replaces the whole text, recording one Fix for the span that differs.
+  void replace_all(std::string_view after, model::FixKind kind, std::vector<model::Fix>& fixes);
+
  private:
   void materialize_columns();
 
@@ -35,9 +38,14 @@ class LineText {
 };
 
 // Per-line steps, in the order normalize applies them.
+void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes);
+void fix_c1_controls(LineText& line, std::vector<model::Fix>& fixes);
 void strip_invisible(LineText& line, std::vector<model::Fix>& fixes);
 void normalize_nfc(LineText& line, std::vector<model::Fix>& fixes);
 void fold_whitespace(LineText& line, std::vector<model::Fix>& fixes);
+
+// The mojibake repair on its own, over code points; true when it changed the text.
+bool fix_mojibake(std::u32string& text);
 
 // Joins hard-wrapped lines (blank lines stay as empty Lines between paragraphs).
 std::vector<model::Line> reflow(std::vector<model::Line> lines, std::vector<model::Fix>& fixes);

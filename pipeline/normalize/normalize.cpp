@@ -4,6 +4,25 @@
 
 namespace dossier::normalize {
 
+namespace {
+void apply_character_repairs(LineText& line, const CharacterRepairs& repairs,
+                             std::vector<model::Fix>& fixes) {
+  if (repairs.mojibake) {
+    repair_mojibake(line, fixes);
+    fix_c1_controls(line, fixes);
+  }
+  if (repairs.invisible) strip_invisible(line, fixes);
+  if (repairs.nfc) normalize_nfc(line, fixes);
+}
+}  // namespace
+
+std::string repair_characters(std::string_view text, const CharacterRepairs& repairs,
+                              std::vector<model::Fix>& fixes, int line_number) {
+  LineText line{std::string(text), line_number};
+  apply_character_repairs(line, repairs, fixes);
+  return line.text();
+}
+
 model::Source normalize(model::Source source, const NormalizeOptions& options) {
   std::vector<model::Line> lines;
   std::string_view text = source.text;
@@ -11,8 +30,7 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     LineText line(std::string(text.substr(0, end)), number);
-    strip_invisible(line, source.fixes);
-    normalize_nfc(line, source.fixes);
+    apply_character_repairs(line, options.characters, source.fixes);
     int first_col = 1;
     if (options.fold_whitespace && source.format == model::SourceFormat::PlainText) {
       // The first kept character's column is the line's origin.

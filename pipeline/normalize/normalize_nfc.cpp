@@ -30,25 +30,7 @@ void normalize_nfc(LineText& line, std::vector<model::Fix>& fixes) {
   if (U_FAILURE(status)) return;
   std::string after;
   normalized.toUTF8String(after);
-  // Record only the span that changed: common prefix and suffix stay out of the fix.
-  const std::string& before = line.text();
-  std::size_t prefix = 0;
-  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) {
-    ++prefix;
-  }
-  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & 0xC0) == 0x80) --prefix;
-  std::size_t suffix = 0;
-  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
-         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
-    ++suffix;
-  }
-  while (suffix > 0 &&
-         (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0) == 0x80) {
-    --suffix;
-  }
-  line.replace(prefix, before.size() - suffix,
-               std::string_view(after).substr(prefix, after.size() - suffix - prefix),
-               model::FixKind::Nfc, fixes);
+  line.replace_all(after, model::FixKind::Nfc, fixes);
 }
 
 }  // namespace dossier::normalize

@@ -27,15 +27,18 @@ TEST(StripInvisible, KeepsZeroWidthJoinerInEmojiAndTabs) {
   EXPECT_TRUE(fixes.empty());
 }
 
-TEST(Nfc, ComposesDecomposedLettersAndRecordsOnlyTheChangedSpan) {
+TEST(Nfc, ComposesDecomposedLettersAndRecordsEachChangedSpot) {
   LineText line("Erdog\u0306an and Du\u0308rre", 2);  // g + breve, u + diaeresis
   std::vector<model::Fix> fixes;
   normalize::normalize_nfc(line, fixes);
   EXPECT_EQ(line.text(), "Erdoğan and Dürre");
-  ASSERT_EQ(fixes.size(), 1u);
+  ASSERT_EQ(fixes.size(), 2u);
   EXPECT_EQ(fixes[0].kind, FixKind::Nfc);
-  EXPECT_EQ(fixes[0].at.col, 5);
-  EXPECT_EQ(fixes[0].after.substr(0, 2), "ğ");
+  EXPECT_EQ(fixes[0].at, (model::Position{2, 5}));
+  EXPECT_EQ(fixes[0].before, "g\u0306");
+  EXPECT_EQ(fixes[0].after, "ğ");
+  EXPECT_EQ(fixes[1].at, (model::Position{2, 15}));
+  EXPECT_EQ(fixes[1].after, "ü");
 }
 
 TEST(Nfc, LeavesComposedTextAlone) {
