@@ -68,6 +68,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   auto settings = pipeline_settings(*job, data, diag);
   settings.threads = options.jobs;
   settings.ingest.max_source_size = options.max_source_size;
+  settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
   if (!clock) return finish(diag, job->sources.size(), common);
   const model::Briefing briefing = assemble_briefing(*job, settings, *clock, diag);

@@ -22,12 +22,14 @@ struct BuildOptions {
   bool quiet = false;
   unsigned jobs = 0;
   std::size_t max_source_size = std::size_t{256} << 20;
+  bool ascii_punctuation = false;
 };
 
 struct NormalizeCommandOptions {
   std::vector<std::string> files;  // "-" or empty: standard input
   bool explain = false;
   std::string format = "text";  // text, md, json
+  bool ascii_punctuation = false;
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);

@@ -39,6 +39,8 @@ int run(int argc, char** argv) {
   build_cmd->add_flag("--strict", build.strict, "Fail on any warning; replace no output");
   build_cmd->add_option("-j,--jobs", build.jobs, "Threads for per-source stages (0: one per core)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but diagnostics");
+  build_cmd->add_flag("--ascii-punctuation", build.ascii_punctuation,
+                      "Straighten typographic quotes");
   build_cmd->add_option("--max-source-size", build.max_source_size, "Largest source in bytes")
       ->capture_default_str();
 
@@ -48,6 +50,8 @@ int run(int argc, char** argv) {
   normalize_cmd->add_option("files", normalize.files,
                             "Files to normalize ('-' or none: standard input)");
   normalize_cmd->add_flag("--explain", normalize.explain, "List every fix and removal on stderr");
+  normalize_cmd->add_flag("--ascii-punctuation", normalize.ascii_punctuation,
+                          "Straighten typographic quotes");
   normalize_cmd->add_option("--format", normalize.format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

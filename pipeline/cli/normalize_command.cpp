@@ -55,7 +55,8 @@ model::Source from_stdin(const PipelineSettings& settings, model::Diagnostics& d
 int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common) {
   model::Diagnostics diag;
   const Job job = ad_hoc_job({}, diag);
-  const PipelineSettings settings = pipeline_settings(job, data_folder(), diag);
+  PipelineSettings settings = pipeline_settings(job, data_folder(), diag);
+  settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   std::vector<model::Source> sources;
   if (options.files.empty() || (options.files.size() == 1 && options.files[0] == "-")) {
     sources.push_back(annotate::annotate(from_stdin(settings, diag), 0, settings.annotate));

@@ -40,9 +40,15 @@ class LineText {
 // Per-line steps, in the order normalize applies them.
 void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes);
 void fix_c1_controls(LineText& line, std::vector<model::Fix>& fixes);
+void decode_entities(LineText& line, std::vector<model::Fix>& fixes);
 void strip_invisible(LineText& line, std::vector<model::Fix>& fixes);
+void replace_compatibility(LineText& line, std::vector<model::Fix>& fixes);
 void normalize_nfc(LineText& line, std::vector<model::Fix>& fixes);
+void repair_quotes(LineText& line, std::vector<model::Fix>& fixes);
+void straighten_quotes(LineText& line, std::vector<model::Fix>& fixes);
+void repair_homoglyphs(LineText& line, std::vector<model::Fix>& fixes);
 void fold_whitespace(LineText& line, std::vector<model::Fix>& fixes);
+void fix_punctuation_spacing(LineText& line, std::vector<model::Fix>& fixes);
 
 // The mojibake repair on its own, over code points; true when it changed the text.
 bool fix_mojibake(std::u32string& text);

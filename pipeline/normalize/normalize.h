@@ -1,13 +1,19 @@
 // normalize: decoded text → clean logical lines, every change recorded as a Fix.
 //
 // Order (each step sees the output of the one before):
-//   1. strip invisible characters (controls, zero-width space, soft hyphen, stray BOM)
-//   2. Unicode NFC
-//   3. fold whitespace (tabs, runs of spaces, spaces at line starts and ends)
-//   4. reflow: join hard-wrapped lines into their paragraph
-// Steps 1–3 work inside a line and keep the original column of every character, so a Fix
+//   1. mojibake (UTF-8 read through a legacy code page), then C1 controls as Windows-1252
+//   2. HTML/XML character references (&amp; &#8217; &rsquo;)
+//   3. invisible characters (controls, zero-width space, soft hyphen, stray BOM)
+//   4. compatibility characters (ligatures, full-width ASCII, no-break spaces)
+//   5. Unicode NFC
+//   6. quote artifacts (‘“ → “), and straight quotes if asked for
+//   7. look-alike letters from another script inside a word
+//   8. spacing: tabs and runs of spaces, line edges, space before punctuation
+//   9. reflow: join hard-wrapped lines into their paragraph
+// Steps 1–8 work inside a line and keep the original column of every character, so a Fix
 // points at the input even after earlier fixes; reflow joins lines and records each join.
-// Markdown sources get steps 1–2 only (their line structure is syntax).
+// Markdown sources get the character repairs only, without entity decoding (their line
+// structure and references are syntax).
 #pragma once
 
 #include <string>
@@ -20,9 +26,14 @@ namespace dossier::normalize {
 
 // Which character-level repairs run (all by default). Each is a step of its own.
 struct CharacterRepairs {
-  bool mojibake = true;   // includes C1 controls read as Windows-1252
-  bool invisible = true;  // controls, zero-width space, soft hyphen, stray BOM
+  bool mojibake = true;       // includes C1 controls read as Windows-1252
+  bool entities = true;       // &amp; &#8217; &rsquo; in plain text
+  bool invisible = true;      // controls, zero-width space, soft hyphen, stray BOM
+  bool compatibility = true;  // ligatures, full-width ASCII, no-break spaces
   bool nfc = true;
+  bool quotes = true;              // doubled opening quotes, stray closing quotes
+  bool ascii_punctuation = false;  // straighten typographic quotes
+  bool homoglyphs = true;          // look-alike letters from another script
 };
 
 struct NormalizeOptions {

@@ -22,6 +22,8 @@ namespace {
 const std::map<std::string, std::string> kIntendedDifferences = {
     {"Negative: This Е is a Ukrainian letter, but nothing else is wrong",
      "a Cyrillic look-alike inside a Latin word is repaired to its Latin twin (homoglyph fix)"},
+    {"Messy language names: Serbian [Cyrillic]",
+     "the Latin C that starts the Cyrillic word is repaired to its Cyrillic twin (homoglyph fix)"},
 };
 
 std::string comparable(const std::string& text) {
@@ -58,9 +60,14 @@ int main(int argc, char** argv) {
     std::cout << "skipped: no ftfy test data in " << folder << "\n";
     return 77;
   }
+  // ftfy's fix_encoding: the mojibake step alone.
   normalize::CharacterRepairs encoding_only;
+  encoding_only.entities = false;
   encoding_only.invisible = false;
+  encoding_only.compatibility = false;
   encoding_only.nfc = false;
+  encoding_only.quotes = false;
+  encoding_only.homoglyphs = false;
   const normalize::CharacterRepairs everything;
 
   bool negatives_ok = true;
@@ -103,10 +110,14 @@ int main(int argc, char** argv) {
                                                             : others;
     bucket.passed += tally.passed;
     bucket.total += tally.total;
+    bucket.intended += tally.intended;
   }
+  // Intended differences are counted apart: neither passes nor failures.
+  others.total -= others.intended;
   const double share = others.total ? 100.0 * others.passed / others.total : 0;
   std::cout << "pass cases (not negative): " << others.passed << "/" << others.total << " ("
             << share << "%), negatives unchanged: " << (negatives_ok ? "all" : "NOT all")
+            << ", intended differences: " << others.intended + negatives.intended
             << ", known failures now passing: " << known.passed << "/" << known.total << "\n";
   const bool ok = negatives_ok && others.passed * 100 >= others.total * 95;
   std::cout << others.passed << " passed, " << (others.total - others.passed) << " failed\n";
