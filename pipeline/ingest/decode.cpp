@@ -237,15 +237,17 @@ std::string repair_utf8(std::string_view b, const std::string& path, model::Diag
 }
 
 bool is_blank(std::string_view text) {
-  bool blank = true;
-  utf8::for_each(text, [&](char32_t cp, std::size_t) {
+  for (std::size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    const char32_t cp = d.cp;
     const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
                        cp == '\v' || cp == 0xA0 || cp == 0xFEFF || cp == 0x200B ||
                        (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
                        cp == 0x3000 || cp == 0x202F || cp == 0x205F;
-    blank = blank && space;
-  });
-  return blank;
+    if (!space) return false;  // the first visible character settles it
+    i += d.length;
+  }
+  return true;
 }
 
 }  // namespace

@@ -16,7 +16,11 @@ const char* describe(std::string_view ending) {
 
 void unify_line_ends(std::string& text, std::vector<model::Fix>& fixes) {
   // Fast path: most inputs already use LF only.
-  if (text.find_first_of("\r\f\xE2") == std::string::npos) return;
+  if (text.find_first_of("\r\f") == std::string::npos &&
+      text.find("\xE2\x80\xA8") == std::string::npos &&
+      text.find("\xE2\x80\xA9") == std::string::npos) {
+    return;
+  }
   std::string out;
   out.reserve(text.size());
   bool recorded = false;

@@ -146,18 +146,7 @@ bool is_stray_mark(char32_t prev, char32_t c) {
   return !is_letter(prev) || script_of(prev) != sc;
 }
 
-struct Score {
-  double rarity = 0;   // odd characters, whatever their origin
-  double pattern = 0;  // byte-image patterns that only mojibake produces
-};
-
-Score score_at(std::u32string_view t, std::size_t i) {
-  const char32_t c = t[i];
-  if (c < 0x80) return {};  // "Ã" + space is scored at the Ã
-  const char32_t p = i > 0 ? t[i - 1] : 0;
-  const char32_t n = i + 1 < t.size() ? t[i + 1] : 0;
-  const char32_t n2 = i + 2 < t.size() ? t[i + 2] : 0;
-  const char32_t n3 = i + 3 < t.size() ? t[i + 3] : 0;
+double rarity_at(char32_t p, char32_t c, char32_t n) {
   double score = 0;
   if (is_rare_letter(c)) score += 1.5;
   if (mixes_scripts(c, n)) score += 2;
@@ -167,6 +156,23 @@ Score score_at(std::u32string_view t, std::size_t i) {
   if (is_superscript_or_fraction(c) && is_letter(n)) score += 1;
   // A lowercase non-ASCII letter ending an uppercase run ("MģÄM", "SÖģ").
   if (is_lower(c) && is_upper(p) && !is_lower(n)) score += 1;
+  return score;
+}
+
+struct Score {
+  double rarity = 0;   // odd characters, whatever their origin
+  double pattern = 0;  // byte-image patterns that only mojibake produces
+};
+
+Score score_at(std::u32string_view t, std::size_t i, bool with_rarity = true) {
+  const char32_t c = t[i];
+  if (c < 0x80) return {};  // "Ã" + space is scored at the Ã
+  const char32_t p = i > 0 ? t[i - 1] : 0;
+  const char32_t n = i + 1 < t.size() ? t[i + 1] : 0;
+  const char32_t n2 = i + 2 < t.size() ? t[i + 2] : 0;
+  const char32_t n3 = i + 3 < t.size() ? t[i + 3] : 0;
+  double score = 0;
+  if (with_rarity) score += rarity_at(p, c, n);
 
   const ByteRoles r = byte_roles(c);
   if (!(r.lead2 | r.lead3 | r.lead4)) return {score, is_c1(c) ? 3.0 : 0.0};
@@ -235,7 +241,7 @@ double badness(std::u32string_view text) {
 
 bool has_mojibake_pattern(std::u32string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] >= 0x80 && score_at(text, i).pattern > 0) return true;
+    if (text[i] >= 0x80 && score_at(text, i, false).pattern > 0) return true;
   }
   return false;
 }

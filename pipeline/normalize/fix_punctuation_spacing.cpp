@@ -17,9 +17,24 @@ bool is_tight_punctuation(char c) {
 }
 }  // namespace
 
+// Positions worth a closer look: punctuation after a space, or a full stop before a capital.
+std::vector<std::size_t> candidates(const std::string& t) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = t.find_first_of(",.;:!?", 1); i != std::string::npos;
+       i = t.find_first_of(",.;:!?", i + 1)) {
+    if (t[i - 1] == ' ' || (t[i] == '.' && i + 1 < t.size() && is_upper_ascii(t[i + 1]))) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
 void fix_punctuation_spacing(LineText& line, std::vector<model::Fix>& fixes) {
+  const std::vector<std::size_t> positions = candidates(line.text());
+  if (positions.empty()) return;
   std::vector<model::Fix> recorded;
-  for (std::size_t i = line.text().size(); i-- > 1;) {
+  for (auto it = positions.rbegin(); it != positions.rend(); ++it) {
+    const std::size_t i = *it;
     const std::string& t = line.text();
     const char c = t[i];
     // "word ," → "word,": the punctuation must end something (space, end or a quote next).

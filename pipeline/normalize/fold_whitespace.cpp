@@ -5,6 +5,10 @@ namespace dossier::normalize {
 void fold_whitespace(LineText& line, std::vector<model::Fix>& fixes) {
   // Find runs of spaces and tabs; edit from the end so offsets before stay valid.
   const std::string& t = line.text();
+  const bool untouched =
+      t.empty() || (t.front() != ' ' && t.back() != ' ' && t.find('\t') == std::string::npos &&
+                    t.find("  ") == std::string::npos);
+  if (untouched) return;
   struct Run {
     std::size_t begin, end;
     const char* replacement;

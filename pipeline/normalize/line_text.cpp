@@ -8,32 +8,49 @@ namespace dossier::normalize {
 
 namespace utf8 = model::utf8;
 
-void LineText::materialize_columns() {
-  if (!columns_.empty() || text_.empty()) return;
+void LineText::materialize() {
+  if (!origins_.empty() || text_.empty()) return;
   const std::size_t n = utf8::length(text_);
-  columns_.reserve(n + 1);
-  for (std::size_t i = 0; i < n; ++i) columns_.push_back(first_col_ + static_cast<int>(i));
+  origins_.reserve(n + 1);
+  for (std::size_t i = 0; i < n; ++i) origins_.push_back({line_, first_col_ + static_cast<int>(i)});
 }
 
-int LineText::column_at(std::size_t offset) const {
+model::Position LineText::position_at(std::size_t offset) const {
   const std::size_t index = utf8::length(std::string_view(text_).substr(0, offset));
-  if (columns_.empty()) return first_col_ + static_cast<int>(index);
-  if (index < columns_.size()) return columns_[index];
-  return columns_.empty() ? first_col_ : columns_.back() + 1;
+  if (origins_.empty()) return {line_, first_col_ + static_cast<int>(index)};
+  if (index < origins_.size()) return origins_[index];
+  return {origins_.back().line, origins_.back().col + 1};
 }
 
 void LineText::replace(std::size_t begin, std::size_t end, std::string_view replacement,
                        model::FixKind kind, std::vector<model::Fix>& fixes) {
-  const int col = column_at(begin);
-  fixes.push_back({kind, {line_, col}, text_.substr(begin, end - begin), std::string(replacement)});
-  materialize_columns();
+  const model::Position at = position_at(begin);
+  fixes.push_back({kind, at, text_.substr(begin, end - begin), std::string(replacement)});
+  materialize();
   const std::size_t first = utf8::length(std::string_view(text_).substr(0, begin));
   const std::size_t removed = utf8::length(std::string_view(text_).substr(begin, end - begin));
   const std::size_t added = utf8::length(replacement);
-  columns_.erase(columns_.begin() + static_cast<std::ptrdiff_t>(first),
-                 columns_.begin() + static_cast<std::ptrdiff_t>(first + removed));
-  columns_.insert(columns_.begin() + static_cast<std::ptrdiff_t>(first), added, col);
+  origins_.erase(origins_.begin() + static_cast<std::ptrdiff_t>(first),
+                 origins_.begin() + static_cast<std::ptrdiff_t>(first + removed));
+  origins_.insert(origins_.begin() + static_cast<std::ptrdiff_t>(first), added, at);
   text_.replace(begin, end - begin, replacement);
+}
+
+void LineText::join(std::string_view glue, const LineText& next) {
+  materialize();
+  const model::Position at = position_at(text_.size());  // where the line break stood
+  origins_.insert(origins_.end(), utf8::length(glue), at);
+  if (next.origins_.empty()) {
+    const std::size_t n = utf8::length(next.text_);
+    for (std::size_t i = 0; i < n; ++i) {
+      origins_.push_back({next.line_, next.first_col_ + static_cast<int>(i)});
+    }
+  } else {
+    origins_.insert(origins_.end(), next.origins_.begin(), next.origins_.end());
+  }
+  text_ += glue;
+  text_ += next.text_;
+  last_line_ = next.last_line_;
 }
 
 namespace {

@@ -1,23 +1,41 @@
 #include "normalize/normalize.h"
 
+#include <algorithm>
+
 #include "normalize/line_text.h"
+#include "normalize/line_triggers.h"
 
 namespace dossier::normalize {
 
 namespace {
-void apply_character_repairs(LineText& line, const CharacterRepairs& repairs,
-                             std::vector<model::Fix>& fixes) {
-  if (repairs.mojibake) {
+void apply_character_repairs_once(LineText& line, const CharacterRepairs& repairs,
+                                  std::vector<model::Fix>& fixes) {
+  // Each step runs only when the line holds something it could change.
+  const LineTriggers t = scan_line(line.text());
+  if (!t.non_ascii && !t.ampersand && !t.invisible && !t.quotes) return;
+  if (repairs.mojibake && (t.latin1_letters || t.c1)) {
     repair_mojibake(line, fixes);
     fix_c1_controls(line, fixes);
   }
-  if (repairs.entities) decode_entities(line, fixes);
-  if (repairs.invisible) strip_invisible(line, fixes);
-  if (repairs.compatibility) replace_compatibility(line, fixes);
-  if (repairs.nfc) normalize_nfc(line, fixes);
-  if (repairs.quotes) repair_quotes(line, fixes);
-  if (repairs.ascii_punctuation) straighten_quotes(line, fixes);
-  if (repairs.homoglyphs) repair_homoglyphs(line, fixes);
+  if (repairs.entities && t.ampersand) decode_entities(line, fixes);
+  if (repairs.invisible && (t.invisible || t.c1)) strip_invisible(line, fixes);
+  if (repairs.compatibility && t.compatibility) replace_compatibility(line, fixes);
+  if (repairs.nfc && t.beyond_nfc_safe) normalize_nfc(line, fixes);
+  if (repairs.quotes && t.quotes) repair_quotes(line, fixes);
+  if (repairs.ascii_punctuation && t.quotes) straighten_quotes(line, fixes);
+  if (repairs.homoglyphs && t.other_script) repair_homoglyphs(line, fixes);
+}
+
+// One repair can uncover another (a stray control removed lets a whole line decode), so
+// the repairs run until the line is stable; three rounds settle anything seen in practice.
+void apply_character_repairs(LineText& line, const CharacterRepairs& repairs,
+                             std::vector<model::Fix>& fixes) {
+  constexpr int kMaxRounds = 3;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    const std::size_t before = fixes.size();
+    apply_character_repairs_once(line, repairs, fixes);
+    if (fixes.size() == before) break;
+  }
 }
 }  // namespace
 
@@ -29,31 +47,46 @@ std::string repair_characters(std::string_view text, const CharacterRepairs& rep
 }
 
 model::Source normalize(model::Source source, const NormalizeOptions& options) {
-  std::vector<model::Line> lines;
+  const bool plain = source.format == model::SourceFormat::PlainText;
+  CharacterRepairs repairs = options.characters;
+  if (!plain) repairs.entities = false;
+  const auto tidy_spacing = [&](LineText& line) {
+    if (!options.fold_whitespace || !plain) return;
+    fold_whitespace(line, source.fixes);
+    fix_punctuation_spacing(line, source.fixes);
+  };
+  std::vector<LineText> lines;
   std::string_view text = source.text;
   int number = 1;
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     LineText line(std::string(text.substr(0, end)), number);
-    CharacterRepairs repairs = options.characters;
-    if (source.format == model::SourceFormat::Markdown) repairs.entities = false;
     apply_character_repairs(line, repairs, source.fixes);
-    int first_col = 1;
-    if (options.fold_whitespace && source.format == model::SourceFormat::PlainText) {
-      // The first kept character's column is the line's origin.
-      fold_whitespace(line, source.fixes);
-      fix_punctuation_spacing(line, source.fixes);
-      first_col = line.column_at(0);
-    }
-    lines.push_back({line.text(), {number, first_col}, number});
+    tidy_spacing(line);
+    lines.push_back(std::move(line));
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
     ++number;
   }
-  if (options.reflow && source.format == model::SourceFormat::PlainText) {
+  if (options.reflow && plain) {
     lines = reflow(std::move(lines), source.fixes);
+    // A joined line is new context: a repair that needed it (mojibake spread over a wrap,
+    // a quote at the wrap) happens now, still positioned in the input.
+    for (auto& line : lines) {
+      if (line.last_line() == line.line()) continue;
+      apply_character_repairs(line, repairs, source.fixes);
+      tidy_spacing(line);
+    }
   }
-  source.lines = std::move(lines);
+  // Reading order, whichever pass found them.
+  std::stable_sort(source.fixes.begin(), source.fixes.end(), [](const auto& a, const auto& b) {
+    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+  });
+  source.lines.clear();
+  source.lines.reserve(lines.size());
+  for (const auto& line : lines) {
+    source.lines.push_back({line.text(), line.position_at(0), line.last_line()});
+  }
   return source;
 }
 

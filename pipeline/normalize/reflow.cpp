@@ -14,10 +14,10 @@ namespace {
 
 constexpr std::size_t kNarrowestWrap = 40;  // narrower "wraps" are verse, lists or data
 
-std::size_t wrap_width(const std::vector<model::Line>& lines) {
+std::size_t wrap_width(const std::vector<LineText>& lines) {
   std::vector<std::size_t> lengths;
   for (const auto& l : lines) {
-    if (!l.text.empty()) lengths.push_back(utf8::length(l.text));
+    if (!l.text().empty()) lengths.push_back(utf8::length(l.text()));
   }
   if (lengths.size() < 2) return 0;
   const auto nth = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 9 / 10);
@@ -53,23 +53,25 @@ bool ends_with_word_hyphen(const std::string& line) {
 
 }  // namespace
 
-std::vector<model::Line> reflow(std::vector<model::Line> lines, std::vector<model::Fix>& fixes) {
+std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix>& fixes) {
   const std::size_t width = wrap_width(lines);
   if (width < kNarrowestWrap) return lines;
-  std::vector<model::Line> out;
+  std::vector<LineText> out;
   out.reserve(lines.size());
   for (auto& line : lines) {
-    if (!out.empty() && !out.back().text.empty() && !line.text.empty() &&
-        out.back().last_line + 1 == line.origin.line &&
-        is_wrapped(out.back().text, line.text, width)) {
-      model::Line& joined = out.back();
-      const int col = static_cast<int>(utf8::length(joined.text)) + 1;
-      // A hyphen at a wrap stays (de-hyphenation decides whether it was a soft one).
-      const std::string glue = ends_with_word_hyphen(joined.text) ? "" : " ";
-      fixes.push_back({model::FixKind::Reflow, {joined.last_line, col}, "\n", glue});
-      joined.text += glue;
-      joined.text += line.text;
-      joined.last_line = line.last_line;
+    if (!out.empty() && !out.back().text().empty() && !line.text().empty() &&
+        out.back().last_line() + 1 == line.line() &&
+        is_wrapped(out.back().text(), line.text(), width)) {
+      LineText& joined = out.back();
+      // A hyphen at a wrap stays (de-hyphenation decides whether it was a soft one), and
+      // punctuation carried onto the next line rejoins its word.
+      const char first = line.text().front();
+      const bool tight = first == ',' || first == '.' || first == ';' || first == ':' ||
+                         first == '!' || first == '?';
+      const std::string glue = ends_with_word_hyphen(joined.text()) || tight ? "" : " ";
+      fixes.push_back(
+          {model::FixKind::Reflow, joined.position_at(joined.text().size()), "\n", glue});
+      joined.join(glue, line);
       continue;
     }
     out.push_back(std::move(line));

@@ -1,6 +1,7 @@
 // Quote artifacts from copying: a doubled or mismatched opening quote (‘“, “‘, ““, "“)
 // becomes one “; a closing quote standing alone at the start of a line goes; with
 // --ascii-punctuation, typographic quotes become straight ones.
+#include <cctype>
 #include <string_view>
 
 #include "normalize/line_text.h"
@@ -8,28 +9,51 @@
 namespace dossier::normalize {
 
 namespace {
-constexpr std::string_view kDoubledOpenings[] = {"\u2018\u201C", "\u201C\u2018", "\u201C\u201C",
-                                                 "\"\u201C", "\u201C\""};
+
+// The characters a doubled opening quote is made of: ‘ “ and ".
+std::size_t opening_quote_length(const std::string& t, std::size_t at) {
+  if (t.compare(at, 3, "\u2018") == 0 || t.compare(at, 3, "\u201C") == 0) return 3;
+  if (t[at] == '"') return 1;
+  return 0;
+}
+
+bool starts_word(const std::string& t, std::size_t at) {
+  if (at >= t.size()) return false;
+  const auto c = static_cast<unsigned char>(t[at]);
+  return std::isalnum(c) || c >= 0x80;
+}
+
 }  // namespace
 
 void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
   std::vector<model::Fix> recorded;
-  // Right to left, so offsets found earlier stay valid.
-  for (std::size_t at = line.text().size(); at-- > 0;) {
-    for (std::string_view doubled : kDoubledOpenings) {
-      const std::string& t = line.text();
-      if (t.compare(at, doubled.size(), doubled) != 0) continue;
-      const std::size_t after = at + doubled.size();
-      const bool opens = after < t.size() && t[after] != ' ';
-      const bool starts = at == 0 || t[at - 1] == ' ' || t[at - 1] == '(';
-      if (opens && starts) line.replace(at, after, "\u201C", model::FixKind::Quotes, recorded);
+  // A run of two or more opening quotes with a “ among them, at the start of a word:
+  // "‘“He", "““He", "\"“He" → "“He". Found left to right, replaced right to left.
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  const std::string& text = line.text();
+  for (std::size_t at = text.find_first_of("\"\xE2"); at < text.size();) {
+    const bool boundary = at == 0 || text[at - 1] == ' ' || text[at - 1] == '(';
+    std::size_t end = at, count = 0;
+    bool curly_double = false;
+    while (end < text.size()) {
+      const std::size_t n = opening_quote_length(text, end);
+      if (n == 0) break;
+      curly_double = curly_double || text.compare(end, 3, "\u201C") == 0;
+      end += n, ++count;
     }
+    if (count >= 2 && curly_double && boundary && starts_word(text, end))
+      runs.emplace_back(at, end);
+    at = text.find_first_of("\"\xE2", end > at ? end : at + 1);
   }
-  // A closing quote left over from the previous paragraph: "” The next…".
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+    line.replace(it->first, it->second, "\u201C", model::FixKind::Quotes, recorded);
+  }
+  // A closing quote left over from the previous paragraph: "” The next…" (indented or not).
   const std::string& t = line.text();
+  const std::size_t first = t.find_first_not_of(" \t");
   for (std::string_view stray : {"\u201D ", "\u2019 "}) {
-    if (t.starts_with(stray)) {
-      line.replace(0, stray.size(), "", model::FixKind::Quotes, recorded);
+    if (first != std::string::npos && t.compare(first, stray.size(), stray) == 0) {
+      line.replace(first, first + stray.size(), "", model::FixKind::Quotes, recorded);
       break;
     }
   }
@@ -37,6 +61,7 @@ void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
 }
 
 void straighten_quotes(LineText& line, std::vector<model::Fix>& fixes) {
+  if (line.text().find('\xE2') == std::string::npos) return;
   std::vector<model::Fix> recorded;
   const std::pair<std::string_view, const char*> kMap[] = {
       {"\u2018", "'"},  {"\u2019", "'"},  {"\u201A", "'"},  {"\u201B", "'"},
