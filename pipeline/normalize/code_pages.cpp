@@ -31,11 +31,13 @@ CodePage load(const char* icu_name, const char* name, bool c1_as_bytes) {
   ucnv_close(conv);
   for (int b = 255; b >= 0; --b) {
     const char32_t c = page.to_unicode[static_cast<std::size_t>(b)];
-    if (c || b == 0) page.to_byte[c] = static_cast<std::uint8_t>(b);
+    if ((c || b == 0) && c < 0x10000) page.to_byte[c] = static_cast<std::int16_t>(b);
   }
   if (c1_as_bytes) {
     // Text decoded as Latin-1 keeps C1 controls where Windows-1252 has punctuation.
-    for (char32_t c = 0x80; c < 0xA0; ++c) page.to_byte.emplace(c, static_cast<std::uint8_t>(c));
+    for (char32_t c = 0x80; c < 0xA0; ++c) {
+      if (page.to_byte[c] < 0) page.to_byte[c] = static_cast<std::int16_t>(c);
+    }
   }
   return page;
 }

@@ -6,25 +6,26 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace dossier::normalize {
 
 struct CodePage {
   std::string name;
-  std::array<char32_t, 256> to_unicode{};              // 0 where the byte is unmapped
-  std::unordered_map<char32_t, std::uint8_t> to_byte;  // the reverse
+  std::array<char32_t, 256> to_unicode{};  // 0 where the byte is unmapped
+  std::vector<std::int16_t> to_byte = std::vector<std::int16_t>(0x10000, -1);  // BMP → byte
   // Whether the images of the UTF-8 lead bytes C2 and C3 are strong evidence of mojibake
   // (Â/Ã in Windows-1252, Ă in 1250, В/Г in 1251, ¬/√ in MacRoman, ┬/├ in CP437).
   bool strong_c2_c3 = true;
   // MacRoman's √ and ¬ are also math signs: they count only inside a word.
   bool leads_need_word = false;
 
+  // The byte for `c`, or -1 when the page has none.
+  int byte_of(char32_t c) const { return c < 0x10000 ? to_byte[c] : -1; }
   std::optional<std::uint8_t> encode(char32_t c) const {
-    const auto it = to_byte.find(c);
-    if (it == to_byte.end()) return std::nullopt;
-    return it->second;
+    const int b = byte_of(c);
+    if (b < 0) return std::nullopt;
+    return static_cast<std::uint8_t>(b);
   }
 };
 

@@ -20,8 +20,8 @@ bool is_tight_punctuation(char c) {
 // Positions worth a closer look: punctuation after a space, or a full stop before a capital.
 std::vector<std::size_t> candidates(const std::string& t) {
   std::vector<std::size_t> out;
-  for (std::size_t i = t.find_first_of(",.;:!?", 1); i != std::string::npos;
-       i = t.find_first_of(",.;:!?", i + 1)) {
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (!is_tight_punctuation(t[i])) continue;
     if (t[i - 1] == ' ' || (t[i] == '.' && i + 1 < t.size() && is_upper_ascii(t[i + 1]))) {
       out.push_back(i);
     }

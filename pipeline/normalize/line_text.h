@@ -17,6 +17,7 @@ class LineText {
       : text_(std::move(text)), line_(line), last_line_(line), first_col_(first_col) {}
 
   const std::string& text() const { return text_; }
+  std::string take_text() && { return std::move(text_); }
   int line() const { return line_; }
   int last_line() const { return last_line_; }
 

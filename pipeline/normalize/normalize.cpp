@@ -13,10 +13,8 @@ void apply_character_repairs_once(LineText& line, const CharacterRepairs& repair
   // Each step runs only when the line holds something it could change.
   const LineTriggers t = scan_line(line.text());
   if (!t.non_ascii && !t.ampersand && !t.invisible && !t.quotes) return;
-  if (repairs.mojibake && (t.latin1_letters || t.c1)) {
-    repair_mojibake(line, fixes);
-    fix_c1_controls(line, fixes);
-  }
+  if (repairs.mojibake && (t.latin1_letters || t.c1)) repair_mojibake(line, fixes);
+  if (repairs.mojibake && t.c1) fix_c1_controls(line, fixes);
   if (repairs.entities && t.ampersand) decode_entities(line, fixes);
   if (repairs.invisible && (t.invisible || t.c1)) strip_invisible(line, fixes);
   if (repairs.compatibility && t.compatibility) replace_compatibility(line, fixes);
@@ -26,23 +24,29 @@ void apply_character_repairs_once(LineText& line, const CharacterRepairs& repair
   if (repairs.homoglyphs && t.other_script) repair_homoglyphs(line, fixes);
 }
 
-// One repair can uncover another (a stray control removed lets a whole line decode), so
-// the repairs run until the line is stable; three rounds settle anything seen in practice.
-void apply_character_repairs(LineText& line, const CharacterRepairs& repairs,
-                             std::vector<model::Fix>& fixes) {
+// One repair can uncover another (a stray control removed lets a whole line decode; a space
+// removed before ";" completes "&#82;"), so the repairs run until the line is stable; three
+// rounds settle anything seen in practice.
+void repair_line(LineText& line, const CharacterRepairs& repairs, bool spacing,
+                 std::vector<model::Fix>& fixes) {
   constexpr int kMaxRounds = 3;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::size_t before = fixes.size();
     apply_character_repairs_once(line, repairs, fixes);
+    if (spacing) {
+      fold_whitespace(line, fixes);
+      fix_punctuation_spacing(line, fixes);
+    }
     if (fixes.size() == before) break;
   }
 }
+
 }  // namespace
 
 std::string repair_characters(std::string_view text, const CharacterRepairs& repairs,
                               std::vector<model::Fix>& fixes, int line_number) {
   LineText line{std::string(text), line_number};
-  apply_character_repairs(line, repairs, fixes);
+  repair_line(line, repairs, false, fixes);
   return line.text();
 }
 
@@ -50,19 +54,14 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
   const bool plain = source.format == model::SourceFormat::PlainText;
   CharacterRepairs repairs = options.characters;
   if (!plain) repairs.entities = false;
-  const auto tidy_spacing = [&](LineText& line) {
-    if (!options.fold_whitespace || !plain) return;
-    fold_whitespace(line, source.fixes);
-    fix_punctuation_spacing(line, source.fixes);
-  };
+  const bool spacing = options.fold_whitespace && plain;
   std::vector<LineText> lines;
   std::string_view text = source.text;
   int number = 1;
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     LineText line(std::string(text.substr(0, end)), number);
-    apply_character_repairs(line, repairs, source.fixes);
-    tidy_spacing(line);
+    repair_line(line, repairs, spacing, source.fixes);
     lines.push_back(std::move(line));
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
@@ -74,8 +73,7 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
     // a quote at the wrap) happens now, still positioned in the input.
     for (auto& line : lines) {
       if (line.last_line() == line.line()) continue;
-      apply_character_repairs(line, repairs, source.fixes);
-      tidy_spacing(line);
+      repair_line(line, repairs, spacing, source.fixes);
     }
   }
   // Reading order, whichever pass found them.
@@ -84,8 +82,9 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
   });
   source.lines.clear();
   source.lines.reserve(lines.size());
-  for (const auto& line : lines) {
-    source.lines.push_back({line.text(), line.position_at(0), line.last_line()});
+  for (auto& line : lines) {
+    const model::Position origin = line.position_at(0);
+    source.lines.push_back({std::move(line).take_text(), origin, line.last_line()});
   }
   return source;
 }

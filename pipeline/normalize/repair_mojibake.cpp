@@ -18,13 +18,6 @@ constexpr int kMaxLayers = 4;  // mojibake nested deeper than this is not seen i
 
 using Bytes = std::vector<int>;
 
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  model::utf8::for_each(s, [&](char32_t cp, std::size_t) { out += cp; });
-  return out;
-}
-
 std::string to_utf8(std::u32string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -36,21 +29,22 @@ bool is_cont(int b) {
   return b >= 0x80 && b <= 0xBF;
 }
 
-std::optional<Bytes> encode(std::u32string_view text, const CodePage& page) {
-  Bytes bytes;
+// The text's bytes in `page`, into `bytes`; false when a character has no byte there.
+bool encode(std::u32string_view text, const CodePage& page, Bytes& bytes) {
+  bytes.clear();
   bytes.reserve(text.size());
   for (char32_t c : text) {
     if (c < 0x80) {
       bytes.push_back(static_cast<int>(c));
     } else if (c == 0xFFFD) {
       bytes.push_back(kLost);
-    } else if (auto b = page.encode(c)) {
-      bytes.push_back(*b);
+    } else if (const int b = page.byte_of(c); b >= 0) {
+      bytes.push_back(b);
     } else {
-      return std::nullopt;
+      return false;
     }
   }
-  return bytes;
+  return true;
 }
 
 bool starts_with_ascii(const Bytes& b, std::size_t i, std::string_view word) {
@@ -158,15 +152,16 @@ std::optional<std::u32string> decode_all(const Bytes& b) {
 bool repair_whole(std::u32string& text) {
   double best_score = badness(text);
   std::optional<std::u32string> best;
+  thread_local Bytes bytes;
   for (const CodePage& page : code_pages()) {
-    const auto bytes = encode(text, page);
-    if (!bytes) continue;
-    auto decoded = decode_all(*bytes);
+    if (!encode(text, page, bytes)) continue;
+    auto decoded = decode_all(bytes);
     if (!decoded || *decoded == text) continue;
     const double score = badness(*decoded);
     if (score < best_score) {
       best_score = score;
       best = std::move(decoded);
+      if (best_score == 0) break;  // nothing can read better than clean text
     }
   }
   if (!best) return false;
@@ -259,7 +254,10 @@ void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes) {
   bool ascii = true;
   for (unsigned char c : text) ascii = ascii && c < 0x80;
   if (ascii) return;
-  std::u32string wide = to_u32(text);
+  // Most lines with accented letters hold no mojibake: check with a reused buffer first.
+  thread_local std::u32string wide;
+  wide.clear();
+  model::utf8::for_each(text, [&](char32_t cp, std::size_t) { wide += cp; });
   if (!fix_mojibake(wide)) return;
   const std::string repaired = to_utf8(wide);
   line.replace_all(repaired, model::FixKind::Mojibake, fixes);

@@ -51,10 +51,11 @@ void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
   // A closing quote left over from the previous paragraph: "” The next…" (indented or not).
   const std::string& t = line.text();
   const std::size_t first = t.find_first_not_of(" \t");
-  for (std::string_view stray : {"\u201D ", "\u2019 "}) {
-    if (first != std::string::npos && t.compare(first, stray.size(), stray) == 0) {
-      line.replace(first, first + stray.size(), "", model::FixKind::Quotes, recorded);
-      break;
+  if (first != std::string::npos &&
+      (t.compare(first, 3, "\u201D") == 0 || t.compare(first, 3, "\u2019") == 0)) {
+    const std::size_t blanks_end = t.find_first_not_of(" \t", first + 3);
+    if (blanks_end != first + 3 && blanks_end != std::string::npos) {
+      line.replace(first, blanks_end, "", model::FixKind::Quotes, recorded);
     }
   }
   fixes.insert(fixes.end(), recorded.rbegin(), recorded.rend());
