@@ -15,12 +15,15 @@ const char* describe(std::string_view ending) {
 }  // namespace
 
 void unify_line_ends(std::string& text, std::vector<model::Fix>& fixes) {
-  // Fast path: most inputs already use LF only.
-  if (text.find_first_of("\r\f") == std::string::npos &&
-      text.find("\xE2\x80\xA8") == std::string::npos &&
-      text.find("\xE2\x80\xA9") == std::string::npos) {
-    return;
+  // Fast path: most inputs already use LF only (one pass, no searching per byte).
+  bool any = false;
+  for (std::size_t i = 0; i < text.size() && !any; ++i) {
+    const char c = text[i];
+    any = c == '\r' || c == '\f' ||
+          (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+           (text[i + 2] == '\xA8' || text[i + 2] == '\xA9'));
   }
+  if (!any) return;
   std::string out;
   out.reserve(text.size());
   bool recorded = false;

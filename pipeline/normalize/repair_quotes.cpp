@@ -17,6 +17,14 @@ std::size_t opening_quote_length(const std::string& t, std::size_t at) {
   return 0;
 }
 
+// The next '"' or U+2018/U+201C lead byte (E2) at or after `from`.
+std::size_t next_quote_candidate(const std::string& t, std::size_t from) {
+  for (std::size_t i = from; i < t.size(); ++i) {
+    if (t[i] == '"' || t[i] == '\xE2') return i;
+  }
+  return std::string::npos;
+}
+
 bool starts_word(const std::string& t, std::size_t at) {
   if (at >= t.size()) return false;
   const auto c = static_cast<unsigned char>(t[at]);
@@ -31,7 +39,7 @@ void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
   // "‘“He", "““He", "\"“He" → "“He". Found left to right, replaced right to left.
   std::vector<std::pair<std::size_t, std::size_t>> runs;
   const std::string& text = line.text();
-  for (std::size_t at = text.find_first_of("\"\xE2"); at < text.size();) {
+  for (std::size_t at = next_quote_candidate(text, 0); at < text.size();) {
     const bool boundary = at == 0 || text[at - 1] == ' ' || text[at - 1] == '(';
     std::size_t end = at, count = 0;
     bool curly_double = false;
@@ -43,7 +51,7 @@ void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
     }
     if (count >= 2 && curly_double && boundary && starts_word(text, end))
       runs.emplace_back(at, end);
-    at = text.find_first_of("\"\xE2", end > at ? end : at + 1);
+    at = next_quote_candidate(text, end > at ? end : at + 1);
   }
   for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
     line.replace(it->first, it->second, "\u201C", model::FixKind::Quotes, recorded);
