@@ -109,18 +109,36 @@ void LineText::replace_all(std::string_view after, model::FixKind kind,
                            std::vector<model::Fix>& fixes) {
   const std::u32string a = code_points(text_), b = code_points(after);
   const std::vector<Edit> edits = changed_spans(a, b);
-  // Apply from the end so earlier byte offsets stay valid; record in reading order.
-  std::vector<std::size_t> offsets(a.size() + 1, 0);
-  for (std::size_t k = 0, byte = 0; k < a.size(); ++k) {
-    offsets[k] = byte;
-    byte += utf8::encode(a[k]).size();
-    offsets[k + 1] = byte;
+  if (edits.empty()) return;
+  // One pass over the old text: unchanged characters keep their origins, each replacement
+  // takes the origin of the first character it replaces.
+  materialize();
+  const model::Position end_position = position_at(text_.size());
+  std::string text;
+  text.reserve(after.size());
+  std::vector<model::Position> origins;
+  origins.reserve(b.size());
+  std::size_t k = 0;
+  for (const Edit& edit : edits) {
+    for (; k < edit.begin; ++k) {
+      utf8::append(text, a[k]);
+      origins.push_back(origins_[k]);
+    }
+    const model::Position at = edit.begin < origins_.size() ? origins_[edit.begin] : end_position;
+    fixes.push_back({kind, at, to_utf8(std::u32string_view(a).substr(edit.begin, edit.end - edit.begin)),
+                     to_utf8(edit.replacement)});
+    for (char32_t c : edit.replacement) {
+      utf8::append(text, c);
+      origins.push_back(at);
+    }
+    k = edit.end;
   }
-  std::vector<model::Fix> recorded;
-  for (auto it = edits.rbegin(); it != edits.rend(); ++it) {
-    replace(offsets[it->begin], offsets[it->end], to_utf8(it->replacement), kind, recorded);
+  for (; k < a.size(); ++k) {
+    utf8::append(text, a[k]);
+    origins.push_back(origins_[k]);
   }
-  fixes.insert(fixes.end(), recorded.rbegin(), recorded.rend());
+  text_ = std::move(text);
+  origins_ = std::move(origins);
 }
 
 }  // namespace dossier::normalize
