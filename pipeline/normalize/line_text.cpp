@@ -125,7 +125,8 @@ void LineText::replace_all(std::string_view after, model::FixKind kind,
       origins.push_back(origins_[k]);
     }
     const model::Position at = edit.begin < origins_.size() ? origins_[edit.begin] : end_position;
-    fixes.push_back({kind, at, to_utf8(std::u32string_view(a).substr(edit.begin, edit.end - edit.begin)),
+    fixes.push_back({kind, at,
+                     to_utf8(std::u32string_view(a).substr(edit.begin, edit.end - edit.begin)),
                      to_utf8(edit.replacement)});
     for (char32_t c : edit.replacement) {
       utf8::append(text, c);

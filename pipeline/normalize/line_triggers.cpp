@@ -44,7 +44,7 @@ LineTriggers scan_line(std::string_view s) {
     } else if (b == 0xE2) {
       if (b1 == 0x80) {
         if (b2 == 0x98 || b2 == 0x99 || b2 == 0x9C || b2 == 0x9D) t.quotes = true;
-        if (b2 == 0x8B || b2 == 0x8E || b2 == 0x8F || b2 == 0xAA) t.invisible = true;
+        if (b2 == 0x8B || b2 == 0x8C || b2 == 0x8E || b2 == 0x8F || b2 == 0xAA) t.invisible = true;
         if (b2 == 0xAF || b2 == 0x87) t.compatibility = true;
         if (b2 == 0xA8 || b2 == 0xA9) t.invisible = true;
       } else if (b1 == 0x81) {

@@ -69,3 +69,13 @@ TEST(FoldWhitespace, PositionsSurviveEarlierRemovals) {
   EXPECT_EQ(fixes[1].kind, FixKind::Whitespace);
   EXPECT_EQ(fixes[1].at, (model::Position{9, 4}));  // the double space began in column 4
 }
+
+TEST(StripInvisible, RemovesAStrayNonJoinerButKeepsPersianSpelling) {
+  LineText latin("Ist\u200Canbul", 1);
+  std::vector<model::Fix> fixes;
+  normalize::strip_invisible(latin, fixes);
+  EXPECT_EQ(latin.text(), "Istanbul");
+  LineText persian("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", 1);  // می‌خواهم
+  normalize::strip_invisible(persian, fixes);
+  EXPECT_EQ(persian.text(), "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+}
