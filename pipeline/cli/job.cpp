@@ -382,6 +382,16 @@ std::vector<structure::BoilerplateRule> load_boilerplate(const fs::path& file,
         rule.name = scalar(kv.second, key, report).value_or("");
       } else if (key == "why") {
         rule.why = scalar(kv.second, key, report).value_or("");
+      } else if (key == "where") {
+        const std::string where = scalar(kv.second, key, report).value_or("anywhere");
+        if (where == "top") {
+          rule.where = structure::Where::Top;
+        } else if (where == "bottom") {
+          rule.where = structure::Where::Bottom;
+        } else if (where != "anywhere") {
+          report.error(kv.second, DiagCode::JobWrongType,
+                       "'where' must be anywhere, top or bottom");
+        }
       } else if (key == "exact" || key == "prefix" || key == "regex") {
         rule.match = key == "exact"    ? structure::MatchKind::Exact
                      : key == "prefix" ? structure::MatchKind::Prefix

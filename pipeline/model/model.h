@@ -120,6 +120,7 @@ struct Source {
   std::vector<Block> blocks;
   std::vector<Fix> fixes;
   std::vector<Removal> removals;
+  std::optional<std::string> translation_note;  // the note's text, read into metadata
   bool operator==(const Source&) const = default;
 };
 

@@ -3,7 +3,11 @@
 // wrap width is read from the text itself (the 90th percentile of line lengths).
 #include <algorithm>
 
+#include <cctype>
+#include <unordered_set>
+
 #include "model/utf8.h"
+#include "normalize/dictionary.h"
 #include "normalize/line_text.h"
 
 namespace dossier::normalize {
@@ -13,6 +17,7 @@ namespace utf8 = model::utf8;
 namespace {
 
 constexpr std::size_t kNarrowestWrap = 40;  // narrower "wraps" are verse, lists or data
+constexpr std::size_t kWidestWrap = 200;    // wider lines are paragraphs typed on one line
 
 std::size_t wrap_width(const std::vector<LineText>& lines) {
   std::vector<std::size_t> lengths;
@@ -40,6 +45,19 @@ bool starts_list_item(std::string_view s) {
          s[digits + 1] == ' ';
 }
 
+// Hard wraps cluster just under the wrap width; text typed with one paragraph per line (and
+// perhaps no blank lines at all) has lines of every length. A file is hard-wrapped when most
+// lines that run on into another line are near the width.
+bool looks_hard_wrapped(const std::vector<LineText>& lines, std::size_t width) {
+  std::size_t running_on = 0, near_width = 0;
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    if (lines[k].text().empty() || lines[k + 1].text().empty()) continue;
+    ++running_on;
+    near_width += utf8::length(lines[k].text()) * 10 >= width * 7;
+  }
+  return running_on > 0 && near_width * 2 >= running_on;
+}
+
 bool is_wrapped(const std::string& line, const std::string& next, std::size_t width) {
   if (starts_list_item(next)) return false;
   const std::size_t len = utf8::length(line);
@@ -51,11 +69,78 @@ bool ends_with_word_hyphen(const std::string& line) {
          line[line.size() - 2] != '-';
 }
 
+std::string lower_ascii_word(std::string_view w) {
+  std::string out;
+  for (char c : w) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The letters at the end of `line` before its hyphen, and at the start of `next`.
+std::string_view fragment_before_hyphen(const std::string& line) {
+  std::size_t start = line.size() - 1;
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(line[start - 1]))) --start;
+  return std::string_view(line).substr(start, line.size() - 1 - start);
+}
+std::string_view fragment_after(const std::string& next) {
+  std::size_t end = 0;
+  while (end < next.size() && std::isalpha(static_cast<unsigned char>(next[end]))) ++end;
+  return std::string_view(next).substr(0, end);
+}
+
+// Words of the source as written, for "seen elsewhere" decisions (built on first need).
+class SourceWords {
+ public:
+  explicit SourceWords(const std::vector<LineText>& lines) : lines_(lines) {}
+  bool seen(const std::string& word) {
+    build();
+    return words_.count(word) > 0;
+  }
+
+ private:
+  void build() {
+    if (built_) return;
+    built_ = true;
+    for (const auto& line : lines_) {
+      const std::string& t = line.text();
+      for (std::size_t i = 0; i < t.size();) {
+        if (!std::isalpha(static_cast<unsigned char>(t[i]))) {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && (std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == '-')) ++j;
+        words_.insert(lower_ascii_word(std::string_view(t).substr(i, j - i)));
+        i = j;
+      }
+    }
+  }
+  const std::vector<LineText>& lines_;
+  std::unordered_set<std::string> words_;
+  bool built_ = false;
+};
+
+// "negoti-" + "ations" is one word split by the wrap; "full-" + "scale" and "Russia-" +
+// "Ukraine" are compounds. The joined word must be known (dictionary, or written whole
+// elsewhere in the source) and not written hyphenated elsewhere.
+bool is_soft_hyphen_break(const std::string& line, const std::string& next, SourceWords& words) {
+  const std::string_view left = fragment_before_hyphen(line);
+  const std::string_view right = fragment_after(next);
+  if (left.empty() || right.empty() || std::isupper(static_cast<unsigned char>(right[0])))
+    return false;
+  const std::string joined = lower_ascii_word(std::string(left) + std::string(right));
+  const std::string hyphenated = lower_ascii_word(std::string(left) + "-" + std::string(right));
+  if (words.seen(hyphenated)) return false;
+  return words.seen(joined) || dictionary_knows(joined);
+}
+
 }  // namespace
 
 std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix>& fixes) {
   const std::size_t width = wrap_width(lines);
-  if (width < kNarrowestWrap) return lines;
+  if (width < kNarrowestWrap || width > kWidestWrap || !looks_hard_wrapped(lines, width)) {
+    return lines;
+  }
+  SourceWords words(lines);
   std::vector<LineText> out;
   out.reserve(lines.size());
   for (auto& line : lines) {
@@ -68,7 +153,16 @@ std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix
       const char first = line.text().front();
       const bool tight = first == ',' || first == '.' || first == ';' || first == ':' ||
                          first == '!' || first == '?';
-      const std::string glue = ends_with_word_hyphen(joined.text()) || tight ? "" : " ";
+      const bool hyphen = ends_with_word_hyphen(joined.text());
+      if (hyphen && is_soft_hyphen_break(joined.text(), line.text(), words)) {
+        const std::size_t at = joined.text().size() - 1;
+        fixes.push_back({model::FixKind::Dehyphenate, joined.position_at(at), "-\n", ""});
+        std::vector<model::Fix> unrecorded;  // the Fix above covers the hyphen and the break
+        joined.replace(at, at + 1, "", model::FixKind::Dehyphenate, unrecorded);
+        joined.join("", line);
+        continue;
+      }
+      const std::string glue = hyphen || tight ? "" : " ";
       fixes.push_back(
           {model::FixKind::Reflow, joined.position_at(joined.text().size()), "\n", glue});
       joined.join(glue, line);

@@ -4,6 +4,7 @@
 
 #include "model/utf8.h"
 #include "structure/line_shape.h"
+#include "structure/translation_note.h"
 
 namespace dossier::structure {
 
@@ -19,6 +20,7 @@ struct Candidate {
 };
 
 constexpr std::size_t kHeaderWindow = 4;  // the headline is among the first lines kept
+constexpr std::size_t kEdgeLines = 5;     // "top" and "bottom" rules look this far in
 
 Block make_block(BlockKind kind, const Line& line, int level = 0) {
   Block b;
@@ -33,16 +35,51 @@ Block make_block(BlockKind kind, const Line& line, int level = 0) {
 std::vector<Candidate> remove_boilerplate(const std::vector<Line>& lines,
                                           const StructureOptions& options,
                                           std::vector<model::Removal>& removals) {
+  std::size_t non_blank = 0;
+  for (const auto& line : lines) non_blank += !line.text.empty();
   std::vector<Candidate> kept;
+  std::size_t index = 0;
   for (const auto& line : lines) {
     if (line.text.empty()) continue;
-    if (const BoilerplateRule* rule = match_boilerplate(options.boilerplate, line.text)) {
+    const bool top = index < kEdgeLines, bottom = index + kEdgeLines >= non_blank;
+    ++index;
+    const BoilerplateRule* rule = match_boilerplate(options.boilerplate, line.text);
+    if (rule && (rule->where == Where::Anywhere || (rule->where == Where::Top && top) ||
+                 (rule->where == Where::Bottom && bottom))) {
       removals.push_back({line.origin.line, line.last_line, line.text, rule->name});
       continue;
     }
     kept.push_back({&line, shape_of(line.text)});
   }
   return kept;
+}
+
+// The end of an article: a translation note becomes metadata, and a lone word after the last
+// paragraph (a share-button label, a tag) is removed. Returns how many kept lines remain.
+std::size_t read_footer(const std::vector<Candidate>& kept, std::size_t body_start,
+                        model::Source& source) {
+  std::size_t end = kept.size();
+  if (end > body_start) {
+    const Candidate& last = kept[end - 1];
+    if (last.shape.words == 1 && last.shape.letters > 1 && last.shape.digits == 0 &&
+        last.line->text.size() <= 40 && end - body_start >= 2) {
+      source.removals.push_back(
+          {last.line->origin.line, last.line->last_line, last.line->text, "trailing-word"});
+      --end;
+    }
+  }
+  if (end > body_start) {
+    if (const auto note = read_translation_note(kept[end - 1].line->text)) {
+      model::SourceMeta& m = source.meta;
+      if (note->language) m.translated_from = note->language;
+      if (note->original_title) m.original_title = note->original_title;
+      if (note->outlet && !m.outlet) m.outlet = note->outlet;
+      if (note->date && !m.date) m.date = note->date;
+      source.translation_note = kept[end - 1].line->text;
+      --end;
+    }
+  }
+  return end;
 }
 
 std::optional<std::size_t> find_headline(const std::vector<Candidate>& kept) {
@@ -115,10 +152,14 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
 model::Source structure(model::Source source, const StructureOptions& options) {
   const std::vector<Candidate> kept = remove_boilerplate(source.lines, options, source.removals);
   std::size_t k = read_header(kept, source);
-  for (; k < kept.size(); ++k) {
+  if (source.meta.authors.empty() && source.meta.subtitle) {
+    if (auto name = writes_byline(*source.meta.subtitle)) source.meta.authors.push_back(*name);
+  }
+  const std::size_t end = read_footer(kept, k, source);
+  for (; k < end; ++k) {
     const Line& line = *kept[k].line;
     const LineShape& shape = kept[k].shape;
-    const bool has_next = k + 1 < kept.size();
+    const bool has_next = k + 1 < end;
     if (is_photo_credit(line.text)) {
       source.blocks.push_back(make_block(BlockKind::Caption, line));
     } else if (has_next && (is_all_caps_heading(shape) || is_title_case_heading(shape))) {

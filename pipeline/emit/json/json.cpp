@@ -41,6 +41,7 @@ Json source_json(const model::Source& source) {
   j["translated_from"] = optional(m.translated_from);
   j["category"] = optional(m.category);
   j["original_title"] = optional(m.original_title);
+  j["translation_note"] = optional(source.translation_note);
   j["status"] = model::to_string(source.status);
   j["blocks"] = Json::array();
   for (const auto& block : source.blocks) j["blocks"].push_back(block_json(block));
