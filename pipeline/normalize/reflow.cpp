@@ -58,10 +58,50 @@ bool looks_hard_wrapped(const std::vector<LineText>& lines, std::size_t width) {
   return running_on > 0 && near_width * 2 >= running_on;
 }
 
-bool is_wrapped(const std::string& line, const std::string& next, std::size_t width) {
+// "Related article: …", "Photo: AA", "Read more: …": one to three capitalised words and a
+// colon open a line of their own.
+bool starts_with_label(std::string_view s) {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
+  if (!std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  int words = 1;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = s[i];
+    if (c == ' ')
+      ++words;
+    else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-')
+      return false;
+  }
+  return words <= 3;
+}
+
+bool ends_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
+  if (s.ends_with("\u201D") || s.ends_with("\u2019"))
+    s.remove_suffix(3);
+  else if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')'))
+    s.remove_suffix(1);
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+}
+
+// How a file marks paragraphs: by blank lines, or (when it has almost none) only by where
+// the lines end.
+struct Layout {
+  std::size_t width = 0;   // the wrap width (90th percentile of line lengths)
+  std::size_t widest = 0;  // the longest line: the width a wrapper filled up to
+  bool tight = false;      // paragraphs follow each other without blank lines
+};
+
+bool is_wrapped(const std::string& line, const std::string& next, const Layout& layout) {
   if (starts_list_item(next)) return false;
+  const bool sentence_end = ends_sentence(line);
+  if (sentence_end && starts_with_label(next)) return false;
   const std::size_t len = utf8::length(line);
-  return (len + 1 + first_word_length(next)) * 5 > width * 4;
+  const std::size_t needed = len + 1 + first_word_length(next);
+  // Without blank lines, a line that ends where the next word would still have fitted was
+  // not wrapped: it ends a paragraph or is a heading.
+  if (layout.tight && needed <= layout.width) return false;
+  return needed * 5 > layout.width * 4;
 }
 
 bool ends_with_word_hyphen(const std::string& line) {
@@ -141,12 +181,26 @@ std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix
     return lines;
   }
   SourceWords words(lines);
+  Layout layout;
+  layout.width = width;
+  std::size_t blank = 0, filled = 0;
+  for (const auto& l : lines) {
+    if (l.text().empty()) {
+      ++blank;
+    } else {
+      ++filled;
+      layout.widest = std::max(layout.widest, utf8::length(l.text()));
+    }
+  }
+  // A blank line or two under the headline does not make a file one of blank-line paragraphs.
+  layout.tight = blank <= 2 || blank * 10 < filled;
   std::vector<LineText> out;
   out.reserve(lines.size());
+  std::string last_physical;  // the last input line of out.back(): what a wrap is judged on
   for (auto& line : lines) {
     if (!out.empty() && !out.back().text().empty() && !line.text().empty() &&
         out.back().last_line() + 1 == line.line() &&
-        is_wrapped(out.back().text(), line.text(), width)) {
+        is_wrapped(last_physical, line.text(), layout)) {
       LineText& joined = out.back();
       // A hyphen at a wrap stays (de-hyphenation decides whether it was a soft one), and
       // punctuation carried onto the next line rejoins its word.
@@ -159,15 +213,18 @@ std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix
         fixes.push_back({model::FixKind::Dehyphenate, joined.position_at(at), "-\n", ""});
         std::vector<model::Fix> unrecorded;  // the Fix above covers the hyphen and the break
         joined.replace(at, at + 1, "", model::FixKind::Dehyphenate, unrecorded);
+        last_physical = line.text();
         joined.join("", line);
         continue;
       }
       const std::string glue = hyphen || tight ? "" : " ";
       fixes.push_back(
           {model::FixKind::Reflow, joined.position_at(joined.text().size()), "\n", glue});
+      last_physical = line.text();
       joined.join(glue, line);
       continue;
     }
+    last_physical = line.text();
     out.push_back(std::move(line));
   }
   return out;
