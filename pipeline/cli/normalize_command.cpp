@@ -47,7 +47,7 @@ model::Source from_stdin(const PipelineSettings& settings, model::Diagnostics& d
   source.text = std::move(decoded.value().text);
   source.fixes = std::move(decoded.value().fixes);
   return structure::structure(normalize::normalize(std::move(source), settings.normalize),
-                              settings.structure);
+                              settings.structure, diag);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ model::Source prepare_source(const SourceSpec& spec, const PipelineSettings& set
     return failed;
   }
   model::Source normalized = normalize::normalize(std::move(read.value()), settings.normalize);
-  return structure::structure(std::move(normalized), settings.structure);
+  return structure::structure(std::move(normalized), settings.structure, diag);
 }
 
 std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,

@@ -41,6 +41,39 @@ void repair_line(LineText& line, const CharacterRepairs& repairs, bool spacing,
   }
 }
 
+// "---" on the first line and a closing "---" or "..." within the next hundred lines.
+bool has_front_matter(std::string_view text) {
+  if (!text.starts_with("---\n")) return false;
+  std::size_t at = 4;
+  for (int line = 0; line < 100 && at < text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view l = text.substr(at, end - at);
+    if (l == "---" || l == "...") return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// Tracks Markdown code fences (``` or ~~~, three or more); true for lines inside or on one.
+bool is_fence_or_code(const std::string& line, std::string& fence) {
+  const std::size_t indent = line.find_first_not_of(' ');
+  const std::string_view rest =
+      indent == std::string::npos || indent > 3 ? std::string_view() : std::string_view(line).substr(indent);
+  const auto marker = [](std::string_view s) -> std::string_view {
+    if (!s.starts_with("```") && !s.starts_with("~~~")) return {};
+    std::size_t n = 0;
+    while (n < s.size() && s[n] == s[0]) ++n;
+    return s.substr(0, n);
+  };
+  if (fence.empty()) {
+    fence = std::string(marker(rest));
+    return !fence.empty();
+  }
+  const std::string_view closing = marker(rest);
+  if (!closing.empty() && closing[0] == fence[0] && closing.size() >= fence.size()) fence.clear();
+  return true;
+}
+
 }  // namespace
 
 std::string repair_characters(std::string_view text, const CharacterRepairs& repairs,
@@ -58,17 +91,36 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
   std::vector<LineText> lines;
   std::string_view text = source.text;
   int number = 1;
+  std::string fence;  // inside a Markdown code fence: its opening marker
+  // YAML front matter ("---" … "---" at the very top) is data: kept verbatim, never reflowed.
+  std::size_t front_matter = 0;
+  bool in_front_matter = has_front_matter(text);
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     LineText line(std::string(text.substr(0, end)), number);
-    repair_line(line, repairs, spacing, source.fixes);
+    if (in_front_matter) {
+      const bool closes = number > 1 && (line.text() == "---" || line.text() == "...");
+      lines.push_back(std::move(line));
+      front_matter = lines.size();
+      in_front_matter = !closes;
+      if (end == std::string_view::npos) break;
+      text.remove_prefix(end + 1);
+      ++number;
+      continue;
+    }
+    // Code in Markdown is verbatim: fenced blocks are not repaired.
+    const bool code = !plain && is_fence_or_code(line.text(), fence);
+    if (!code) repair_line(line, repairs, spacing, source.fixes);
     lines.push_back(std::move(line));
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
     ++number;
   }
   if (options.reflow && plain) {
-    lines = reflow(std::move(lines), source.fixes);
+    std::vector<LineText> body(std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(front_matter)),
+                               std::make_move_iterator(lines.end()));
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(front_matter), lines.end());
+    for (auto& line : reflow(std::move(body), source.fixes)) lines.push_back(std::move(line));
     // A joined line is new context: a repair that needed it (mojibake spread over a wrap,
     // a quote at the wrap) happens now, still positioned in the input.
     for (auto& line : lines) {

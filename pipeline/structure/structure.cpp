@@ -3,7 +3,9 @@
 #include <optional>
 
 #include "model/utf8.h"
+#include "structure/front_matter.h"
 #include "structure/line_shape.h"
+#include "structure/markdown.h"
 #include "structure/translation_note.h"
 
 namespace dossier::structure {
@@ -147,9 +149,38 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
   return next;
 }
 
+void apply_front_matter(const model::SourceMeta& from, model::SourceMeta& to) {
+  const auto take = [](const std::optional<std::string>& v, std::optional<std::string>& into) {
+    if (v) into = v;
+  };
+  take(from.title, to.title);
+  take(from.subtitle, to.subtitle);
+  take(from.outlet, to.outlet);
+  if (!from.authors.empty()) to.authors = from.authors;
+  take(from.date, to.date);
+  take(from.url, to.url);
+  take(from.language, to.language);
+  take(from.translated_from, to.translated_from);
+  take(from.category, to.category);
+  take(from.original_title, to.original_title);
+}
+
 }  // namespace
 
-model::Source structure(model::Source source, const StructureOptions& options) {
+model::Source structure(model::Source source, const StructureOptions& options,
+                        model::Diagnostics& diag) {
+  // Front matter is read last into the metadata: it wins over what detection finds.
+  model::Source front;
+  front.path = source.path;
+  const std::size_t front_lines = read_front_matter(source.lines, front, diag);
+  if (source.format == model::SourceFormat::Markdown) {
+    source.meta.title = front.meta.title;  // a given title keeps a first "# heading" a heading
+    read_markdown(source, front_lines);
+    apply_front_matter(front.meta, source.meta);
+    source.lines.clear();
+    return source;
+  }
+  if (front_lines > 0) source.lines.erase(source.lines.begin(), source.lines.begin() + static_cast<std::ptrdiff_t>(front_lines));
   const std::vector<Candidate> kept = remove_boilerplate(source.lines, options, source.removals);
   std::size_t k = read_header(kept, source);
   if (source.meta.authors.empty() && source.meta.subtitle) {
@@ -168,6 +199,7 @@ model::Source structure(model::Source source, const StructureOptions& options) {
       source.blocks.push_back(make_block(BlockKind::Paragraph, line));
     }
   }
+  apply_front_matter(front.meta, source.meta);
   source.lines.clear();
   return source;
 }

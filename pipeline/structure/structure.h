@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/diagnostics.h"
 #include "model/model.h"
 
 namespace dossier::structure {
@@ -36,7 +37,9 @@ struct StructureOptions {
 const BoilerplateRule* match_boilerplate(const std::vector<BoilerplateRule>& rules,
                                          const std::string& line);
 
-// Consumes source.lines; fills source.meta, source.blocks and source.removals.
-model::Source structure(model::Source source, const StructureOptions& options);
+// Consumes source.lines; fills source.meta, source.blocks and source.removals. Front matter
+// problems are warnings in `diag`.
+model::Source structure(model::Source source, const StructureOptions& options,
+                        model::Diagnostics& diag);
 
 }  // namespace dossier::structure

@@ -40,6 +40,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   structure::StructureOptions options;
   options.boilerplate = {{"related", structure::MatchKind::Prefix, {"Related"}, ""},
                          {"share", structure::MatchKind::Regex, {"Share( this)?"}, ""}};
-  source = structure::structure(std::move(source), options);
+  source = structure::structure(std::move(source), options, diag);
   return 0;
 }

@@ -27,7 +27,7 @@ model::Source structured(const std::string& text, const cli::PipelineSettings& s
   model::Diagnostics diag;
   s.text = ingest::decode_bytes(text, "rewrap", diag).value().text;
   return structure::structure(normalize::normalize(std::move(s), settings.normalize),
-                              settings.structure);
+                              settings.structure, diag);
 }
 
 // Wraps at `width` code points; long plain words are split with a hyphen when asked.

@@ -27,7 +27,8 @@ if [[ $mode == sources && ! -d $target ]]; then
   exit 77
 fi
 if [[ $mode == job ]]; then
-  names=("Ayşe Yıldırım" "Erdoğan" "İlker Güneş" "Müge Öztürk" "переговоры о коридоре" "Deniz Postası")
+  names=("Ayşe Yıldırım" "Erdoğan" "İlker Güneş" "Müge Öztürk" "переговоры о коридоре" "Deniz Postası"
+         "Premium per voyage" "Odesa – Bosphorus")
 else
   names=("Fırtına" "İkbal Dürre" "Erdoğan" "Zelenskyy" "Stanovaya")
 fi

@@ -54,32 +54,95 @@ void append_metadata(pugi::xml_node parent, const model::Source& source, const W
   append_meta_row(dl, words["file"], source.path);
 }
 
+// The paragraph mark: a link to the block's own anchor, showing its number.
+void append_mark(pugi::xml_node e, const model::Block& block, const std::string& source_id,
+                 const HrefFor& href) {
+  pugi::xml_node mark = element(e, "a", "pilcrow");
+  mark.append_attribute("href") = href(source_id, block.id).c_str();
+  mark.append_attribute("title") = paragraph_label(block.id).c_str();
+  mark.append_child(pugi::node_pcdata).set_value(paragraph_number(block.id).c_str());
+}
+
+// A nested block (inside a quote or list item): no id or mark of its own.
+void append_nested(pugi::xml_node parent, const model::Block& block) {
+  switch (block.kind) {
+    case model::BlockKind::Code:
+      text_element(element(parent, "pre"), "code", block.text);
+      break;
+    case model::BlockKind::List: {
+      pugi::xml_node list = element(parent, block.level == 1 ? "ol" : "ul");
+      for (const auto& item : block.children) {
+        pugi::xml_node li = element(list, "li");
+        for (const auto& c : item.children) append_nested(li, c);
+      }
+      break;
+    }
+    case model::BlockKind::Blockquote: {
+      pugi::xml_node quote = element(parent, "blockquote");
+      for (const auto& c : block.children) append_nested(quote, c);
+      break;
+    }
+    default:
+      text_element(parent, "p", block.text);
+      break;
+  }
+}
+
 void append_block(pugi::xml_node parent, const model::Block& block, const std::string& source_id,
                   const HrefFor& href) {
-  const std::string number = paragraph_number(block.id);
   const auto anchored = [&](pugi::xml_node e) {
     e.append_attribute("id") = block.id.c_str();
-    pugi::xml_node mark = element(e, "a", "pilcrow");
-    mark.append_attribute("href") = href(source_id, block.id).c_str();
-    mark.append_attribute("title") = paragraph_label(block.id).c_str();
-    mark.append_child(pugi::node_pcdata).set_value(number.c_str());
-    e.append_child(pugi::node_pcdata).set_value(block.text.c_str());
+    append_mark(e, block, source_id, href);
     return e;
+  };
+  const auto with_text = [&](pugi::xml_node e) {
+    anchored(e).append_child(pugi::node_pcdata).set_value(block.text.c_str());
   };
   switch (block.kind) {
     case model::BlockKind::Heading: {
       const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));
-      anchored(element(parent, tag.c_str()));
+      with_text(element(parent, tag.c_str()));
       break;
     }
     case model::BlockKind::Caption:
-      anchored(element(parent, "p", "caption"));
+      with_text(element(parent, "p", "caption"));
       break;
-    case model::BlockKind::Blockquote:
-      anchored(element(element(parent, "blockquote"), "p"));
+    case model::BlockKind::Footnote:
+      with_text(element(parent, "p", "footnote"));
+      break;
+    case model::BlockKind::Blockquote: {
+      pugi::xml_node quote = anchored(element(parent, "blockquote"));
+      if (block.children.empty()) text_element(quote, "p", block.text);
+      for (const auto& c : block.children) append_nested(quote, c);
+      break;
+    }
+    case model::BlockKind::List:
+    case model::BlockKind::Code: {
+      pugi::xml_node box = anchored(element(parent, "div", "block"));
+      append_nested(box, block);
+      break;
+    }
+    case model::BlockKind::Table: {
+      pugi::xml_node table = element(anchored(element(parent, "div", "block")), "table");
+      bool header = true;
+      for (const auto& row : block.children) {
+        pugi::xml_node tr = element(table, "tr");
+        std::size_t start = 0;
+        const std::string& cells = row.text;
+        while (start <= cells.size()) {
+          const std::size_t bar = std::min(cells.find(" | ", start), cells.size());
+          text_element(tr, header ? "th" : "td", cells.substr(start, bar - start));
+          start = bar + 3;
+        }
+        header = false;
+      }
+      break;
+    }
+    case model::BlockKind::ThematicBreak:
+      element(anchored(element(parent, "div", "block")), "hr");  // <hr> is void: no mark inside
       break;
     default:
-      anchored(element(parent, "p"));
+      with_text(element(parent, "p"));
       break;
   }
 }

@@ -55,6 +55,12 @@ void emphasized_paragraph(cmark_node* parent, const std::string& text) {
   append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
 }
 
+void append_block(cmark_node* doc, const model::Block& block);
+
+void append_children(cmark_node* parent, const std::vector<model::Block>& children) {
+  for (const auto& c : children) append_block(parent, c);
+}
+
 void append_block(cmark_node* doc, const model::Block& block) {
   switch (block.kind) {
     case model::BlockKind::Heading:
@@ -64,8 +70,34 @@ void append_block(cmark_node* doc, const model::Block& block) {
     case model::BlockKind::Caption:
       emphasized_paragraph(doc, block.text);
       break;
-    case model::BlockKind::Blockquote:
-      paragraph(append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE)), block.text);
+    case model::BlockKind::Blockquote: {
+      cmark_node* quote = append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
+      if (block.children.empty()) paragraph(quote, block.text);
+      append_children(quote, block.children);
+      break;
+    }
+    case model::BlockKind::List: {
+      cmark_node* list = append(doc, cmark_node_new(CMARK_NODE_LIST));
+      cmark_node_set_list_type(list, block.level == 1 ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+      cmark_node_set_list_tight(list, 1);
+      for (const auto& item : block.children) {
+        cmark_node* li = append(list, cmark_node_new(CMARK_NODE_ITEM));
+        append_children(li, item.children);
+      }
+      break;
+    }
+    case model::BlockKind::Code: {
+      cmark_node* code = append(doc, cmark_node_new(CMARK_NODE_CODE_BLOCK));
+      cmark_node_set_literal(code, (block.text + "\n").c_str());
+      cmark_node_set_fence_info(code, "");
+      break;
+    }
+    case model::BlockKind::ThematicBreak:
+      append(doc, cmark_node_new(CMARK_NODE_THEMATIC_BREAK));
+      break;
+    case model::BlockKind::Table:
+      // Rows as paragraphs: the cells' text, " | "-separated, survives any reader.
+      for (const auto& row : block.children) paragraph(doc, row.text);
       break;
     default:
       paragraph(doc, block.text);

@@ -54,7 +54,7 @@ class FontBook {
   HPDF_Doc doc_;
   std::string family_;
   std::string missing_;
-  std::array<HPDF_Font, 4> fonts_{};
+  std::array<HPDF_Font, 5> fonts_{};
 };
 
 HPDF_Date pdf_date(long long seconds) {

@@ -37,6 +37,7 @@ std::optional<std::string> find(const char* file) {
 
 std::optional<std::string> font_file(const std::string& family, Face face) {
   if (face == Face::Heading) return find("DejaVuSans-Bold.ttf");
+  if (face == Face::Mono) return find("DejaVuSansMono.ttf");
   if (family.ends_with(".ttf")) {
     std::error_code ec;
     if (std::filesystem::is_regular_file(family, ec)) return family;

@@ -121,6 +121,43 @@ std::string truncate_for_head(const std::string& title) {
   return title.substr(0, cut == std::string::npos ? 57 : cut) + "\u2026";
 }
 
+// Body blocks: code keeps its lines, list items and table rows get a line each, quotes are
+// indented.
+void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent = 0) {
+  switch (block.kind) {
+    case model::BlockKind::Code: {
+      std::size_t start = 0;
+      while (start <= block.text.size()) {
+        const std::size_t end = std::min(block.text.find('\n', start), block.text.size());
+        flow.paragraph(block.text.substr(start, end - start), Face::Mono, size * 0.85, indent + size);
+        start = end + 1;
+      }
+      break;
+    }
+    case model::BlockKind::List: {
+      int n = 0;
+      for (const auto& item : block.children) {
+        const std::string marker = block.level == 1 ? std::to_string(++n) + ". " : "\u2022 ";
+        flow.paragraph(marker + item.text, Face::Body, size, indent + size);
+      }
+      break;
+    }
+    case model::BlockKind::Table:
+      for (const auto& row : block.children) flow.paragraph(row.text, Face::Body, size * 0.95, indent);
+      break;
+    case model::BlockKind::Blockquote:
+      if (block.children.empty()) flow.paragraph(block.text, Face::BodyItalic, size, indent + 2 * size);
+      for (const auto& c : block.children) lay_out_body_block(flow, c, size, indent + 2 * size);
+      break;
+    case model::BlockKind::ThematicBreak:
+      flow.paragraph("* * *", Face::Body, size, indent + 15 * size);
+      break;
+    default:
+      flow.paragraph(block.text, Face::Body, size, indent);
+      break;
+  }
+}
+
 void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& options,
                     double size) {
   const Words& words = options.words;
@@ -163,7 +200,7 @@ void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& 
     } else if (block.kind == model::BlockKind::Caption) {
       flow.paragraph(block.text, Face::BodyItalic, size * 0.9);
     } else {
-      flow.paragraph(block.text, Face::Body, size);
+      lay_out_body_block(flow, block, size);
     }
     flow.space(size * 0.5);
   }

@@ -13,7 +13,7 @@
 
 namespace dossier::emit::pdf {
 
-enum class Face { Body, BodyBold, BodyItalic, Heading };
+enum class Face { Body, BodyBold, BodyItalic, Heading, Mono };
 
 struct Run {
   double x = 0, y = 0;  // baseline start, PDF points from the bottom left

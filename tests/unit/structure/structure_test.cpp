@@ -22,7 +22,8 @@ structure::StructureOptions default_rules() {
 model::Source run(const std::string& text) {
   model::Source s;
   s.text = text;
-  return structure::structure(normalize::normalize(std::move(s), {}), default_rules());
+  model::Diagnostics diag;
+  return structure::structure(normalize::normalize(std::move(s), {}), default_rules(), diag);
 }
 
 std::vector<BlockKind> kinds(const model::Source& s) {

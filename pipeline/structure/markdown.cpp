@@ -1,0 +1,179 @@
+#include "structure/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+
+namespace dossier::structure {
+
+namespace {
+
+using model::Block;
+using model::BlockKind;
+
+struct Reader {
+  model::Source& source;
+  std::size_t first;  // index of the first Markdown line in source.lines
+
+  model::Position origin_of(cmark_node* node) const {
+    const int line = cmark_node_get_start_line(node);
+    const std::size_t k = first + static_cast<std::size_t>(line > 0 ? line - 1 : 0);
+    return k < source.lines.size() ? source.lines[k].origin : model::Position{};
+  }
+  int last_line_of(cmark_node* node) const {
+    const int line = cmark_node_get_end_line(node);
+    const std::size_t k = first + static_cast<std::size_t>(line > 0 ? line - 1 : 0);
+    return k < source.lines.size() ? source.lines[k].last_line : 0;
+  }
+
+  void remove_html(cmark_node* node) {
+    const char* literal = cmark_node_get_literal(node);
+    std::string text = literal ? literal : "";
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    source.removals.push_back({origin_of(node).line, last_line_of(node), text, "raw-html"});
+  }
+
+  // Inline content as plain text; inline HTML is removed and recorded.
+  std::string plain_text(cmark_node* node) {
+    std::string out;
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          out += cmark_node_get_literal(c);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          out += ' ';
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          remove_html(c);
+          break;
+        default:
+          out += plain_text(c);
+          break;
+      }
+    }
+    return out;
+  }
+
+  Block make(BlockKind kind, cmark_node* node, std::string text, int level = 0) const {
+    Block b;
+    b.kind = kind;
+    b.level = level;
+    b.text = std::move(text);
+    b.origin = origin_of(node);
+    b.last_line = last_line_of(node);
+    return b;
+  }
+
+  // Child blocks of a container (block quote, list item).
+  std::vector<Block> children(cmark_node* node) {
+    std::vector<Block> out;
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      if (auto b = convert(c)) out.push_back(std::move(*b));
+    }
+    return out;
+  }
+
+  static std::string joined_text(const std::vector<Block>& blocks) {
+    std::string out;
+    for (const auto& b : blocks) out += (out.empty() ? "" : "\n") + b.text;
+    return out;
+  }
+
+  std::optional<Block> convert(cmark_node* node) {
+    const char* type = cmark_node_get_type_string(node);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING:
+        return make(BlockKind::Heading, node, plain_text(node), cmark_node_get_heading_level(node));
+      case CMARK_NODE_PARAGRAPH:
+        return make(BlockKind::Paragraph, node, plain_text(node));
+      case CMARK_NODE_BLOCK_QUOTE: {
+        auto kids = children(node);
+        Block b = make(BlockKind::Blockquote, node, joined_text(kids));
+        b.children = std::move(kids);
+        return b;
+      }
+      case CMARK_NODE_LIST: {
+        Block b = make(BlockKind::List, node, "");
+        b.level = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0;  // 1: numbered
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+          auto kids = children(item);
+          Block li = make(BlockKind::ListItem, item, joined_text(kids));
+          li.children = std::move(kids);
+          b.children.push_back(std::move(li));
+        }
+        b.text = joined_text(b.children);
+        return b;
+      }
+      case CMARK_NODE_CODE_BLOCK: {
+        std::string code = cmark_node_get_literal(node);
+        while (!code.empty() && code.back() == '\n') code.pop_back();
+        return make(BlockKind::Code, node, code);
+      }
+      case CMARK_NODE_THEMATIC_BREAK:
+        return make(BlockKind::ThematicBreak, node, "");
+      case CMARK_NODE_HTML_BLOCK:
+        remove_html(node);
+        return std::nullopt;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+        return make(BlockKind::Footnote, node, joined_text(children(node)));
+      default:
+        break;
+    }
+    if (type && std::strcmp(type, "table") == 0) {
+      Block table = make(BlockKind::Table, node, "");
+      for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+        std::string cells;
+        for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+          cells += (cells.empty() ? "" : " | ") + plain_text(cell);
+        }
+        table.children.push_back(make(BlockKind::Paragraph, row, cells));
+      }
+      table.text = joined_text(table.children);
+      return table;
+    }
+    return std::nullopt;
+  }
+};
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+void read_markdown(model::Source& source, std::size_t first) {
+  std::string text;
+  for (std::size_t k = first; k < source.lines.size(); ++k) text += source.lines[k].text + "\n";
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8));
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  Reader reader{source, first};
+  for (cmark_node* node = cmark_node_first_child(doc.get()); node; node = cmark_node_next(node)) {
+    auto block = reader.convert(node);
+    if (!block) continue;
+    // The first level-1 heading, before any other block, is the title.
+    if (block->kind == BlockKind::Heading && block->level == 1 && !source.meta.title &&
+        source.blocks.empty()) {
+      source.meta.title = block->text;
+      continue;
+    }
+    source.blocks.push_back(std::move(*block));
+  }
+}
+
+}  // namespace dossier::structure
