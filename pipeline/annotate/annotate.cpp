@@ -16,6 +16,7 @@ model::Source annotate(model::Source source, std::size_t index, const AnnotateOp
     assign_id(block, source.id + "-p" + std::to_string(++paragraph));
   source.meta = model::merged_meta(source);
   if (!source.meta.language) source.meta.language = options.default_language;
+  source.quotes = find_quotes(source.blocks);
   return source;
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "model/model.h"
 
@@ -19,5 +20,9 @@ struct AnnotateOptions {
 
 // `index` is the source's 0-based position in the job.
 model::Source annotate(model::Source source, std::size_t index, const AnnotateOptions& options);
+
+// Quotations in prose blocks (ids already assigned), one per quotation even when it runs
+// over several paragraphs; speakers unknown (null) at this stage.
+std::vector<model::Quote> find_quotes(const std::vector<model::Block>& blocks);
 
 }  // namespace dossier::annotate

@@ -104,6 +104,15 @@ struct SourceMeta {
   bool operator==(const SourceMeta&) const = default;
 };
 
+struct Quote {
+  std::string id;  // Q1
+  std::string block;
+  std::vector<std::string> blocks;
+  std::string text;
+  std::optional<std::string> speaker;  // an entity id, or none when no speaker is found
+  bool operator==(const Quote&) const = default;
+};
+
 enum class SourceStatus { Ok, Failed };
 enum class SourceFormat { PlainText, Markdown };
 
@@ -121,6 +130,7 @@ struct Source {
   std::vector<Fix> fixes;
   std::vector<Removal> removals;
   std::optional<std::string> translation_note;  // the note's text, read into metadata
+  std::vector<Quote> quotes;  // found by annotate; crossref numbers and gathers them
   bool operator==(const Source&) const = default;
 };
 
@@ -142,15 +152,6 @@ struct Entity {
   std::vector<std::string> roles;
   std::vector<Mention> mentions;
   bool operator==(const Entity&) const = default;
-};
-
-struct Quote {
-  std::string id;  // Q1
-  std::string block;
-  std::vector<std::string> blocks;
-  std::string text;
-  std::optional<std::string> speaker;  // an entity id, or none when no speaker is found
-  bool operator==(const Quote&) const = default;
 };
 
 struct DateMention {

@@ -57,8 +57,9 @@ bool has_front_matter(std::string_view text) {
 // Tracks Markdown code fences (``` or ~~~, three or more); true for lines inside or on one.
 bool is_fence_or_code(const std::string& line, std::string& fence) {
   const std::size_t indent = line.find_first_not_of(' ');
-  const std::string_view rest =
-      indent == std::string::npos || indent > 3 ? std::string_view() : std::string_view(line).substr(indent);
+  const std::string_view rest = indent == std::string::npos || indent > 3
+                                    ? std::string_view()
+                                    : std::string_view(line).substr(indent);
   const auto marker = [](std::string_view s) -> std::string_view {
     if (!s.starts_with("```") && !s.starts_with("~~~")) return {};
     std::size_t n = 0;
@@ -117,8 +118,9 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
     ++number;
   }
   if (options.reflow && plain) {
-    std::vector<LineText> body(std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(front_matter)),
-                               std::make_move_iterator(lines.end()));
+    std::vector<LineText> body(
+        std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(front_matter)),
+        std::make_move_iterator(lines.end()));
     lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(front_matter), lines.end());
     for (auto& line : reflow(std::move(body), source.fixes)) lines.push_back(std::move(line));
     // A joined line is new context: a repair that needed it (mojibake spread over a wrap,

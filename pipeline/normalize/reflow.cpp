@@ -92,8 +92,18 @@ struct Layout {
   bool tight = false;      // paragraphs follow each other without blank lines
 };
 
+bool ends_with_word_hyphen(const std::string& line) {
+  return line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ' &&
+         line[line.size() - 2] != '-';
+}
+
 bool is_wrapped(const std::string& line, const std::string& next, const Layout& layout) {
   if (starts_list_item(next)) return false;
+  // In wrapped text a word broken by a hyphen at the line end always continues.
+  if (ends_with_word_hyphen(line) && !next.empty() &&
+      std::isalpha(static_cast<unsigned char>(next[0]))) {
+    return true;
+  }
   const bool sentence_end = ends_sentence(line);
   if (sentence_end && starts_with_label(next)) return false;
   const std::size_t len = utf8::length(line);
@@ -102,11 +112,6 @@ bool is_wrapped(const std::string& line, const std::string& next, const Layout& 
   // not wrapped: it ends a paragraph or is a heading.
   if (layout.tight && needed <= layout.width) return false;
   return needed * 5 > layout.width * 4;
-}
-
-bool ends_with_word_hyphen(const std::string& line) {
-  return line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ' &&
-         line[line.size() - 2] != '-';
 }
 
 std::string lower_ascii_word(std::string_view w) {

@@ -8,7 +8,8 @@ namespace {
 
 void warn(model::Diagnostics& diag, const model::Source& s, int first_line, const YAML::Mark& at,
           const std::string& message) {
-  diag.warning(model::DiagCode::JobUnknownKey, s.path, first_line + at.line, at.column + 1, message);
+  diag.warning(model::DiagCode::JobUnknownKey, s.path, first_line + at.line, at.column + 1,
+               message);
 }
 
 }  // namespace
@@ -26,8 +27,8 @@ std::size_t read_front_matter(const std::vector<model::Line>& lines, model::Sour
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
-    diag.warning(model::DiagCode::JobSyntax, source.path, first_line + e.mark.line, e.mark.column + 1,
-                 "front matter is not valid YAML and was ignored: " + e.msg);
+    diag.warning(model::DiagCode::JobSyntax, source.path, first_line + e.mark.line,
+                 e.mark.column + 1, "front matter is not valid YAML and was ignored: " + e.msg);
     return close + 1;
   }
   if (!root.IsMap()) return close + 1;
@@ -46,20 +47,32 @@ std::size_t read_front_matter(const std::vector<model::Line>& lines, model::Sour
       continue;
     }
     if (!value.IsScalar()) {
-      warn(diag, source, first_line, value.Mark(), "front matter '" + key + "' must be a single value");
+      warn(diag, source, first_line, value.Mark(),
+           "front matter '" + key + "' must be a single value");
       continue;
     }
     const std::string v = value.Scalar();
-    if (key == "title") m.title = v;
-    else if (key == "subtitle" || key == "standfirst") m.subtitle = v;
-    else if (key == "outlet") m.outlet = v;
-    else if (key == "date") m.date = v;
-    else if (key == "url") m.url = v;
-    else if (key == "language") m.language = v;
-    else if (key == "translated_from") m.translated_from = v;
-    else if (key == "category") m.category = v;
-    else if (key == "original_title") m.original_title = v;
-    else warn(diag, source, first_line, kv.first.Mark(), "unknown front matter key '" + key + "' ignored");
+    if (key == "title")
+      m.title = v;
+    else if (key == "subtitle" || key == "standfirst")
+      m.subtitle = v;
+    else if (key == "outlet")
+      m.outlet = v;
+    else if (key == "date")
+      m.date = v;
+    else if (key == "url")
+      m.url = v;
+    else if (key == "language")
+      m.language = v;
+    else if (key == "translated_from")
+      m.translated_from = v;
+    else if (key == "category")
+      m.category = v;
+    else if (key == "original_title")
+      m.original_title = v;
+    else
+      warn(diag, source, first_line, kv.first.Mark(),
+           "unknown front matter key '" + key + "' ignored");
   }
   return close + 1;
 }

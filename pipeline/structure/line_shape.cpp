@@ -63,6 +63,16 @@ bool is_title_case_heading(const LineShape& s) {
          !s.quoted_end && s.long_words > 0 && s.capitalized_long * 10 >= s.long_words * 8;
 }
 
+bool is_label_heading(std::string_view line, const LineShape& s) {
+  const std::size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || s.words > 12 || s.words < 3 || ends_sentence(s.last) ||
+      s.quoted_end || s.last == ':') {
+    return false;
+  }
+  const LineShape label = shape_of(line.substr(0, colon));
+  return label.words >= 1 && label.words <= 2 && label.starts_upper && label.digits == 0;
+}
+
 bool is_headline(const LineShape& s) {
   return s.words >= 2 && s.words <= 30 && s.letters > 0 && !ends_sentence(s.last) && s.last != ':';
 }

@@ -26,6 +26,9 @@ LineShape shape_of(std::string_view line);
 bool is_all_caps_heading(const LineShape& s);
 // "The Context: A War of Attrition": short, capitalized words, no sentence end.
 bool is_title_case_heading(const LineShape& s);
+// "Analysis: what the talks can achieve": a one- or two-word capitalised label, a colon and a
+// short phrase that does not end a sentence.
+bool is_label_heading(std::string_view line, const LineShape& s);
 // A short line that does not end a sentence: a headline candidate.
 bool is_headline(const LineShape& s);
 // A section label above a headline: one to three words, no punctuation at the end.

@@ -180,7 +180,9 @@ model::Source structure(model::Source source, const StructureOptions& options,
     source.lines.clear();
     return source;
   }
-  if (front_lines > 0) source.lines.erase(source.lines.begin(), source.lines.begin() + static_cast<std::ptrdiff_t>(front_lines));
+  if (front_lines > 0)
+    source.lines.erase(source.lines.begin(),
+                       source.lines.begin() + static_cast<std::ptrdiff_t>(front_lines));
   const std::vector<Candidate> kept = remove_boilerplate(source.lines, options, source.removals);
   std::size_t k = read_header(kept, source);
   if (source.meta.authors.empty() && source.meta.subtitle) {
@@ -193,7 +195,8 @@ model::Source structure(model::Source source, const StructureOptions& options,
     const bool has_next = k + 1 < end;
     if (is_photo_credit(line.text)) {
       source.blocks.push_back(make_block(BlockKind::Caption, line));
-    } else if (has_next && (is_all_caps_heading(shape) || is_title_case_heading(shape))) {
+    } else if (has_next && (is_all_caps_heading(shape) || is_title_case_heading(shape) ||
+                            is_label_heading(line.text, shape))) {
       source.blocks.push_back(make_block(BlockKind::Heading, line, 2));
     } else {
       source.blocks.push_back(make_block(BlockKind::Paragraph, line));

@@ -104,7 +104,9 @@ std::optional<std::string> writes_byline(const std::string& standfirst) {
       "(?:,|\\.|;|—|–)\\s*writes ((?:\\p{Lu}[\\p{L}'’.-]*)(?: \\p{Lu}[\\p{L}'’.-]*){1,3})\\.?\\s*$",
       standfirst, false);
   if (g.empty()) return std::nullopt;
-  return g[1];
+  std::string name = g[1];
+  while (!name.empty() && name.back() == '.') name.pop_back();
+  return name;
 }
 
 }  // namespace dossier::structure

@@ -129,7 +129,8 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       std::size_t start = 0;
       while (start <= block.text.size()) {
         const std::size_t end = std::min(block.text.find('\n', start), block.text.size());
-        flow.paragraph(block.text.substr(start, end - start), Face::Mono, size * 0.85, indent + size);
+        flow.paragraph(block.text.substr(start, end - start), Face::Mono, size * 0.85,
+                       indent + size);
         start = end + 1;
       }
       break;
@@ -143,10 +144,12 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       break;
     }
     case model::BlockKind::Table:
-      for (const auto& row : block.children) flow.paragraph(row.text, Face::Body, size * 0.95, indent);
+      for (const auto& row : block.children)
+        flow.paragraph(row.text, Face::Body, size * 0.95, indent);
       break;
     case model::BlockKind::Blockquote:
-      if (block.children.empty()) flow.paragraph(block.text, Face::BodyItalic, size, indent + 2 * size);
+      if (block.children.empty())
+        flow.paragraph(block.text, Face::BodyItalic, size, indent + 2 * size);
       for (const auto& c : block.children) lay_out_body_block(flow, c, size, indent + 2 * size);
       break;
     case model::BlockKind::ThematicBreak:

@@ -61,7 +61,8 @@ void expect_markdown_keeps_every_block(const model::Briefing& b) {
     for (const auto& block : s.blocks) {
       // Containers (lists, quotes, tables, code) read back as other nodes; prose blocks must
       // come back as the same paragraphs and headings.
-      if (block.kind != model::BlockKind::Paragraph && block.kind != model::BlockKind::Heading) continue;
+      if (block.kind != model::BlockKind::Paragraph && block.kind != model::BlockKind::Heading)
+        continue;
       const auto found =
           std::find(back.begin() + static_cast<std::ptrdiff_t>(at), back.end(), block.text);
       ASSERT_NE(found, back.end()) << block.id << ": " << block.text;
@@ -94,9 +95,9 @@ TEST(Pipeline, ExampleJobGivesEverySourceTitleAndParagraphs) {
   std::vector<model::BlockKind> kinds;
   for (const auto& block : md.blocks) kinds.push_back(block.kind);
   using K = model::BlockKind;
-  EXPECT_EQ(kinds, (std::vector<K>{K::Paragraph, K::Heading, K::Paragraph, K::Table, K::List,
-                                   K::Heading, K::Blockquote, K::Paragraph, K::Code,
-                                   K::ThematicBreak, K::Paragraph}));
+  EXPECT_EQ(kinds,
+            (std::vector<K>{K::Paragraph, K::Heading, K::Paragraph, K::Table, K::List, K::Heading,
+                            K::Blockquote, K::Paragraph, K::Code, K::ThematicBreak, K::Paragraph}));
   ASSERT_EQ(md.removals.size(), 1u);
   EXPECT_EQ(md.removals[0].rule, "raw-html");
   EXPECT_NE(md.blocks[8].text.find("Odesa – Bosphorus"), std::string::npos);

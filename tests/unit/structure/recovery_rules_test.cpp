@@ -1,0 +1,132 @@
+// Layout and metadata recovery rules, each with text it must leave alone.
+#include <gtest/gtest.h>
+
+#include "normalize/normalize.h"
+#include "structure/structure.h"
+#include "structure/translation_note.h"
+
+using namespace dossier;
+
+namespace {
+
+model::Source run(const std::string& text,
+                  model::SourceFormat format = model::SourceFormat::PlainText) {
+  model::Source s;
+  s.path = "t.txt";
+  s.format = format;
+  s.text = text;
+  model::Diagnostics diag;
+  return structure::structure(normalize::normalize(std::move(s), {}), {}, diag);
+}
+
+const std::string kWrapped =
+    "Engineers who inspected the terminals in the spring found damaged load-\n"
+    "ing arms and a full-\n"
+    "scale backlog of repairs along the whole Russia-\n"
+    "Ukraine front line, officials told reporters at the port on Friday.\n"
+    "Another sentence makes the file look like the hard-wrapped text it is\n"
+    "so that the wrap width can be measured from the lengths of its lines.\n";
+
+}  // namespace
+
+TEST(Dehyphenate, JoinsAWordSplitAtTheWrap) {
+  const auto s = run("Title Here\n\n" + kWrapped);
+  ASSERT_FALSE(s.blocks.empty());
+  EXPECT_NE(s.blocks[0].text.find("damaged loading arms"), std::string::npos);
+}
+
+TEST(Dehyphenate, KeepsTheHyphenOfCompoundsAndNames) {
+  const auto s = run("Title Here\n\n" + kWrapped);
+  EXPECT_NE(s.blocks[0].text.find("a full-scale backlog"), std::string::npos);
+  EXPECT_NE(s.blocks[0].text.find("Russia-Ukraine front"), std::string::npos);
+}
+
+TEST(Paragraphs, LinesOfWholeParagraphsWithoutBlankLinesStayApart) {
+  const std::string para1(250, 'a'), para2(300, 'b'), para3(280, 'c');
+  const auto s = run("Title Here\n" + para1 + " end.\n" + para2 + " end.\n" + para3 + " end.\n");
+  EXPECT_EQ(s.blocks.size(), 3u);
+}
+
+TEST(Headings, LabelLinesAreHeadings) {
+  const auto s =
+      run("Title Here\n\nA first paragraph of text that ends here.\n\n"
+          "Analysis: what the talks can achieve\n\nA second paragraph, ending here.\n");
+  ASSERT_EQ(s.blocks.size(), 3u);
+  EXPECT_EQ(s.blocks[1].kind, model::BlockKind::Heading);
+  EXPECT_EQ(s.blocks[1].text, "Analysis: what the talks can achieve");
+}
+
+TEST(Headings, AnOrdinarySentenceWithAColonIsNotAHeading) {
+  const auto s =
+      run("Title Here\n\nA first paragraph of text that ends here.\n\n"
+          "He said: the talks will resume next week in Istanbul.\n\nMore text here.\n");
+  EXPECT_EQ(s.blocks[1].kind, model::BlockKind::Paragraph);
+}
+
+TEST(Footer, ATranslationNoteBecomesMetadata) {
+  const auto s =
+      run("Title Here\n\nA paragraph.\n\nAnother paragraph.\n\nNote: This text has been translated "
+          "from the original Turkish version titled Koridor için garanti şart, published in Deniz "
+          "Postası newspaper on May 14, 2025.\n");
+  EXPECT_EQ(s.meta.translated_from, "tr");
+  EXPECT_EQ(s.meta.original_title, "Koridor için garanti şart");
+  EXPECT_EQ(s.meta.outlet, "Deniz Postası");
+  EXPECT_EQ(s.meta.date, "2025-05-14");
+  EXPECT_EQ(s.blocks.size(), 2u);
+  EXPECT_TRUE(s.translation_note);
+}
+
+TEST(Footer, ALoneTrailingWordIsRemovedAndRecorded) {
+  const auto s = run("Title Here\n\nA paragraph.\n\nAnother paragraph.\n\nCollaborator\n");
+  ASSERT_EQ(s.removals.size(), 1u);
+  EXPECT_EQ(s.removals[0].rule, "trailing-word");
+  EXPECT_EQ(s.removals[0].text, "Collaborator");
+}
+
+TEST(Footer, AShortLastSentenceStays) {
+  const auto s = run("Title Here\n\nA paragraph.\n\nAnother paragraph.\n\nThe end.\n");
+  EXPECT_TRUE(s.removals.empty());
+  EXPECT_EQ(s.blocks.size(), 3u);
+}
+
+TEST(Byline, WritesNameInTheStandfirst) {
+  EXPECT_EQ(structure::writes_byline("The talks may fail before they start, writes Jane Roe."),
+            "Jane Roe");
+  EXPECT_FALSE(structure::writes_byline("Nobody writes about it any more."));
+}
+
+TEST(Dates, MonthDayYearAndDayMonthYear) {
+  EXPECT_EQ(structure::iso_date_of("April 22, 2025"), "2025-04-22");
+  EXPECT_EQ(structure::iso_date_of("22 April 2025"), "2025-04-22");
+  EXPECT_FALSE(structure::iso_date_of("Thursday"));
+}
+
+TEST(FrontMatter, GivesMetadataAndWarnsAboutUnknownKeysAtTheirLine) {
+  model::Source s;
+  s.path = "fm.txt";
+  s.text = "---\ntitle: Given Title\nauthors: [A, B]\ncolour: red\n---\nDetected Title\n\nText.\n";
+  model::Diagnostics diag;
+  s = structure::structure(normalize::normalize(std::move(s), {}), {}, diag);
+  EXPECT_EQ(s.meta.title, "Given Title");
+  EXPECT_EQ(s.meta.authors, (std::vector<std::string>{"A", "B"}));
+  const auto all = diag.all();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].line, 4);
+  EXPECT_EQ(all[0].col, 1);
+}
+
+TEST(Markdown, MapsBlocksAndRecordsRawHtml) {
+  const auto s = run(
+      "# Title\n\nText *with* `code`.\n\n- one\n- two\n\n<div>x</div>\n\n```\nverbatim  â€™\n```\n",
+      model::SourceFormat::Markdown);
+  EXPECT_EQ(s.meta.title, "Title");
+  ASSERT_EQ(s.blocks.size(), 3u);
+  EXPECT_EQ(s.blocks[0].text, "Text with code.");
+  EXPECT_EQ(s.blocks[1].kind, model::BlockKind::List);
+  EXPECT_EQ(s.blocks[1].children.size(), 2u);
+  EXPECT_EQ(s.blocks[2].kind, model::BlockKind::Code);
+  EXPECT_EQ(s.blocks[2].text, "verbatim  â€™");  // code is never repaired
+  ASSERT_EQ(s.removals.size(), 1u);
+  EXPECT_EQ(s.removals[0].rule, "raw-html");
+  EXPECT_EQ(s.removals[0].first_line, 8);
+}
