@@ -87,19 +87,22 @@ void prefer(std::optional<T>& out, const std::optional<T>& given) {
 }
 }  // namespace
 
+void overlay(SourceMeta& base, const SourceMeta& top) {
+  prefer(base.title, top.title);
+  prefer(base.subtitle, top.subtitle);
+  prefer(base.outlet, top.outlet);
+  if (!top.authors.empty()) base.authors = top.authors;
+  prefer(base.date, top.date);
+  prefer(base.url, top.url);
+  prefer(base.language, top.language);
+  prefer(base.translated_from, top.translated_from);
+  prefer(base.category, top.category);
+  prefer(base.original_title, top.original_title);
+}
+
 SourceMeta merged_meta(const Source& source) {
   SourceMeta meta = source.meta;
-  const SourceMeta& given = source.given;
-  prefer(meta.title, given.title);
-  prefer(meta.subtitle, given.subtitle);
-  prefer(meta.outlet, given.outlet);
-  if (!given.authors.empty()) meta.authors = given.authors;
-  prefer(meta.date, given.date);
-  prefer(meta.url, given.url);
-  prefer(meta.language, given.language);
-  prefer(meta.translated_from, given.translated_from);
-  prefer(meta.category, given.category);
-  prefer(meta.original_title, given.original_title);
+  overlay(meta, source.given);
   return meta;
 }
 

@@ -203,6 +203,9 @@ const char* to_string(SourceStatus status);
 // The title a reader sees for a source: its given or detected title, else its path.
 std::string display_title(const Source& source);
 
+// Every field that `top` has replaces the one in `base` (authors when it has any).
+void overlay(SourceMeta& base, const SourceMeta& top);
+
 // Given metadata wins over detected metadata, field by field.
 SourceMeta merged_meta(const Source& source);
 

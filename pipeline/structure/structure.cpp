@@ -149,22 +149,6 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
   return next;
 }
 
-void apply_front_matter(const model::SourceMeta& from, model::SourceMeta& to) {
-  const auto take = [](const std::optional<std::string>& v, std::optional<std::string>& into) {
-    if (v) into = v;
-  };
-  take(from.title, to.title);
-  take(from.subtitle, to.subtitle);
-  take(from.outlet, to.outlet);
-  if (!from.authors.empty()) to.authors = from.authors;
-  take(from.date, to.date);
-  take(from.url, to.url);
-  take(from.language, to.language);
-  take(from.translated_from, to.translated_from);
-  take(from.category, to.category);
-  take(from.original_title, to.original_title);
-}
-
 }  // namespace
 
 model::Source structure(model::Source source, const StructureOptions& options,
@@ -176,7 +160,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
   if (source.format == model::SourceFormat::Markdown) {
     source.meta.title = front.meta.title;  // a given title keeps a first "# heading" a heading
     read_markdown(source, front_lines);
-    apply_front_matter(front.meta, source.meta);
+    model::overlay(source.meta, front.meta);
     source.lines.clear();
     return source;
   }
@@ -202,7 +186,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
       source.blocks.push_back(make_block(BlockKind::Paragraph, line));
     }
   }
-  apply_front_matter(front.meta, source.meta);
+  model::overlay(source.meta, front.meta);
   source.lines.clear();
   return source;
 }

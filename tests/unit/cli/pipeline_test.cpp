@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/settings.h"
+#include "emit/cmark_read_back.h"
 #include "model/utf8.h"
 
 using namespace dossier;
@@ -29,32 +30,12 @@ cli::Job example_job() {
   return *job;
 }
 
-std::vector<std::string> paragraphs_read_back(const std::string& md) {
-  std::vector<std::string> out;
-  cmark_node* doc = cmark_parse_document(md.data(), md.size(), CMARK_OPT_DEFAULT);
-  cmark_iter* it = cmark_iter_new(doc);
-  std::string text;
-  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* n = cmark_iter_get_node(it);
-    if (cmark_node_get_type(n) == CMARK_NODE_TEXT) text += cmark_node_get_literal(n);
-    if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK) text += ' ';
-    if (ev == CMARK_EVENT_EXIT && (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
-                                   cmark_node_get_type(n) == CMARK_NODE_HEADING)) {
-      out.push_back(text);
-      text.clear();
-    }
-  }
-  cmark_iter_free(it);
-  cmark_node_free(doc);
-  return out;
-}
-
 void expect_markdown_keeps_every_block(const model::Briefing& b) {
   emit::EmitOptions o;
   o.templates = emit::TemplateSet({fs::path(DOSSIER_PROJECT_DIR) / "templates"});
   std::ostringstream md;
   ASSERT_TRUE(emit::write_markdown(b, o, md).ok());
-  const auto back = paragraphs_read_back(md.str());
+  const auto back = fixtures::paragraphs_read_back(md.str());
   // Block texts appear, in order, among what cmark-gfm reads back.
   std::size_t at = 0;
   for (const auto& s : b.sources) {
