@@ -25,11 +25,11 @@ void apply_character_repairs_once(LineText& line, const CharacterRepairs& repair
 }
 
 // One repair can uncover another (a stray control removed lets a whole line decode; a space
-// removed before ";" completes "&#82;"), so the repairs run until the line is stable; three
-// rounds settle anything seen in practice.
+// removed before ";" completes "&#82;"), so the repairs run while they still change the line
+// (a round that changes nothing ends it; eight bound the worst chain).
 void repair_line(LineText& line, const CharacterRepairs& repairs, bool spacing,
                  std::vector<model::Fix>& fixes) {
-  constexpr int kMaxRounds = 3;
+  constexpr int kMaxRounds = 8;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::size_t before = fixes.size();
     apply_character_repairs_once(line, repairs, fixes);
