@@ -76,6 +76,22 @@ const char* to_string(EntityType type) {
   return "unknown";
 }
 
+const char* to_string(SpanKind kind) {
+  switch (kind) {
+    case SpanKind::Emphasis:
+      return "emphasis";
+    case SpanKind::Strong:
+      return "strong";
+    case SpanKind::Code:
+      return "code";
+    case SpanKind::Link:
+      return "link";
+    case SpanKind::Strikethrough:
+      return "strikethrough";
+  }
+  return "unknown";
+}
+
 const char* to_string(SourceStatus status) {
   return status == SourceStatus::Ok ? "ok" : "failed";
 }

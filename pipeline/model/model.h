@@ -78,12 +78,24 @@ enum class BlockKind {
   Caption,
 };
 
+enum class SpanKind { Emphasis, Strong, Code, Link, Strikethrough };
+
+// Inline formatting over a block's text, in code points; spans nest but never cross.
+struct Span {
+  SpanKind kind = SpanKind::Emphasis;
+  int start = 0;
+  int end = 0;
+  std::string href;  // links only
+  bool operator==(const Span&) const = default;
+};
+
 struct Block {
   std::string id;  // S1-p4; nested blocks share their parent's id
   BlockKind kind = BlockKind::Paragraph;
-  int level = 0;     // heading level (1–6), 0 otherwise
-  std::string text;  // plain UTF-8 inline text
-  Position origin;   // where the block starts in the input
+  int level = 0;            // heading level (1–6), 0 otherwise
+  std::string text;         // plain UTF-8 inline text
+  std::vector<Span> spans;  // emphasis, links, … over `text` (Markdown sources)
+  Position origin;          // where the block starts in the input
   int last_line = 0;
   std::vector<Block> children;
   std::vector<std::string> see_also;
@@ -198,6 +210,7 @@ struct Briefing {
 const char* to_string(FixKind kind);
 const char* to_string(BlockKind kind);
 const char* to_string(EntityType type);
+const char* to_string(SpanKind kind);
 const char* to_string(SourceStatus status);
 
 // The title a reader sees for a source: its given or detected title, else its path.

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <memory>
 
+#include "model/utf8.h"
+
 namespace dossier::structure {
 
 namespace {
@@ -35,15 +37,39 @@ struct Reader {
     source.removals.push_back({origin_of(node).line, last_line_of(node), text, "raw-html"});
   }
 
-  // Inline content as plain text; inline HTML is removed and recorded.
-  std::string plain_text(cmark_node* node) {
-    std::string out;
+  // Inline content as plain text, with its formatting as spans (offsets in code points);
+  // inline HTML is removed and recorded.
+  void inline_text(cmark_node* node, std::string& out, std::vector<model::Span>* spans) {
+    const auto span = [&](model::SpanKind kind, cmark_node* c, std::string href = {}) {
+      const int start = static_cast<int>(model::utf8::length(out));
+      if (kind == model::SpanKind::Code) {
+        out += cmark_node_get_literal(c);
+      } else {
+        inline_text(c, out, spans);
+      }
+      const int end = static_cast<int>(model::utf8::length(out));
+      if (spans && end > start) spans->push_back({kind, start, end, std::move(href)});
+    };
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      const char* type = cmark_node_get_type_string(c);
       switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
           out += cmark_node_get_literal(c);
           break;
+        case CMARK_NODE_CODE:
+          span(model::SpanKind::Code, c);
+          break;
+        case CMARK_NODE_EMPH:
+          span(model::SpanKind::Emphasis, c);
+          break;
+        case CMARK_NODE_STRONG:
+          span(model::SpanKind::Strong, c);
+          break;
+        case CMARK_NODE_LINK: {
+          const char* url = cmark_node_get_url(c);
+          span(model::SpanKind::Link, c, url ? url : "");
+          break;
+        }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
           out += ' ';
@@ -52,11 +78,30 @@ struct Reader {
           remove_html(c);
           break;
         default:
-          out += plain_text(c);
+          if (type && std::strcmp(type, "strikethrough") == 0) {
+            span(model::SpanKind::Strikethrough, c);
+          } else {
+            inline_text(c, out, spans);
+          }
           break;
       }
     }
+  }
+
+  std::string plain_text(cmark_node* node) {
+    std::string out;
+    inline_text(node, out, nullptr);
     return out;
+  }
+
+  // A block of inline content: its text and spans.
+  Block inline_block(BlockKind kind, cmark_node* node, int level = 0) {
+    std::string text;
+    std::vector<model::Span> spans;
+    inline_text(node, text, &spans);
+    Block b = make(kind, node, std::move(text), level);
+    b.spans = std::move(spans);
+    return b;
   }
 
   Block make(BlockKind kind, cmark_node* node, std::string text, int level = 0) const {
@@ -88,9 +133,9 @@ struct Reader {
     const char* type = cmark_node_get_type_string(node);
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
-        return make(BlockKind::Heading, node, plain_text(node), cmark_node_get_heading_level(node));
+        return inline_block(BlockKind::Heading, node, cmark_node_get_heading_level(node));
       case CMARK_NODE_PARAGRAPH:
-        return make(BlockKind::Paragraph, node, plain_text(node));
+        return inline_block(BlockKind::Paragraph, node);
       case CMARK_NODE_BLOCK_QUOTE: {
         auto kids = children(node);
         Block b = make(BlockKind::Blockquote, node, joined_text(kids));

@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <cctype>
+
 #include "emit/end_note.h"
 #include "emit/html/xhtml.h"
+#include "model/utf8.h"
 
 namespace dossier::emit {
 
@@ -16,6 +20,86 @@ pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::
   pugi::xml_node e = element(parent, name, css_class);
   e.append_child(pugi::node_pcdata).set_value(text.c_str());
   return e;
+}
+
+// Only web, mail and in-document links become live; anything else (javascript:, data:,
+// file:) stays text.
+bool is_safe_href(const std::string& href) {
+  std::string lower;
+  for (char c : href) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t colon = lower.find(':');
+  const std::size_t slash = lower.find_first_of("/?#");
+  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;
+  return lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("mailto:");
+}
+
+// Text with its spans as nested elements (em, strong, code, a, del).
+void append_spans(pugi::xml_node parent, const std::string& text,
+                  const std::vector<std::size_t>& byte_at,
+                  const std::vector<const model::Span*>& spans, int from, int to) {
+  const auto text_between = [&](int a, int b) {
+    if (b > a) {
+      parent.append_child(pugi::node_pcdata)
+          .set_value(text.substr(byte_at[static_cast<std::size_t>(a)],
+                                 byte_at[static_cast<std::size_t>(b)] -
+                                     byte_at[static_cast<std::size_t>(a)])
+                         .c_str());
+    }
+  };
+  int pos = from;
+  for (const model::Span* span : spans) {
+    if (span->start < pos || span->end > to) continue;  // nested in an earlier one, or outside
+    text_between(pos, span->start);
+    const char* tag = "em";
+    switch (span->kind) {
+      case model::SpanKind::Emphasis:
+        tag = "em";
+        break;
+      case model::SpanKind::Strong:
+        tag = "strong";
+        break;
+      case model::SpanKind::Code:
+        tag = "code";
+        break;
+      case model::SpanKind::Strikethrough:
+        tag = "del";
+        break;
+      case model::SpanKind::Link:
+        tag = is_safe_href(span->href) ? "a" : "span";
+        break;
+    }
+    pugi::xml_node e = parent.append_child(tag);
+    if (span->kind == model::SpanKind::Link && is_safe_href(span->href)) {
+      e.append_attribute("href") = span->href.c_str();
+    }
+    std::vector<const model::Span*> inner;
+    for (const model::Span* other : spans) {
+      if (other != span && other->start >= span->start && other->end <= span->end)
+        inner.push_back(other);
+    }
+    append_spans(e, text, byte_at, inner, span->start, span->end);
+    pos = span->end;
+  }
+  text_between(pos, to);
+}
+
+void append_inline(pugi::xml_node parent, const model::Block& block) {
+  if (block.spans.empty()) {
+    parent.append_child(pugi::node_pcdata).set_value(block.text.c_str());
+    return;
+  }
+  std::vector<std::size_t> byte_at;
+  model::utf8::for_each(block.text, [&](char32_t, std::size_t at) { byte_at.push_back(at); });
+  byte_at.push_back(block.text.size());
+  const int length = static_cast<int>(byte_at.size()) - 1;
+  std::vector<const model::Span*> spans;
+  for (const auto& sp : block.spans) {
+    if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans.push_back(&sp);
+  }
+  std::stable_sort(spans.begin(), spans.end(), [](const model::Span* a, const model::Span* b) {
+    return a->start != b->start ? a->start < b->start : a->end > b->end;
+  });
+  append_spans(parent, block.text, byte_at, spans, 0, length);
 }
 
 void append_meta_row(pugi::xml_node dl, const std::string& term, const std::string& value) {
@@ -83,7 +167,7 @@ void append_nested(pugi::xml_node parent, const model::Block& block) {
       break;
     }
     default:
-      text_element(parent, "p", block.text);
+      append_inline(element(parent, "p"), block);
       break;
   }
 }
@@ -95,9 +179,7 @@ void append_block(pugi::xml_node parent, const model::Block& block, const std::s
     append_mark(e, block, source_id, href);
     return e;
   };
-  const auto with_text = [&](pugi::xml_node e) {
-    anchored(e).append_child(pugi::node_pcdata).set_value(block.text.c_str());
-  };
+  const auto with_text = [&](pugi::xml_node e) { append_inline(anchored(e), block); };
   switch (block.kind) {
     case model::BlockKind::Heading: {
       const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));

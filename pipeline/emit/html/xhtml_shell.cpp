@@ -18,16 +18,33 @@ bool is_void(const char* name) {
   return false;
 }
 
-// An empty non-void element gets an empty text child, so pugixml writes <p></p>, not <p />
-// (which an HTML parser reads as an unclosed start tag).
-void keep_elements_open(pugi::xml_node node) {
+// Elements whose content is text (phrasing content, and <pre>): indentation inside them
+// would change what a reader sees.
+bool holds_phrasing(const char* name) {
+  for (const char* tag : {"p",    "h1",  "h2",   "h3",  "h4", "h5", "h6", "a",  "em", "strong",
+                          "code", "del", "span", "pre", "li", "dt", "dd", "td", "th", "title"}) {
+    if (std::strcmp(name, tag) == 0) return true;
+  }
+  return false;
+}
+
+// Prepares a tree for pugixml's indenting writer:
+// - an empty non-void element gets an empty text child, so it is written <p></p>, not <p />
+//   (which an HTML parser reads as an unclosed start tag);
+// - an element holding phrasing content starts and ends with a text child (empty if need be),
+//   which makes pugixml write its content inline instead of indenting it.
+void prepare_for_output(pugi::xml_node node) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     if (!child.first_child() && !is_void(child.name())) {
       child.append_child(pugi::node_pcdata);
-    } else {
-      keep_elements_open(child);
+      continue;
     }
+    if (holds_phrasing(child.name())) {
+      if (child.first_child().type() == pugi::node_element) child.prepend_child(pugi::node_pcdata);
+      if (child.last_child().type() == pugi::node_element) child.append_child(pugi::node_pcdata);
+    }
+    prepare_for_output(child);
   }
 }
 
@@ -95,7 +112,7 @@ pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id) {
 }
 
 void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration) {
-  keep_elements_open(doc);
+  prepare_for_output(doc);
   const unsigned flags =
       pugi::format_indent | (xml_declaration ? 0u : unsigned{pugi::format_no_declaration});
   doc.save(out, "  ", flags, pugi::encoding_utf8);

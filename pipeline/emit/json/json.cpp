@@ -19,6 +19,14 @@ Json block_json(const model::Block& block) {
   j["kind"] = model::to_string(block.kind);
   j["level"] = block.kind == model::BlockKind::Heading ? Json(block.level) : Json(nullptr);
   j["text"] = block.text;
+  if (!block.spans.empty()) {
+    j["spans"] = Json::array();
+    for (const auto& sp : block.spans) {
+      Json span = {{"kind", model::to_string(sp.kind)}, {"start", sp.start}, {"end", sp.end}};
+      if (sp.kind == model::SpanKind::Link) span["href"] = sp.href;
+      j["spans"].push_back(span);
+    }
+  }
   j["line"] = block.origin.line;
   j["children"] = Json::array();
   for (const auto& child : block.children) j["children"].push_back(block_json(child));

@@ -2,7 +2,10 @@
 // character that could be read as syntax is escaped by the library that will read it back.
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
+
+#include "model/utf8.h"
 
 #include "emit/emit.h"
 #include "emit/end_note.h"
@@ -55,6 +58,66 @@ void emphasized_paragraph(cmark_node* parent, const std::string& text) {
   append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
 }
 
+// Inline nodes for [from, to) of a block's text, spans as emphasis, strong, code and links.
+void append_spans(cmark_node* parent, const std::string& text, const std::vector<std::size_t>& at,
+                  const std::vector<const model::Span*>& spans, int from, int to) {
+  const auto text_between = [&](int a, int b) {
+    if (b <= a) return;
+    const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
+    append(parent, text_node(text.substr(at[ua], at[ub] - at[ua])));
+  };
+  int pos = from;
+  for (const model::Span* span : spans) {
+    if (span->start < pos || span->end > to) continue;
+    text_between(pos, span->start);
+    if (span->kind == model::SpanKind::Code) {
+      cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
+      const auto us = static_cast<std::size_t>(span->start),
+                 ue = static_cast<std::size_t>(span->end);
+      cmark_node_set_literal(code, text.substr(at[us], at[ue] - at[us]).c_str());
+      pos = span->end;
+      continue;
+    }
+    cmark_node* node = parent;  // strikethrough has no core node: its text stays plain
+    if (span->kind == model::SpanKind::Emphasis)
+      node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
+    if (span->kind == model::SpanKind::Strong)
+      node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
+    if (span->kind == model::SpanKind::Link) {
+      node = append(parent, cmark_node_new(CMARK_NODE_LINK));
+      cmark_node_set_url(node, span->href.c_str());
+    }
+    std::vector<const model::Span*> inner;
+    for (const model::Span* other : spans) {
+      if (other != span && other->start >= span->start && other->end <= span->end)
+        inner.push_back(other);
+    }
+    append_spans(node, text, at, inner, span->start, span->end);
+    pos = span->end;
+  }
+  text_between(pos, to);
+}
+
+// A paragraph or heading's inline content.
+void append_inline(cmark_node* parent, const model::Block& block) {
+  if (block.spans.empty()) {
+    append(parent, text_node(block.text));
+    return;
+  }
+  std::vector<std::size_t> at;
+  model::utf8::for_each(block.text, [&](char32_t, std::size_t offset) { at.push_back(offset); });
+  at.push_back(block.text.size());
+  const int length = static_cast<int>(at.size()) - 1;
+  std::vector<const model::Span*> spans;
+  for (const auto& sp : block.spans) {
+    if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans.push_back(&sp);
+  }
+  std::stable_sort(spans.begin(), spans.end(), [](const model::Span* a, const model::Span* b) {
+    return a->start != b->start ? a->start < b->start : a->end > b->end;
+  });
+  append_spans(parent, block.text, at, spans, 0, length);
+}
+
 void append_block(cmark_node* doc, const model::Block& block);
 
 void append_children(cmark_node* parent, const std::vector<model::Block>& children) {
@@ -63,10 +126,13 @@ void append_children(cmark_node* parent, const std::vector<model::Block>& childr
 
 void append_block(cmark_node* doc, const model::Block& block) {
   switch (block.kind) {
-    case model::BlockKind::Heading:
+    case model::BlockKind::Heading: {
       // Chapters are level 2, so a source's own headings start at 3.
-      heading(doc, std::min(6, block.level + 1), block.text);
+      cmark_node* h = append(doc, cmark_node_new(CMARK_NODE_HEADING));
+      cmark_node_set_heading_level(h, std::min(6, block.level + 1));
+      append_inline(h, block);
       break;
+    }
     case model::BlockKind::Caption:
       emphasized_paragraph(doc, block.text);
       break;
@@ -100,7 +166,7 @@ void append_block(cmark_node* doc, const model::Block& block) {
       for (const auto& row : block.children) paragraph(doc, row.text);
       break;
     default:
-      paragraph(doc, block.text);
+      append_inline(append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH)), block);
       break;
   }
 }

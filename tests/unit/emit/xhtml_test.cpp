@@ -76,3 +76,19 @@ TEST(Templates, NamesCannotLeaveTheTemplateFolder) {
   EXPECT_FALSE(set.read("/etc/passwd").ok());
   EXPECT_TRUE(set.read("style.css").ok());
 }
+
+TEST(Html, SpansBecomeElementsAndUnsafeLinksStayText) {
+  auto b = fixtures::small_briefing();
+  auto& block = b.sources[0].blocks[0];
+  block.text = "Read this now or click here.";
+  block.spans = {{model::SpanKind::Strong, 5, 9, ""},
+                 {model::SpanKind::Emphasis, 5, 9, ""},
+                 {model::SpanKind::Link, 23, 27, "javascript:alert(1)"},
+                 {model::SpanKind::Link, 10, 13, "https://example.org/a"}};
+  const std::string html = html_of(b);
+  EXPECT_NE(
+      html.find("Read <strong><em>this</em></strong> <a href=\"https://example.org/a\">now</a>"),
+      std::string::npos);
+  EXPECT_EQ(html.find("javascript:"), std::string::npos);
+  EXPECT_NE(html.find("<span>here</span>"), std::string::npos);
+}

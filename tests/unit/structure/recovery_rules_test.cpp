@@ -130,3 +130,16 @@ TEST(Markdown, MapsBlocksAndRecordsRawHtml) {
   EXPECT_EQ(s.removals[0].rule, "raw-html");
   EXPECT_EQ(s.removals[0].first_line, 8);
 }
+
+TEST(Markdown, InlineFormattingBecomesSpansOverThePlainText) {
+  const auto s = run("Some *em* and **strong `code`** and [a link](https://example.org).\n",
+                     model::SourceFormat::Markdown);
+  ASSERT_EQ(s.blocks.size(), 1u);
+  EXPECT_EQ(s.blocks[0].text, "Some em and strong code and a link.");
+  const auto& spans = s.blocks[0].spans;
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0], (model::Span{model::SpanKind::Emphasis, 5, 7, ""}));
+  EXPECT_EQ(spans[1], (model::Span{model::SpanKind::Code, 19, 23, ""}));
+  EXPECT_EQ(spans[2], (model::Span{model::SpanKind::Strong, 12, 23, ""}));
+  EXPECT_EQ(spans[3], (model::Span{model::SpanKind::Link, 28, 34, "https://example.org"}));
+}
