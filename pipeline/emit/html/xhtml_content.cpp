@@ -3,6 +3,7 @@
 
 #include "emit/end_note.h"
 #include "emit/html/xhtml.h"
+#include "emit/inline_spans.h"
 #include "model/utf8.h"
 
 namespace dossier::emit {
@@ -33,54 +34,37 @@ bool is_safe_href(const std::string& href) {
   return lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("mailto:");
 }
 
-// Text with its spans as nested elements (em, strong, code, a, del).
-void append_spans(pugi::xml_node parent, const std::string& text,
-                  const std::vector<std::size_t>& byte_at,
-                  const std::vector<const model::Span*>& spans, int from, int to) {
-  const auto text_between = [&](int a, int b) {
-    if (b > a) {
-      parent.append_child(pugi::node_pcdata)
-          .set_value(text.substr(byte_at[static_cast<std::size_t>(a)],
-                                 byte_at[static_cast<std::size_t>(b)] -
-                                     byte_at[static_cast<std::size_t>(a)])
-                         .c_str());
-    }
-  };
-  int pos = from;
-  for (const model::Span* span : spans) {
-    if (span->start < pos || span->end > to) continue;  // nested in an earlier one, or outside
-    text_between(pos, span->start);
-    const char* tag = "em";
-    switch (span->kind) {
-      case model::SpanKind::Emphasis:
-        tag = "em";
-        break;
-      case model::SpanKind::Strong:
-        tag = "strong";
-        break;
-      case model::SpanKind::Code:
-        tag = "code";
-        break;
-      case model::SpanKind::Strikethrough:
-        tag = "del";
-        break;
-      case model::SpanKind::Link:
-        tag = is_safe_href(span->href) ? "a" : "span";
-        break;
-    }
-    pugi::xml_node e = parent.append_child(tag);
-    if (span->kind == model::SpanKind::Link && is_safe_href(span->href)) {
-      e.append_attribute("href") = span->href.c_str();
-    }
-    std::vector<const model::Span*> inner;
-    for (const model::Span* other : spans) {
-      if (other != span && other->start >= span->start && other->end <= span->end)
-        inner.push_back(other);
-    }
-    append_spans(e, text, byte_at, inner, span->start, span->end);
-    pos = span->end;
+const char* tag_for(const model::Span& span) {
+  switch (span.kind) {
+    case model::SpanKind::Emphasis:
+      return "em";
+    case model::SpanKind::Strong:
+      return "strong";
+    case model::SpanKind::Code:
+      return "code";
+    case model::SpanKind::Strikethrough:
+      return "del";
+    case model::SpanKind::Link:
+      return is_safe_href(span.href) ? "a" : "span";
   }
-  text_between(pos, to);
+  return "span";
+}
+
+// Text with its spans as nested elements (em, strong, code, a, del).
+void append_spans(pugi::xml_node parent, const InlineText& inline_text,
+                  const std::vector<const model::Span*>& spans, int from, int to) {
+  inline_text.walk(
+      spans, from, to,
+      [&](const std::string& text) {
+        parent.append_child(pugi::node_pcdata).set_value(text.c_str());
+      },
+      [&](const model::Span& span, const std::vector<const model::Span*>& inner) {
+        pugi::xml_node e = parent.append_child(tag_for(span));
+        if (span.kind == model::SpanKind::Link && is_safe_href(span.href)) {
+          e.append_attribute("href") = span.href.c_str();
+        }
+        append_spans(e, inline_text, inner, span.start, span.end);
+      });
 }
 
 void append_inline(pugi::xml_node parent, const model::Block& block) {
@@ -88,18 +72,8 @@ void append_inline(pugi::xml_node parent, const model::Block& block) {
     parent.append_child(pugi::node_pcdata).set_value(block.text.c_str());
     return;
   }
-  std::vector<std::size_t> byte_at;
-  model::utf8::for_each(block.text, [&](char32_t, std::size_t at) { byte_at.push_back(at); });
-  byte_at.push_back(block.text.size());
-  const int length = static_cast<int>(byte_at.size()) - 1;
-  std::vector<const model::Span*> spans;
-  for (const auto& sp : block.spans) {
-    if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans.push_back(&sp);
-  }
-  std::stable_sort(spans.begin(), spans.end(), [](const model::Span* a, const model::Span* b) {
-    return a->start != b->start ? a->start < b->start : a->end > b->end;
-  });
-  append_spans(parent, block.text, byte_at, spans, 0, length);
+  const InlineText inline_text(block);
+  append_spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
 }
 
 void append_meta_row(pugi::xml_node dl, const std::string& term, const std::string& value) {

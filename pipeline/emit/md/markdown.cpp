@@ -9,6 +9,7 @@
 
 #include "emit/emit.h"
 #include "emit/end_note.h"
+#include "emit/inline_spans.h"
 
 namespace dossier::emit {
 
@@ -58,44 +59,29 @@ void emphasized_paragraph(cmark_node* parent, const std::string& text) {
   append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
 }
 
-// Inline nodes for [from, to) of a block's text, spans as emphasis, strong, code and links.
-void append_spans(cmark_node* parent, const std::string& text, const std::vector<std::size_t>& at,
+// Inline nodes for a block's text: emphasis, strong, code and links (strikethrough has no
+// core node, so its text stays plain).
+void append_spans(cmark_node* parent, const InlineText& inline_text,
                   const std::vector<const model::Span*>& spans, int from, int to) {
-  const auto text_between = [&](int a, int b) {
-    if (b <= a) return;
-    const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
-    append(parent, text_node(text.substr(at[ua], at[ub] - at[ua])));
-  };
-  int pos = from;
-  for (const model::Span* span : spans) {
-    if (span->start < pos || span->end > to) continue;
-    text_between(pos, span->start);
-    if (span->kind == model::SpanKind::Code) {
-      cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
-      const auto us = static_cast<std::size_t>(span->start),
-                 ue = static_cast<std::size_t>(span->end);
-      cmark_node_set_literal(code, text.substr(at[us], at[ue] - at[us]).c_str());
-      pos = span->end;
-      continue;
-    }
-    cmark_node* node = parent;  // strikethrough has no core node: its text stays plain
-    if (span->kind == model::SpanKind::Emphasis)
-      node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
-    if (span->kind == model::SpanKind::Strong)
-      node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
-    if (span->kind == model::SpanKind::Link) {
-      node = append(parent, cmark_node_new(CMARK_NODE_LINK));
-      cmark_node_set_url(node, span->href.c_str());
-    }
-    std::vector<const model::Span*> inner;
-    for (const model::Span* other : spans) {
-      if (other != span && other->start >= span->start && other->end <= span->end)
-        inner.push_back(other);
-    }
-    append_spans(node, text, at, inner, span->start, span->end);
-    pos = span->end;
-  }
-  text_between(pos, to);
+  inline_text.walk(
+      spans, from, to, [&](const std::string& text) { append(parent, text_node(text)); },
+      [&](const model::Span& span, const std::vector<const model::Span*>& inner) {
+        if (span.kind == model::SpanKind::Code) {
+          cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
+          cmark_node_set_literal(code, inline_text.slice(span.start, span.end).c_str());
+          return;
+        }
+        cmark_node* node = parent;
+        if (span.kind == model::SpanKind::Emphasis)
+          node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
+        if (span.kind == model::SpanKind::Strong)
+          node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
+        if (span.kind == model::SpanKind::Link) {
+          node = append(parent, cmark_node_new(CMARK_NODE_LINK));
+          cmark_node_set_url(node, span.href.c_str());
+        }
+        append_spans(node, inline_text, inner, span.start, span.end);
+      });
 }
 
 // A paragraph or heading's inline content.
@@ -104,18 +90,8 @@ void append_inline(cmark_node* parent, const model::Block& block) {
     append(parent, text_node(block.text));
     return;
   }
-  std::vector<std::size_t> at;
-  model::utf8::for_each(block.text, [&](char32_t, std::size_t offset) { at.push_back(offset); });
-  at.push_back(block.text.size());
-  const int length = static_cast<int>(at.size()) - 1;
-  std::vector<const model::Span*> spans;
-  for (const auto& sp : block.spans) {
-    if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans.push_back(&sp);
-  }
-  std::stable_sort(spans.begin(), spans.end(), [](const model::Span* a, const model::Span* b) {
-    return a->start != b->start ? a->start < b->start : a->end > b->end;
-  });
-  append_spans(parent, block.text, at, spans, 0, length);
+  const InlineText inline_text(block);
+  append_spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
 }
 
 void append_block(cmark_node* doc, const model::Block& block);

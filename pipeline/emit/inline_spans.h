@@ -1,0 +1,63 @@
+// A block's text with its spans, walked outermost span first: the one traversal behind the
+// HTML/EPUB and Markdown writers' inline formatting.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "model/utf8.h"
+
+namespace dossier::emit {
+
+class InlineText {
+ public:
+  explicit InlineText(const model::Block& block) : text_(block.text) {
+    model::utf8::for_each(text_, [&](char32_t, std::size_t at) { byte_at_.push_back(at); });
+    byte_at_.push_back(text_.size());
+    const int length = this->length();
+    for (const auto& sp : block.spans) {
+      if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans_.push_back(&sp);
+    }
+    std::stable_sort(spans_.begin(), spans_.end(), [](const model::Span* a, const model::Span* b) {
+      return a->start != b->start ? a->start < b->start : a->end > b->end;
+    });
+  }
+
+  int length() const { return static_cast<int>(byte_at_.size()) - 1; }
+  const std::vector<const model::Span*>& spans() const { return spans_; }
+
+  // The text of code points [from, to).
+  std::string slice(int from, int to) const {
+    const auto a = byte_at_[static_cast<std::size_t>(from)],
+               b = byte_at_[static_cast<std::size_t>(to)];
+    return text_.substr(a, b - a);
+  }
+
+  // Over [from, to): `text(string)` for each plain run and `span(span, inner)` for each
+  // outermost span, `inner` being the spans nested inside it (to walk in turn).
+  template <typename OnText, typename OnSpan>
+  void walk(const std::vector<const model::Span*>& spans, int from, int to, OnText&& text,
+            OnSpan&& span) const {
+    int pos = from;
+    for (const model::Span* s : spans) {
+      if (s->start < pos || s->end > to) continue;  // nested in an earlier one, or outside
+      if (s->start > pos) text(slice(pos, s->start));
+      std::vector<const model::Span*> inner;
+      for (const model::Span* other : spans) {
+        if (other != s && other->start >= s->start && other->end <= s->end) inner.push_back(other);
+      }
+      span(*s, inner);
+      pos = s->end;
+    }
+    if (to > pos) text(slice(pos, to));
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> byte_at_;
+  std::vector<const model::Span*> spans_;
+};
+
+}  // namespace dossier::emit
