@@ -60,6 +60,20 @@ std::string encode(char32_t cp) {
   return out;
 }
 
+std::string encode(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) append(out, c);
+  return out;
+}
+
+std::u32string decode_all(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for_each(text, [&](char32_t cp, std::size_t) { out += cp; });
+  return out;
+}
+
 std::size_t length(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -23,6 +23,10 @@ Decoded decode(std::string_view s, std::size_t i);
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);
 
+// Whole strings between UTF-8 and code points (invalid sequences become U+FFFD).
+std::string encode(std::u32string_view text);
+std::u32string decode_all(std::string_view text);
+
 // Number of code points in valid UTF-8 text.
 std::size_t length(std::string_view s);
 

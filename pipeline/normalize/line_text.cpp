@@ -55,18 +55,6 @@ void LineText::join(std::string_view glue, const LineText& next) {
 
 namespace {
 
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  utf8::for_each(s, [&](char32_t c, std::size_t) { out += c; });
-  return out;
-}
-
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) utf8::append(out, c);
-  return out;
-}
-
 struct Edit {
   std::size_t begin, end;  // code points of the old text
   std::u32string replacement;
@@ -107,7 +95,7 @@ std::vector<Edit> changed_spans(std::u32string_view a, std::u32string_view b) {
 
 void LineText::replace_all(std::string_view after, model::FixKind kind,
                            std::vector<model::Fix>& fixes) {
-  const std::u32string a = code_points(text_), b = code_points(after);
+  const std::u32string a = utf8::decode_all(text_), b = utf8::decode_all(after);
   const std::vector<Edit> edits = changed_spans(a, b);
   if (edits.empty()) return;
   // One pass over the old text: unchanged characters keep their origins, each replacement
@@ -126,8 +114,8 @@ void LineText::replace_all(std::string_view after, model::FixKind kind,
     }
     const model::Position at = edit.begin < origins_.size() ? origins_[edit.begin] : end_position;
     fixes.push_back({kind, at,
-                     to_utf8(std::u32string_view(a).substr(edit.begin, edit.end - edit.begin)),
-                     to_utf8(edit.replacement)});
+                     utf8::encode(std::u32string_view(a).substr(edit.begin, edit.end - edit.begin)),
+                     utf8::encode(edit.replacement)});
     for (char32_t c : edit.replacement) {
       utf8::append(text, c);
       origins.push_back(at);

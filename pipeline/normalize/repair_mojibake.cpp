@@ -18,13 +18,6 @@ constexpr int kMaxLayers = 4;  // mojibake nested deeper than this is not seen i
 
 using Bytes = std::vector<int>;
 
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) model::utf8::append(out, c);
-  return out;
-}
-
 bool is_cont(int b) {
   return b >= 0x80 && b <= 0xBF;
 }
@@ -259,7 +252,7 @@ void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes) {
   wide.clear();
   model::utf8::for_each(text, [&](char32_t cp, std::size_t) { wide += cp; });
   if (!fix_mojibake(wide)) return;
-  const std::string repaired = to_utf8(wide);
+  const std::string repaired = model::utf8::encode(wide);
   line.replace_all(repaired, model::FixKind::Mojibake, fixes);
 }
 

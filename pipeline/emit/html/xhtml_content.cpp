@@ -4,7 +4,6 @@
 #include "emit/end_note.h"
 #include "emit/html/xhtml.h"
 #include "emit/inline_spans.h"
-#include "model/utf8.h"
 
 namespace dossier::emit {
 

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <memory>
 
-#include "model/utf8.h"
-
 #include "emit/emit.h"
 #include "emit/end_note.h"
 #include "emit/inline_spans.h"
