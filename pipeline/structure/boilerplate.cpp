@@ -1,6 +1,9 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <memory>
+#include <unordered_map>
+
 #include "structure/structure.h"
 
 namespace dossier::structure {
@@ -15,14 +18,20 @@ std::string ascii_lower(std::string s) {
 }
 
 bool regex_matches(const std::string& pattern, const std::string& line) {
+  // Compiled once per pattern and thread: rules are checked against every line of every source.
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::RegexPattern>> compiled;
+  auto [it, inserted] = compiled.try_emplace(pattern);
   UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
-  // Patterns are few and lines short; compiling per call keeps the rule type a plain value.
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), UREGEX_CASE_INSENSITIVE, parse_error, status));
-  if (U_FAILURE(status)) return false;
+  if (inserted) {
+    UParseError parse_error;
+    it->second.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern),
+                                                UREGEX_CASE_INSENSITIVE, parse_error, status));
+    if (U_FAILURE(status)) it->second.reset();
+  }
+  if (!it->second) return false;  // an invalid pattern matches nothing
+  status = U_ZERO_ERROR;
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(line);
-  std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(text, status));
+  std::unique_ptr<icu::RegexMatcher> matcher(it->second->matcher(text, status));
   if (U_FAILURE(status)) return false;
   const bool found = matcher->matches(status);
   return U_SUCCESS(status) && found;
