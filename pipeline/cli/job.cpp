@@ -181,26 +181,10 @@ void read_source_meta(const YAML::Node& entry, SourceSpec& spec, YamlReporter& r
     const YAML::Node& value = kv.second;
     model::SourceMeta& m = spec.given;
     if (key == "path") continue;
-    if (key == "title") {
-      m.title = scalar(value, key, report);
-    } else if (key == "subtitle" || key == "standfirst") {
-      m.subtitle = scalar(value, key, report);
-    } else if (key == "outlet") {
-      m.outlet = scalar(value, key, report);
-    } else if (key == "authors" || key == "author") {
+    if (key == "authors" || key == "author") {
       m.authors = string_list(value, key, report);
-    } else if (key == "date") {
-      m.date = date_value(value, key, report);
-    } else if (key == "url") {
-      m.url = scalar(value, key, report);
-    } else if (key == "language") {
-      m.language = scalar(value, key, report);
-    } else if (key == "translated_from") {
-      m.translated_from = scalar(value, key, report);
-    } else if (key == "category") {
-      m.category = scalar(value, key, report);
-    } else if (key == "original_title") {
-      m.original_title = scalar(value, key, report);
+    } else if (auto* field = model::text_field(m, key)) {
+      *field = key == "date" ? date_value(value, key, report) : scalar(value, key, report);
     } else {
       report.warning(kv.first, DiagCode::JobUnknownKey, "unknown source key '" + key + "' ignored");
     }

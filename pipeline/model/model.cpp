@@ -103,6 +103,19 @@ void prefer(std::optional<T>& out, const std::optional<T>& given) {
 }
 }  // namespace
 
+std::optional<std::string>* text_field(SourceMeta& meta, std::string_view key) {
+  if (key == "title") return &meta.title;
+  if (key == "subtitle" || key == "standfirst") return &meta.subtitle;
+  if (key == "outlet") return &meta.outlet;
+  if (key == "date") return &meta.date;
+  if (key == "url") return &meta.url;
+  if (key == "language") return &meta.language;
+  if (key == "translated_from") return &meta.translated_from;
+  if (key == "category") return &meta.category;
+  if (key == "original_title") return &meta.original_title;
+  return nullptr;
+}
+
 void overlay(SourceMeta& base, const SourceMeta& top) {
   prefer(base.title, top.title);
   prefer(base.subtitle, top.subtitle);

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dossier::model {
@@ -215,6 +216,11 @@ const char* to_string(SourceStatus status);
 
 // The title a reader sees for a source: its given or detected title, else its path.
 std::string display_title(const Source& source);
+
+// The text field a metadata key names (title, subtitle or standfirst, outlet, date, url,
+// language, translated_from, category, original_title), or nullptr. Authors are a list and
+// are not among them. Job files and front matter read their keys through this one table.
+std::optional<std::string>* text_field(SourceMeta& meta, std::string_view key);
 
 // Every field that `top` has replaces the one in `base` (authors when it has any).
 void overlay(SourceMeta& base, const SourceMeta& top);

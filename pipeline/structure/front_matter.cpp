@@ -51,28 +51,12 @@ std::size_t read_front_matter(const std::vector<model::Line>& lines, model::Sour
            "front matter '" + key + "' must be a single value");
       continue;
     }
-    const std::string v = value.Scalar();
-    if (key == "title")
-      m.title = v;
-    else if (key == "subtitle" || key == "standfirst")
-      m.subtitle = v;
-    else if (key == "outlet")
-      m.outlet = v;
-    else if (key == "date")
-      m.date = v;
-    else if (key == "url")
-      m.url = v;
-    else if (key == "language")
-      m.language = v;
-    else if (key == "translated_from")
-      m.translated_from = v;
-    else if (key == "category")
-      m.category = v;
-    else if (key == "original_title")
-      m.original_title = v;
-    else
+    if (auto* field = model::text_field(m, key)) {
+      *field = value.Scalar();
+    } else {
       warn(diag, source, first_line, kv.first.Mark(),
            "unknown front matter key '" + key + "' ignored");
+    }
   }
   return close + 1;
 }
