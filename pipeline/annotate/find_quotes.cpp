@@ -1,129 +1,142 @@
-// Quotations in a source's blocks: “…” and "…", including the convention for a quotation
-// that runs over several paragraphs (no closing mark at a paragraph's end, an opening mark at
-// the next one's start). Short quoted phrases (scare quotes) count only when a speech verb
-// stands next to them. Speakers are left unknown here, never guessed.
-#include <array>
-#include <string_view>
+#include "annotate/find_quotes.h"
+
+#include <unicode/uchar.h>
 
 #include "annotate/annotate.h"
-#include "model/utf8.h"
+#include "annotate/cue_words.h"
 
 namespace dossier::annotate {
 
 namespace {
 
-constexpr std::string_view kOpen = "\u201C", kClose = "\u201D";
-constexpr std::size_t kShortQuoteWords = 4;
-constexpr std::array<std::string_view, 12> kSpeechVerbs = {
-    "said",  "says",   "told",  "added",  "noted",     "stated",
-    "asked", "warned", "wrote", "writes", "explained", "according to"};
+constexpr int kShortQuoteWords = 4;
+constexpr int kSpeechVerbReach = 60;  // code points either side of a short quotation
 
-bool is_prose(const model::Block& b) {
-  return b.kind == model::BlockKind::Paragraph || b.kind == model::BlockKind::Blockquote;
+bool is_prose(const BlockText& b) {
+  return b.kind == model::BlockKind::Paragraph || b.kind == model::BlockKind::Blockquote ||
+         b.kind == model::BlockKind::List;
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t words = 0;
+bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+// An opening mark, a closing mark, or neither, judged by the mark and what stands before it.
+enum class Mark { None, Open, Close };
+
+Mark mark_at(const std::u32string& t, std::size_t i) {
+  const char32_t c = t[i];
+  if (c == U'\u201C' || c == U'\u00AB') return Mark::Open;
+  if (c == U'\u201D' || c == U'\u00BB') return Mark::Close;
+  if (c != U'"') return Mark::None;
+  const char32_t before = i == 0 ? U' ' : t[i - 1];
+  return is_space(before) || before == U'(' || before == U'[' || before == U'\u2014' ||
+                 before == U'\u2018'
+             ? Mark::Open
+             : Mark::Close;
+}
+
+int next_mark(const std::u32string& t, int from, Mark want) {
+  for (int i = from; i < static_cast<int>(t.size()); ++i) {
+    if (mark_at(t, i) == want) return i;
+  }
+  return -1;
+}
+
+int words_in(const std::u32string& t, int begin, int end) {
+  int words = 0;
   bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n';
+  for (int i = begin; i < end; ++i) {
+    const bool space = is_space(t[i]);
     if (!space && !in_word) ++words;
     in_word = !space;
   }
   return words;
 }
 
-bool speech_verb_near(std::string_view text, std::size_t begin, std::size_t end) {
-  const std::size_t from = begin > 40 ? begin - 40 : 0;
-  const std::string_view before = text.substr(from, begin - from);
-  const std::string_view after = text.substr(end, 40);
-  for (std::string_view verb : kSpeechVerbs) {
-    if (before.find(verb) != std::string_view::npos || after.find(verb) != std::string_view::npos) {
-      return true;
+bool speech_verb_near(const BlockText& b, int open, int close) {
+  const int from = open - kSpeechVerbReach, to = close + kSpeechVerbReach;
+  const Token* previous = nullptr;
+  for (const auto& t : b.tokens) {
+    if (t.kind == TokenKind::Word && t.end > from && t.begin < to &&
+        (t.end <= open || t.begin > close)) {
+      const std::string w = b.lower(t);
+      if (cue::is_speech_verb(w)) return true;
+      if (previous && w == "to" && b.lower(*previous) == "according") return true;
     }
+    if (t.kind == TokenKind::Word) previous = &t;
   }
   return false;
 }
 
-// The next quotation mark at or after `from`: its offset, length and whether it opens.
-struct Mark {
-  std::size_t at = std::string::npos;
-  std::size_t length = 0;
-  bool opens = false;
-};
-
-Mark next_mark(std::string_view t, std::size_t from) {
-  for (std::size_t i = from; i < t.size(); ++i) {
-    if (t.compare(i, kOpen.size(), kOpen) == 0) return {i, kOpen.size(), true};
-    if (t.compare(i, kClose.size(), kClose) == 0) return {i, kClose.size(), false};
-    if (t[i] == '"') {
-      const bool opens = i == 0 || t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '\n';
-      return {i, 1, opens};
-    }
-  }
-  return {};
-}
+std::string slice(const BlockText& b, int begin, int end) { return b.utf8(begin, end); }
 
 }  // namespace
 
-std::vector<model::Quote> find_quotes(const std::vector<model::Block>& blocks) {
-  std::vector<model::Quote> quotes;
-  model::Quote open;  // a quotation still open at the end of a paragraph
-  bool carrying = false;
-  for (const auto& block : blocks) {
-    if (!is_prose(block)) {
-      carrying = false;
+std::vector<FoundQuote> find_quotes(const std::vector<BlockText>& blocks) {
+  std::vector<FoundQuote> quotes;
+  std::optional<FoundQuote> open;  // a quotation still open at the end of a paragraph
+  auto finish_open = [&] {
+    if (!open) return;
+    const bool long_enough =
+        words_in(blocks[open->first_block].text, open->open + 1,
+                 static_cast<int>(blocks[open->first_block].text.size())) >= kShortQuoteWords;
+    if (open->quote.blocks.size() > 1 || long_enough) quotes.push_back(*open);
+    open.reset();
+  };
+  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
+    const BlockText& b = blocks[bi];
+    if (!is_prose(b)) {
+      finish_open();
       continue;
     }
-    const std::string& t = block.text;
-    std::size_t pos = 0;
-    if (carrying) {
-      // It continues only where this paragraph opens with a quotation mark.
-      const Mark first = next_mark(t, 0);
-      if (first.at == 0 && first.opens) {
-        open.blocks.push_back(block.id);
-        pos = first.length;
-        const Mark close = [&] {
-          Mark m = next_mark(t, pos);
-          while (m.at != std::string::npos && m.opens) m = next_mark(t, m.at + m.length);
-          return m;
-        }();
-        const std::size_t end = close.at == std::string::npos ? t.size() : close.at;
-        open.text += "\n" + t.substr(pos, end - pos);
-        if (close.at == std::string::npos) continue;  // still open
-        quotes.push_back(open);
-        carrying = false;
-        pos = close.at + close.length;
+    const std::u32string& t = b.text;
+    int pos = 0;
+    if (open) {
+      if (!t.empty() && mark_at(t, 0) == Mark::Open) {
+        // The quotation goes on in this paragraph.
+        const int close = next_mark(t, 1, Mark::Close);
+        const int end = close < 0 ? static_cast<int>(t.size()) : close;
+        open->quote.blocks.push_back(b.id);
+        open->quote.text += "\n" + slice(b, 1, end);
+        open->last_block = bi;
+        open->close = end;
+        if (close < 0) continue;
+        open->closed = true;
+        quotes.push_back(*open);
+        open.reset();
+        pos = close + 1;
       } else {
-        carrying = false;  // an unclosed quotation that does not continue: not kept
+        finish_open();
       }
     }
-    for (Mark m = next_mark(t, pos); m.at != std::string::npos; m = next_mark(t, pos)) {
-      if (!m.opens) {
-        pos = m.at + m.length;
-        continue;
-      }
-      const std::size_t inner = m.at + m.length;
-      Mark close = next_mark(t, inner);
-      while (close.at != std::string::npos && close.opens && t.compare(close.at, 1, "\"") != 0) {
-        close = next_mark(t, close.at + close.length);  // nested ‘…’ is not a mark here
-      }
-      model::Quote q;
-      q.block = block.id;
-      q.blocks = {block.id};
-      if (close.at == std::string::npos) {
-        q.text = t.substr(inner);
+    for (int m = next_mark(t, pos, Mark::Open); m >= 0; m = next_mark(t, pos, Mark::Open)) {
+      const int close = next_mark(t, m + 1, Mark::Close);
+      FoundQuote q;
+      q.first_block = q.last_block = bi;
+      q.open = m;
+      q.quote.block = b.id;
+      q.quote.blocks = {b.id};
+      if (close < 0) {
+        q.close = static_cast<int>(t.size());
+        q.closed = false;
+        q.quote.text = slice(b, m + 1, q.close);
         open = q;
-        carrying = true;
         break;
       }
-      q.text = t.substr(inner, close.at - inner);
-      pos = close.at + close.length;
-      if (word_count(q.text) < kShortQuoteWords && !speech_verb_near(t, m.at, pos)) continue;
-      quotes.push_back(q);
+      q.close = close;
+      q.quote.text = slice(b, m + 1, close);
+      pos = close + 1;
+      if (words_in(t, m + 1, close) < kShortQuoteWords && !speech_verb_near(b, m, close)) continue;
+      quotes.push_back(std::move(q));
     }
   }
+  finish_open();
   return quotes;
+}
+
+std::vector<model::Quote> find_quotes(const std::vector<model::Block>& blocks) {
+  std::vector<model::Quote> out;
+  for (auto& q : find_quotes(make_block_texts(blocks))) out.push_back(std::move(q.quote));
+  return out;
 }
 
 }  // namespace dossier::annotate

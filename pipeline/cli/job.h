@@ -33,6 +33,7 @@ struct Job {
   std::vector<std::string> outputs = {"html", "epub", "pdf", "md", "json"};
   std::optional<std::filesystem::path> templates;
   std::optional<std::filesystem::path> boilerplate;
+  std::vector<std::filesystem::path> entities;  // gazetteer files layered on the built-in one
   emit::PdfOptions pdf;
 };
 

@@ -1,5 +1,7 @@
 #include "cli/settings.h"
 
+#include "cli/entity_file.h"
+
 #include <cstdlib>
 #include <ctime>
 
@@ -56,6 +58,10 @@ std::optional<BuildClock> resolve_clock(const std::optional<std::string>& job_da
 PipelineSettings pipeline_settings(const Job& job, const fs::path& data, model::Diagnostics& diag) {
   PipelineSettings settings;
   settings.annotate.default_language = job.language;
+  auto gazetteer = std::make_shared<annotate::Gazetteer>();
+  load_entities(data / "config" / "entities.yaml", *gazetteer, diag);
+  for (const auto& file : job.entities) load_entities(file, *gazetteer, diag);
+  settings.annotate.gazetteer = std::move(gazetteer);
   settings.structure.boilerplate = load_boilerplate(data / "config" / "boilerplate.yaml", diag);
   if (job.boilerplate) {
     auto extra = load_boilerplate(*job.boilerplate, diag);

@@ -1,6 +1,25 @@
 #include "crossref/crossref.h"
 
+#include <algorithm>
+
+#include "crossref/find_conflicts.h"
+#include "crossref/merge_entities.h"
+
 namespace dossier::crossref {
+
+namespace {
+
+// Timeline order: dated entries by ISO value (day before month before year at the same
+// start), then the undated ones in reading order.
+void sort_timeline(std::vector<model::DateMention>& dates) {
+  std::stable_sort(dates.begin(), dates.end(), [](const auto& a, const auto& b) {
+    if (a.iso.has_value() != b.iso.has_value()) return a.iso.has_value();
+    if (!a.iso) return false;
+    return *a.iso < *b.iso;
+  });
+}
+
+}  // namespace
 
 model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources) {
   model::Briefing briefing;
@@ -9,14 +28,31 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
   briefing.author = info.author;
   briefing.date = info.date;
   briefing.language = info.language;
-  briefing.sources = std::move(sources);
-  // Quotations, numbered Q1, Q2, … in reading order across sources.
-  for (auto& source : briefing.sources) {
+
+  const EntityTable table = merge_entities(sources);
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    auto& source = sources[s];
     for (auto& quote : source.quotes) {
       quote.id = "Q" + std::to_string(briefing.quotes.size() + 1);
+      quote.speaker.reset();
+      if (quote.speaker_name && *quote.speaker_name < source.names.size()) {
+        if (const auto e = table.entity_of[s][*quote.speaker_name]) {
+          quote.speaker = table.entities[*e].id;
+        }
+      }
       briefing.quotes.push_back(quote);
     }
+    for (auto& figure : source.figures) {
+      figure.id = "F" + std::to_string(briefing.figures.size() + 1);
+      briefing.figures.push_back(figure);
+    }
+    briefing.dates.insert(briefing.dates.end(), source.dates.begin(), source.dates.end());
   }
+  sort_timeline(briefing.dates);
+  briefing.conflicts = find_conflicts(briefing.figures);
+  link_see_also(sources, table);
+  briefing.entities = table.entities;
+  briefing.sources = std::move(sources);
   return briefing;
 }
 

@@ -1,7 +1,12 @@
-// crossref: gathers annotated sources into one Briefing.
+// crossref: the only stage that sees every source at once.
 //
-// The only stage that sees every source at once: it will merge entity aliases across sources,
-// assign entity ids, find conflicting figures and "see also" links. Sources keep job order.
+// Merges the names annotate found into entities across sources (gazetteer names, full names
+// under transliteration and diacritic variants, lone surnames when exactly one person has
+// them), assigns entity ids and turns quote speakers into them, numbers quotations (Q1…) and
+// figures (F1…), sorts dates into a timeline, flags figures that measure the same thing with
+// different values in different sources, and links each paragraph to the other sources'
+// paragraphs that share its rarer entities or its measures ("see also"). Sources keep job
+// order.
 #pragma once
 
 #include <optional>

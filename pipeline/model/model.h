@@ -8,6 +8,7 @@
 // file.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -123,7 +124,59 @@ struct Quote {
   std::vector<std::string> blocks;
   std::string text;
   std::optional<std::string> speaker;  // an entity id, or none when no speaker is found
+  // annotate: the name (index into Source::names) that identifies the speaker; crossref turns
+  // it into `speaker`. A pronoun's speaker points at the name it stands for.
+  std::optional<std::size_t> speaker_name;
   bool operator==(const Quote&) const = default;
+};
+
+// Where a name or other annotation sits: code points into a top-level block's text.
+struct Mention {
+  std::string block;
+  int start = 0;
+  int end = 0;
+  bool operator==(const Mention&) const = default;
+};
+
+enum class EntityType { Person, Organization, Place, Event };
+
+// A name found in one source, before crossref merges names into entities across sources.
+struct NameMention {
+  Mention at;
+  std::string text;  // as written, without a possessive ending: "Putin" for "Putin’s"
+  // The fullest form this source gives the same person: "Vladimir Putin" for a later "Putin",
+  // "Vladimir Putin" for "Vladimir Vladimirovich [Putin]". Equal to `text` otherwise.
+  std::string full;
+  std::optional<EntityType> type;   // unknown for a lone capitalized word with no cue
+  std::optional<std::string> known;  // the gazetteer's name when the gazetteer knows it
+  std::optional<std::string> role;   // "Kremlin spokesperson", "director of …"
+  bool person_cue = false;  // a title, apposition, speech verb or "who" marks a person
+  bool operator==(const NameMention&) const = default;
+};
+
+struct DateMention {
+  std::string block;
+  std::string text;
+  std::optional<std::string> iso;
+  std::string precision;  // day|month|year|range|relative
+  int start = 0;          // code points into the block's text
+  int end = 0;
+  bool operator==(const DateMention&) const = default;
+};
+
+struct Figure {
+  std::string id;  // F1
+  std::string block;
+  std::string text;
+  double value = 0;
+  std::optional<std::string> unit;
+  std::optional<std::string> about;
+  int start = 0;  // code points into the block's text
+  int end = 0;
+  // What is measured, normalized for comparison across sources ("% ukraine territory");
+  // empty when `about` is unknown. Figures with equal measures and different values conflict.
+  std::string measure;
+  bool operator==(const Figure&) const = default;
 };
 
 enum class SourceStatus { Ok, Failed };
@@ -143,20 +196,15 @@ struct Source {
   std::vector<Fix> fixes;
   std::vector<Removal> removals;
   std::optional<std::string> translation_note;  // the note's text, read into metadata
-  std::vector<Quote> quotes;  // found by annotate; crossref numbers and gathers them
+  // Found by annotate; crossref numbers, merges and gathers them.
+  std::vector<Quote> quotes;
+  std::vector<NameMention> names;
+  std::vector<DateMention> dates;
+  std::vector<Figure> figures;
   bool operator==(const Source&) const = default;
 };
 
-// Cross-source records (filled by annotate and crossref as those stages grow).
-struct Mention {
-  std::string block;
-  int start = 0;  // code points into the block's text
-  int end = 0;
-  bool operator==(const Mention&) const = default;
-};
-
-enum class EntityType { Person, Organization, Place, Event };
-
+// Cross-source records, made by crossref.
 struct Entity {
   std::string id;  // E-vladimir-putin
   std::string name;
@@ -165,24 +213,6 @@ struct Entity {
   std::vector<std::string> roles;
   std::vector<Mention> mentions;
   bool operator==(const Entity&) const = default;
-};
-
-struct DateMention {
-  std::string block;
-  std::string text;
-  std::optional<std::string> iso;
-  std::string precision;  // day|month|year|range|relative
-  bool operator==(const DateMention&) const = default;
-};
-
-struct Figure {
-  std::string id;  // F1
-  std::string block;
-  std::string text;
-  double value = 0;
-  std::optional<std::string> unit;
-  std::optional<std::string> about;
-  bool operator==(const Figure&) const = default;
 };
 
 struct Conflict {

@@ -22,7 +22,7 @@ TEST(Annotate, JobMetadataWinsOverDetectedMetadata) {
   s.meta.category = "Business";
   s.given.title = "Given title";
   s.given.outlet = "Example Times";
-  const auto out = annotate::annotate(std::move(s), 0, {"tr"});
+  const auto out = annotate::annotate(std::move(s), 0, {.default_language = "tr", .gazetteer = nullptr});
   EXPECT_EQ(out.meta.title, "Given title");
   EXPECT_EQ(out.meta.outlet, "Example Times");
   EXPECT_EQ(out.meta.authors, (std::vector<std::string>{"Detected Author"}));

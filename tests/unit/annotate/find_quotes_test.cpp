@@ -54,8 +54,15 @@ TEST(FindQuotes, NestedSingleQuotesStayInsideTheQuotation) {
   EXPECT_EQ(quotes[0].text, "Thus, ‘negotiations with Ukraine’ are merely a means,");
 }
 
-TEST(FindQuotes, AnUnclosedQuotationThatDoesNotContinueIsDropped) {
-  const auto quotes =
-      annotate::find_quotes(paragraphs({"“This never closes and", "the next paragraph is prose."}));
-  EXPECT_TRUE(quotes.empty());
+TEST(FindQuotes, AnUnclosedQuotationEndsWithItsParagraph) {
+  // An interview answer opened and never closed: the paragraph is the quotation.
+  const auto quotes = annotate::find_quotes(paragraphs(
+      {"She said: “This never closes and runs on", "the next paragraph is prose."}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "This never closes and runs on");
+  EXPECT_EQ(quotes[0].blocks, (std::vector<std::string>{"S1-p1"}));
+}
+
+TEST(FindQuotes, AShortUnclosedFragmentIsNotAQuotation) {
+  EXPECT_TRUE(annotate::find_quotes(paragraphs({"a “stray mark", "prose."})).empty());
 }

@@ -1,0 +1,59 @@
+// A top-level block's text as code points, cut into tokens, shared by annotate's recognisers.
+// Offsets are code points into the block's text, the unit of every annotation in the model.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace dossier::annotate {
+
+enum class TokenKind { Word, Number, Punct };
+
+struct Token {
+  int begin = 0;
+  int end = 0;       // past the token, possessive ending included
+  int name_end = 0;  // past the token without a possessive ’s / 's / s’
+  TokenKind kind = TokenKind::Word;
+  bool capitalized = false;  // first letter upper or title case
+  bool all_caps = false;     // two or more letters, none lower case (NATO, U.S.)
+  bool possessive = false;
+  bool sentence_start = false;  // first word of a sentence, a quotation or the block
+  bool space_before = false;
+};
+
+struct BlockText {
+  std::string id;
+  model::BlockKind kind = model::BlockKind::Paragraph;
+  std::u32string text;
+  std::vector<Token> tokens;
+
+  std::u32string_view view(const Token& t) const {
+    return std::u32string_view(text).substr(t.begin, t.end - t.begin);
+  }
+  std::u32string_view name_view(const Token& t) const {
+    return std::u32string_view(text).substr(t.begin, t.name_end - t.begin);
+  }
+  std::u32string_view range(int begin, int end) const {
+    return std::u32string_view(text).substr(begin, end - begin);
+  }
+  std::string utf8(int begin, int end) const;
+  // The token's text in lower case (ASCII letters only lowered; enough for cue words).
+  std::string lower(const Token& t) const;
+  bool is(const Token& t, std::string_view word) const;  // case-insensitive ASCII compare
+  bool punct(const Token& t, char32_t c) const {
+    return t.kind == TokenKind::Punct && text[t.begin] == c;
+  }
+};
+
+BlockText make_block_text(const model::Block& block);
+
+// Blocks whose text annotate reads: everything but code, breaks and images.
+std::vector<BlockText> make_block_texts(const std::vector<model::Block>& blocks);
+
+bool is_quote_mark(char32_t c);
+bool is_sentence_end(char32_t c);
+
+}  // namespace dossier::annotate

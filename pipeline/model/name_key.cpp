@@ -1,0 +1,133 @@
+#include "model/name_key.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <vector>
+
+#include "model/utf8.h"
+
+namespace dossier::model {
+
+namespace {
+
+// Base letters: NFD, marks dropped, lower case, and the letters NFD does not split.
+void append_folded(std::string& out, char32_t c) {
+  const auto cp = static_cast<UChar32>(c);
+  if (c < 0x80) {
+    if (u_isalnum(cp)) out += static_cast<char>(u_tolower(cp));
+    return;
+  }
+  switch (u_tolower(cp)) {
+    case U'ı': out += 'i'; return;
+    case U'ł': out += 'l'; return;
+    case U'ø': out += 'o'; return;
+    case U'đ': out += 'd'; return;
+    case U'ß': out += "ss"; return;
+    case U'æ': out += "ae"; return;
+    case U'œ': out += "oe"; return;
+    case U'þ': out += "th"; return;
+    default: break;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed;
+  if (U_SUCCESS(status)) {
+    decomposed = nfd->normalize(icu::UnicodeString(cp), status);
+  }
+  if (U_FAILURE(status)) decomposed = icu::UnicodeString(cp);
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    if ((U_GET_GC_MASK(d) & U_GC_M_MASK) != 0 || !u_isalnum(d)) continue;
+    model::utf8::append(out, static_cast<char32_t>(u_tolower(d)));
+  }
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+// Romanizations of one Cyrillic name differ mostly in how й, ий, ы and я are written.
+void unify_transliteration(std::string& k) {
+  if (k.size() < 4) return;
+  replace_all(k, "yy", "y");
+  replace_all(k, "ia", "ya");
+  replace_all(k, "ey", "ei");
+  for (std::string_view tail : {"iy", "yi", "ij", "ii"}) {
+    if (ends_with(k, tail)) k.replace(k.size() - 2, 2, "y");
+  }
+  if (ends_with(k, "ski")) k.back() = 'y';
+}
+
+}  // namespace
+
+std::string word_key(std::u32string_view word) {
+  std::string k;
+  k.reserve(word.size());
+  for (char32_t c : word) append_folded(k, c);
+  unify_transliteration(k);
+  return k;
+}
+
+std::string name_key(std::u32string_view name) {
+  std::string key;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i == name.size() || u_isUWhiteSpace(static_cast<UChar32>(name[i]))) {
+      if (i > start) {
+        std::string w = word_key(name.substr(start, i - start));
+        if (!w.empty()) {
+          if (!key.empty()) key += ' ';
+          key += w;
+        }
+      }
+      start = i + 1;
+    }
+  }
+  return key;
+}
+
+std::string name_key(std::string_view utf8_name) {
+  return name_key(model::utf8::decode_all(utf8_name));
+}
+
+std::string surname_key(std::string_view utf8_name) {
+  const std::string key = name_key(utf8_name);
+  const auto space = key.rfind(' ');
+  return space == std::string::npos ? key : key.substr(space + 1);
+}
+
+std::string entity_slug(std::string_view utf8_name) {
+  const std::u32string name = model::utf8::decode_all(utf8_name);
+  std::string slug = "E";
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    slug += '-';
+    slug += word;
+    word.clear();
+  };
+  for (char32_t c : name) {
+    if (u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'-') {
+      flush();
+      continue;
+    }
+    std::string folded;
+    append_folded(folded, c);
+    for (char f : folded) {
+      if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) word += f;
+    }
+  }
+  flush();
+  return slug;
+}
+
+}  // namespace dossier::model
