@@ -69,9 +69,9 @@ class Attributor {
   bool is_adverb(std::size_t b, int t) const {
     if (!is_word(b, t)) return false;
     const std::string w = lower(b, t);
-    return w == "also" || w == "later" || w == "then" || w == "has" || w == "had" ||
-           w == "have" || w == "was" || w == "is" || w == "further" || w == "again" ||
-           w == "once" || (w.size() > 4 && w.ends_with("ly"));
+    return w == "also" || w == "later" || w == "then" || w == "has" || w == "had" || w == "have" ||
+           w == "was" || w == "is" || w == "further" || w == "again" || w == "once" ||
+           (w.size() > 4 && w.ends_with("ly"));
   }
 
   bool inside_quote(std::size_t b, int cp) const {
@@ -190,9 +190,10 @@ class Attributor {
     const int end = last_token_before(b, q.open);
     if (end < 0) return std::nullopt;
     const int start = sentence_start(b, end);
-    // X: “…”
+    // X: “…” and “Park was sceptical: …”
     if (is_punct(b, end, U':')) {
       if (auto n = name_covering(b, end - 1)) return n;
+      if (auto n = sentence_subject(b, start); n && is_person(*n)) return n;
     }
     // according to X
     for (int t = start; t + 2 <= end; ++t) {
@@ -291,9 +292,8 @@ class Attributor {
     for (std::size_t i = 0; i < names_.size(); ++i) {
       const auto& n = names_[i];
       if (in_quote_[i] || !is_person(i) || i == *speakers_[qi - 1]) continue;
-      const bool after_prev =
-          n.block > prev.last_block ||
-          (n.block == prev.last_block && n.mention.at.start > prev.close);
+      const bool after_prev = n.block > prev.last_block ||
+                              (n.block == prev.last_block && n.mention.at.start > prev.close);
       const bool before_this =
           n.block < q.first_block || (n.block == q.first_block && n.mention.at.start < q.open);
       if (after_prev && before_this) {

@@ -12,18 +12,25 @@ namespace {
 
 // Abbreviations that keep their full stop, so it does not end a sentence.
 constexpr std::array<std::u32string_view, 22> kAbbreviations = {
-    U"Mr",  U"Mrs",  U"Ms",   U"Dr",  U"Prof", U"St",  U"Gen",  U"Sen",
-    U"Rep", U"Gov",  U"Lt",   U"Col", U"Capt", U"Sgt", U"Jan",  U"Feb",
-    U"Aug", U"Sept", U"Sep",  U"Oct", U"Nov",  U"Dec"};
+    U"Mr",  U"Mrs",  U"Ms",  U"Dr",  U"Prof", U"St",  U"Gen",  U"Sen", U"Rep", U"Gov", U"Lt",
+    U"Col", U"Capt", U"Sgt", U"Jan", U"Feb",  U"Aug", U"Sept", U"Sep", U"Oct", U"Nov", U"Dec"};
 
 bool is_letter(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c)) ||
          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
-bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+bool is_apostrophe(char32_t c) {
+  return c == U'\'' || c == U'\u2019';
+}
+bool is_hyphen(char32_t c) {
+  return c == U'-' || c == U'\u2010' || c == U'\u2011';
+}
+bool is_space(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
 bool is_upper(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
@@ -86,7 +93,9 @@ bool is_quote_mark(char32_t c) {
          c == U'\u00AB' || c == U'\u00BB';
 }
 
-bool is_sentence_end(char32_t c) { return c == U'.' || c == U'?' || c == U'!'; }
+bool is_sentence_end(char32_t c) {
+  return c == U'.' || c == U'?' || c == U'!';
+}
 
 std::string BlockText::utf8(int begin, int end) const {
   return model::utf8::encode(range(begin, end));
@@ -135,8 +144,7 @@ BlockText make_block_text(const model::Block& block) {
       i = scan_word(t, i);
       tok.name_end = i;
       // Possessives: Putin’s, Ukraine's, allies’
-      if (i - tok.begin > 2 && (t[i - 1] == U's' || t[i - 1] == U'S') &&
-          is_apostrophe(t[i - 2])) {
+      if (i - tok.begin > 2 && (t[i - 1] == U's' || t[i - 1] == U'S') && is_apostrophe(t[i - 2])) {
         tok.possessive = true;
         tok.name_end = i - 2;
       } else if (i < n && is_apostrophe(t[i]) && (t[i - 1] == U's') &&

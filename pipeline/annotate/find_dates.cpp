@@ -37,7 +37,9 @@ Civil civil_from_days(long z) {
   return c;
 }
 
-int weekday_of(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 0 = Monday
+int weekday_of(long days) {
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}  // 0 = Monday
 
 std::string iso_day(long days) {
   const Civil c = civil_from_days(days);
@@ -111,9 +113,7 @@ class DateScanner {
     }
     return v;
   }
-  bool is_dash(int i) const {
-    return punct(i, U'\u2013') || punct(i, U'-') || punct(i, U'\u2014');
-  }
+  bool is_dash(int i) const { return punct(i, U'\u2013') || punct(i, U'-') || punct(i, U'\u2014'); }
 
   void add(int first, int last, std::optional<std::string> iso, const char* precision) {
     model::DateMention d;

@@ -31,50 +31,55 @@ struct Vague {
   std::string_view first;
   double value;
 };
-constexpr std::array<Vague, 5> kVague = {{{"dozens", 24},
-                                          {"hundreds", 200},
-                                          {"thousands", 2000},
-                                          {"millions", 2e6},
-                                          {"billions", 2e9}}};
+constexpr std::array<Vague, 5> kVague = {
+    {{"dozens", 24}, {"hundreds", 200}, {"thousands", 2000}, {"millions", 2e6}, {"billions", 2e9}}};
 
-constexpr std::array<std::string_view, 7> kDurationUnits = {"minute", "hour", "day", "week",
-                                                            "month", "year", "decade"};
+constexpr std::array<std::string_view, 7> kDurationUnits = {"minute", "hour", "day",   "week",
+                                                            "month",  "year", "decade"};
 
 // Words that end the phrase naming what a figure measures.
 bool ends_about(std::string_view w) {
   static const std::set<std::string_view> stop = {
-      "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "for",
-      "in", "on", "at", "by", "with", "from", "to", "and", "but", "or", "while", "since",
-      "as", "ahead", "ago", "later", "earlier", "would", "will", "could", "may", "might",
-      "than", "of", "a", "an", "the", "this", "more", "less", "each", "before", "after",
-      "during", "if", "when", "so", "be", "been", "it", "they", "we", "he", "she", "there"};
+      "that",  "which", "who",    "is",    "are",    "was",  "were",  "has",     "have",  "had",
+      "for",   "in",    "on",     "at",    "by",     "with", "from",  "to",      "and",   "but",
+      "or",    "while", "since",  "as",    "ahead",  "ago",  "later", "earlier", "would", "will",
+      "could", "may",   "might",  "than",  "of",     "a",    "an",    "the",     "this",  "more",
+      "less",  "each",  "before", "after", "during", "if",   "when",  "so",      "be",    "been",
+      "it",    "they",  "we",     "he",    "she",    "there"};
+  return stop.contains(w);
+}
+
+// Words that open a clause: the subject of a measuring verb starts after them.
+bool ends_clause(std::string_view w) {
+  static const std::set<std::string_view> stop = {"that", "which",   "who",      "and",  "but",
+                                                  "or",   "since",   "while",    "when", "if",
+                                                  "as",   "because", "although", "said", "says"};
   return stop.contains(w);
 }
 
 // Verbs after which the clause's subject is what a figure measures: "casualties exceed 30,000".
 bool is_measure_verb(std::string_view w) {
   static const std::set<std::string_view> verbs = {
-      "rose",     "risen",   "rise",     "rises",   "fell",     "fallen",   "fall",
-      "falls",    "grew",    "grown",    "increased", "decreased", "dropped", "climbed",
-      "exceed",   "exceeds", "exceeded", "reached", "reach",    "reaches",  "stood",
-      "totaled",  "totalled", "totals",  "topped",  "surpassed", "hit",     "is",
-      "are",      "was",     "were",     "numbered", "jumped",  "soared",   "plunged"};
+      "rose",    "risen",    "rise",     "rises",     "fell",      "fallen",  "fall",
+      "falls",   "grew",     "grown",    "increased", "decreased", "dropped", "climbed",
+      "exceed",  "exceeds",  "exceeded", "reached",   "reach",     "reaches", "stood",
+      "totaled", "totalled", "totals",   "topped",    "surpassed", "hit",     "is",
+      "are",     "was",      "were",     "numbered",  "jumped",    "soared",  "plunged"};
   return verbs.contains(w);
 }
 
 // Nouns that say nothing about which measure it is: "20% of Ukrainian territory" and "18% of
 // Ukraine" measure the same thing.
 bool is_generic(std::string_view w) {
-  static const std::set<std::string_view> g = {"territory", "land", "area", "share", "total",
-                                               "number", "figure", "count", "amount", "level"};
+  static const std::set<std::string_view> g = {"territory", "land",   "area",  "share",  "total",
+                                               "number",    "figure", "count", "amount", "level"};
   return g.contains(w);
 }
 
 bool is_qualifier(std::string_view w) {
-  static const std::set<std::string_view> q = {"about", "around", "roughly", "nearly",
-                                               "almost", "approximately", "some", "over",
-                                               "under", "only", "just", "exactly", "up",
-                                               "least", "than", "estimated"};
+  static const std::set<std::string_view> q = {
+      "about", "around", "roughly", "nearly",  "almost", "approximately", "some", "over",
+      "under", "only",   "just",    "exactly", "up",     "least",         "than", "estimated"};
   return q.contains(w);
 }
 
@@ -242,9 +247,10 @@ class FigureScanner {
       const int limit = f.unit && *f.unit != "%" && *f.unit != "USD" && *f.unit != "EUR"
                             ? 1  // "30-day ceasefire"
                             : kMaxAboutWords;
-      while (word(end) && end - start < limit && !ends_about(lower_[end]) &&
+      const bool next_row = word(start) && line_break_before(start);  // a table's next row
+      while (!next_row && word(end) && end - start < limit && !ends_about(lower_[end]) &&
              !(end > start && (tok(end).capitalized || lower_[end].ends_with("ing") ||
-                               lower_[end].ends_with("ed")))) {
+                               lower_[end].ends_with("ed") || line_break_before(end)))) {
         const bool possessive = tok(end).possessive;
         ++end;
         if (!possessive && end < size() && !word(end)) break;
@@ -261,13 +267,18 @@ class FigureScanner {
       }
       if (!word(v) || !is_measure_verb(lower_[v])) return finish(f);
       int e = v;
-      while (word(e - 1) && (lower_[e - 1] == "have" || lower_[e - 1] == "has" ||
-                             lower_[e - 1] == "had" || lower_[e - 1] == "would" ||
-                             lower_[e - 1] == "will")) {
+      while (word(e - 1) &&
+             (lower_[e - 1] == "have" || lower_[e - 1] == "has" || lower_[e - 1] == "had" ||
+              lower_[e - 1] == "would" || lower_[e - 1] == "will")) {
         --e;
       }
+      // Back to the clause's start: "freight rates on the route have risen by 40%"
       int s = e;
-      while (word(s - 1) && e - s < kMaxAboutWords + 2 && !ends_about(lower_[s - 1])) --s;
+      while (word(s - 1) && e - s < kMaxAboutWords + 2 && !ends_clause(lower_[s - 1])) --s;
+      while (s < e && (lower_[s] == "the" || lower_[s] == "a" || lower_[s] == "its" ||
+                       lower_[s] == "their" || lower_[s] == "on" || lower_[s] == "of")) {
+        ++s;
+      }
       if (s == e) return finish(f);
       start = s;
       end = e;
@@ -275,6 +286,13 @@ class FigureScanner {
     f.about = b_.utf8(tok(start).begin, tok(end - 1).name_end);
     f.measure = measure_key(start, end, f.unit);
     finish(f);
+  }
+
+  bool line_break_before(int i) const {
+    for (int k = tok(i - 1).end; k < tok(i).begin; ++k) {
+      if (b_.text[k] == U'\n') return true;
+    }
+    return false;
   }
 
   void finish(Figure& f) {

@@ -54,18 +54,36 @@ class BlockReader {
 
   // The longest gazetteer name starting at token i: its last token and entry.
   std::optional<std::pair<int, std::size_t>> gazetteer_at(int i) const {
+    auto match = gazetteer_match(i);
+    if (!match) return std::nullopt;
+    return std::make_pair(match->last, match->entry);
+  }
+
+  struct GazetteerMatch {
+    int last = 0;
+    std::size_t entry = 0;
+    bool keeps_possessive = false;  // "Lloyd’s": the ’s belongs to the name
+  };
+  std::optional<GazetteerMatch> gazetteer_match(int i) const {
     if (!cap(i)) return std::nullopt;
     std::string key;
-    std::optional<std::pair<int, std::size_t>> best;
+    std::optional<GazetteerMatch> best;
     for (int j = i; j < size() && j < i + gaz_.max_words() * 2; ++j) {
       if (!word(j)) break;
       if (j > i && (tok(j).sentence_start || tok(j - 1).possessive)) break;
       if (!key.empty()) key += ' ';
       key += keys_[j];
       if (!cap(j)) continue;  // "Bosnia and Herzegovina": connectors only inside
-      if (const auto* m = gaz_.find(key)) {
+      const auto* m = gaz_.find(key);
+      bool whole = false;
+      if (!m && tok(j).possessive) {
+        // "Lloyd’s" is a name, not Lloyd's possessive
+        m = gaz_.find(key.substr(0, key.size() - keys_[j].size()) + word_key(b_.view(tok(j))));
+        whole = m != nullptr;
+      }
+      if (m) {
         const bool case_ok = !m->exact_case || (i == j && tok(i).all_caps);
-        if (case_ok) best = std::make_pair(j, m->entry);
+        if (case_ok) best = GazetteerMatch{j, m->entry, whole};
       }
     }
     return best;
@@ -98,8 +116,7 @@ class BlockReader {
   // Words that come before a name without being part of it.
   bool is_name_prefix(int i) const {
     const std::string& w = lower_[i];
-    return cue::is_title(w) || cue::is_title_modifier(w) || cue::is_not_a_name(w) ||
-           is_demonym(i);
+    return cue::is_title(w) || cue::is_title_modifier(w) || cue::is_not_a_name(w) || is_demonym(i);
   }
 
   // "Kremlin spokesperson", "U.S. Secretary of State", "Associate Professor": the title
@@ -110,17 +127,38 @@ class BlockReader {
     for (int i = first - 1; i >= 0 && word(i); --i) {
       const std::string& w = lower_[i];
       const bool known = cap(i) && gaz_.find(keys_[i]) && !tok(i).possessive;
+      // "Grain trader Daniel Park": a sentence may open with the title's first word.
+      const bool opener = tok(i).sentence_start && !tok(i).possessive && !known && titled;
       if (cue::is_title(w)) {
         titled = true;
-      } else if (!(cue::is_title_modifier(w) || is_demonym(i) || known)) {
+      } else if (!(cue::is_title_modifier(w) || is_demonym(i) || known || opener)) {
         break;
       }
       start = i;
       if (tok(i).sentence_start) break;
     }
     while (start < first && (lower_[start] == "the" || lower_[start] == "of")) ++start;
-    if (!titled || start == first) return std::nullopt;
+    if (!titled || start == first) return role_before_comma(first);
     return b_.utf8(tok(start).begin, tok(first - 1).end);
+  }
+
+  // "Ukraine's deputy infrastructure minister, Oksana Lytvyn,": a title phrase set off by
+  // commas before the name.
+  std::optional<std::string> role_before_comma(int first) const {
+    if (!punct(first - 1, U',') || (!punct(first + 1, U',') && !punct(first + 2, U','))) {
+      return std::nullopt;
+    }
+    const int end = first - 2;
+    if (!is_title_word(end)) return std::nullopt;
+    int start = end;
+    while (start - 1 >= 0 && end - start < 5 && word(start - 1) &&
+           (!tok(start - 1).capitalized || tok(start - 1).possessive || is_demonym(start - 1)) &&
+           !cue::is_speech_verb(lower_[start - 1]) && lower_[start - 1] != "but" &&
+           lower_[start - 1] != "and") {
+      --start;
+    }
+    while (start < end && (lower_[start] == "the" || lower_[start] == "a")) ++start;
+    return b_.utf8(tok(start).begin, tok(end).end);
   }
 
   // ", a senior fellow at the Carnegie Endowment," — the apposition after token `last`, when
@@ -223,9 +261,9 @@ class NameScanner {
   // Headings: gazetteer names only; the body's names are added later.
   void scan_heading() {
     for (int i = 0; i < r_.size(); ++i) {
-      if (auto g = r_.gazetteer_at(i)) {
-        emit_known(i, g->first, g->second);
-        i = g->first;
+      if (auto g = r_.gazetteer_match(i)) {
+        emit_known(i, g->last, g->entry, g->keeps_possessive);
+        i = g->last;
       }
     }
   }
@@ -235,7 +273,8 @@ class NameScanner {
     // The last organization or event head decides a run's type: "International Crisis Group".
     int head = -1;
     for (int i = first; i <= last; ++i) {
-      if (r_.cap(i) && (cue::is_organization_head(r_.lower(i)) || cue::is_event_head(r_.lower(i)))) {
+      if (r_.cap(i) &&
+          (cue::is_organization_head(r_.lower(i)) || cue::is_event_head(r_.lower(i)))) {
         head = i;
       }
     }
@@ -284,10 +323,10 @@ class NameScanner {
   void read_plain(int first, int last) {
     int stretch = first;
     for (int i = first; i <= last;) {
-      if (auto g = r_.gazetteer_at(i); g && g->first <= last) {
+      if (auto g = r_.gazetteer_match(i); g && g->last <= last) {
         if (i > stretch) read_unknown(stretch, i - 1);
-        emit_known(i, g->first, g->second);
-        i = stretch = g->first + 1;
+        emit_known(i, g->last, g->entry, g->keeps_possessive);
+        i = stretch = g->last + 1;
       } else {
         ++i;
       }
@@ -343,10 +382,15 @@ class NameScanner {
     return true;
   }
 
-  void emit_known(int first, int last, std::size_t entry) {
+  void emit_known(int first, int last, std::size_t entry, bool keeps_possessive = false) {
     const GazetteerEntry& e = r_.gazetteer().entry(entry);
     Candidate c;
     c.found = found(first, last);
+    if (keeps_possessive) {
+      auto& m = c.found.mention;
+      m.at.end = r_.tok(last).end;
+      m.text = m.full = r_.text().utf8(m.at.start, m.at.end);
+    }
     auto& m = c.found.mention;
     m.known = e.name;
     m.type = e.type;
@@ -447,9 +491,10 @@ class SourceNames {
   std::map<std::string, std::vector<std::size_t>> surnames_;
 };
 
-void find_established_in_heading(const BlockReader& r,
-                                 const std::vector<std::pair<std::string, const model::NameMention*>>& names,
-                                 std::vector<FoundName>& out, const std::vector<FoundName>& known) {
+void find_established_in_heading(
+    const BlockReader& r,
+    const std::vector<std::pair<std::string, const model::NameMention*>>& names,
+    std::vector<FoundName>& out, const std::vector<FoundName>& known) {
   for (int i = 0; i < r.size(); ++i) {
     if (!r.word(i)) continue;
     std::string key;
@@ -477,7 +522,8 @@ void find_established_in_heading(const BlockReader& r,
 
 }  // namespace
 
-std::vector<FoundName> find_names(const std::vector<BlockText>& blocks, const Gazetteer& gazetteer) {
+std::vector<FoundName> find_names(const std::vector<BlockText>& blocks,
+                                  const Gazetteer& gazetteer) {
   std::vector<Candidate> candidates;
   std::vector<std::size_t> headings;
   std::vector<BlockReader> readers;

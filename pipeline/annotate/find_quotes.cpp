@@ -17,7 +17,9 @@ bool is_prose(const BlockText& b) {
          b.kind == model::BlockKind::List;
 }
 
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+bool is_space(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
 
 // An opening mark, a closing mark, or neither, judged by the mark and what stands before it.
 enum class Mark { None, Open, Close };
@@ -67,7 +69,9 @@ bool speech_verb_near(const BlockText& b, int open, int close) {
   return false;
 }
 
-std::string slice(const BlockText& b, int begin, int end) { return b.utf8(begin, end); }
+std::string slice(const BlockText& b, int begin, int end) {
+  return b.utf8(begin, end);
+}
 
 }  // namespace
 

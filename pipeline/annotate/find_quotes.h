@@ -13,8 +13,8 @@ struct FoundQuote {
   model::Quote quote;
   std::size_t first_block = 0;  // indices into the BlockText list
   std::size_t last_block = 0;
-  int open = 0;    // the opening mark in the first block (code points)
-  int close = 0;   // the closing mark in the last block, or the block's end when unclosed
+  int open = 0;   // the opening mark in the first block (code points)
+  int close = 0;  // the closing mark in the last block, or the block's end when unclosed
   bool closed = true;
 };
 

@@ -43,7 +43,9 @@ void Gazetteer::add(GazetteerEntry entry) {
   for (const auto& demonym : e.demonyms) demonyms_[name_key(demonym)] = at;
 }
 
-void Gazetteer::add_given_name(std::string_view name) { given_.insert(name_key(name)); }
+void Gazetteer::add_given_name(std::string_view name) {
+  given_.insert(name_key(name));
+}
 
 const Gazetteer::Match* Gazetteer::find(const std::string& key) const {
   auto it = keys_.find(key);

@@ -38,7 +38,8 @@ void read_entry(const YAML::Node& node, EntityType type, annotate::Gazetteer& ga
       } else if (key == "demonyms") {
         entry.demonyms = string_list(kv.second, key, report);
       } else {
-        report.warning(kv.first, DiagCode::JobUnknownKey, "unknown entity key '" + key + "' ignored");
+        report.warning(kv.first, DiagCode::JobUnknownKey,
+                       "unknown entity key '" + key + "' ignored");
       }
     }
   } else {

@@ -243,7 +243,8 @@ std::optional<Job> load_job(const fs::path& file, model::Diagnostics& diag) {
     } else if (key == "pdf") {
       read_pdf(value, job, report);
     } else if (key == "entities") {
-      for (const auto& file : string_list(value, key, report)) job.entities.push_back(job.folder / file);
+      for (const auto& file : string_list(value, key, report))
+        job.entities.push_back(job.folder / file);
     } else if (key == "data") {
       report.warning(kv.first, DiagCode::JobUnknownKey,
                      "'" + key + "' is not supported yet and is ignored");

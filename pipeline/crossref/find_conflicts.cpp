@@ -18,7 +18,9 @@ constexpr double kSeeAlsoThreshold = 2.5;
 // keeps the pairing linear in large collections.
 constexpr std::size_t kMaxSharedParagraphs = 200;
 
-std::string source_of(const std::string& block) { return block.substr(0, block.find('-')); }
+std::string source_of(const std::string& block) {
+  return block.substr(0, block.find('-'));
+}
 
 bool differ(double a, double b) {
   const double scale = std::max(std::fabs(a), std::fabs(b));
@@ -81,7 +83,8 @@ void link_see_also(std::vector<model::Source>& sources, const EntityTable& table
     }
     for (const auto& f : sources[s].figures) {
       const auto it = index_of.find(f.block);
-      if (!f.measure.empty() && it != index_of.end()) paragraphs[it->second].terms.insert(f.measure);
+      if (!f.measure.empty() && it != index_of.end())
+        paragraphs[it->second].terms.insert(f.measure);
     }
   }
   std::map<std::string, std::vector<std::size_t>> postings;

@@ -152,7 +152,8 @@ class Merger {
     for (std::size_t c = 0; c < keys_.size(); ++c) {
       if (members[c].empty()) continue;
       const char kind = keys_[c][0];
-      is_person_[c] = kind == 'P' || (kind == 'K' && m(members[c].front()).type == EntityType::Person);
+      is_person_[c] =
+          kind == 'P' || (kind == 'K' && m(members[c].front()).type == EntityType::Person);
       if (!is_person_[c]) continue;
       for (std::size_t r : members[c]) {
         auto words = split_words(name_key(m(r).known ? *m(r).known : m(r).full));
@@ -230,7 +231,7 @@ class Merger {
       members[clusters_.find(cluster_of_[r])].push_back(r);
     }
     std::vector<std::pair<std::size_t, std::vector<std::size_t>>> ordered(members.begin(),
-                                                                         members.end());
+                                                                          members.end());
     std::sort(ordered.begin(), ordered.end(),
               [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
     EntityTable table;
@@ -244,10 +245,12 @@ class Merger {
       if (!entity) continue;
       std::string id = model::entity_slug(entity->name);
       if (id == "E") id = "E-entity";
-      for (int k = 2; ids.contains(id); ++k) id = model::entity_slug(entity->name) + "-" + std::to_string(k);
+      for (int k = 2; ids.contains(id); ++k)
+        id = model::entity_slug(entity->name) + "-" + std::to_string(k);
       ids.insert(id);
       entity->id = id;
-      for (std::size_t r : refs) table.entity_of[refs_[r].source][refs_[r].name] = table.entities.size();
+      for (std::size_t r : refs)
+        table.entity_of[refs_[r].source][refs_[r].name] = table.entities.size();
       table.entities.push_back(std::move(*entity));
     }
     return table;

@@ -147,10 +147,10 @@ struct NameMention {
   // The fullest form this source gives the same person: "Vladimir Putin" for a later "Putin",
   // "Vladimir Putin" for "Vladimir Vladimirovich [Putin]". Equal to `text` otherwise.
   std::string full;
-  std::optional<EntityType> type;   // unknown for a lone capitalized word with no cue
+  std::optional<EntityType> type;    // unknown for a lone capitalized word with no cue
   std::optional<std::string> known;  // the gazetteer's name when the gazetteer knows it
   std::optional<std::string> role;   // "Kremlin spokesperson", "director of …"
-  bool person_cue = false;  // a title, apposition, speech verb or "who" marks a person
+  bool person_cue = false;           // a title, apposition, speech verb or "who" marks a person
   bool operator==(const NameMention&) const = default;
 };
 

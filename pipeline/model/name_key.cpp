@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "model/utf8.h"
@@ -20,15 +21,32 @@ void append_folded(std::string& out, char32_t c) {
     return;
   }
   switch (u_tolower(cp)) {
-    case U'ı': out += 'i'; return;
-    case U'ł': out += 'l'; return;
-    case U'ø': out += 'o'; return;
-    case U'đ': out += 'd'; return;
-    case U'ß': out += "ss"; return;
-    case U'æ': out += "ae"; return;
-    case U'œ': out += "oe"; return;
-    case U'þ': out += "th"; return;
-    default: break;
+    case U'ı':
+      out += 'i';
+      return;
+    case U'ł':
+      out += 'l';
+      return;
+    case U'ø':
+      out += 'o';
+      return;
+    case U'đ':
+      out += 'd';
+      return;
+    case U'ß':
+      out += "ss";
+      return;
+    case U'æ':
+      out += "ae";
+      return;
+    case U'œ':
+      out += "oe";
+      return;
+    case U'þ':
+      out += "th";
+      return;
+    default:
+      break;
   }
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -55,7 +73,7 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
-// Romanizations of one Cyrillic name differ mostly in how й, ий, ы and я are written.
+// Romanizations of one Cyrillic name differ mostly in how й, и, ий, ы and я are written.
 void unify_transliteration(std::string& k) {
   if (k.size() < 4) return;
   replace_all(k, "yy", "y");
@@ -65,6 +83,8 @@ void unify_transliteration(std::string& k) {
     if (ends_with(k, tail)) k.replace(k.size() - 2, 2, "y");
   }
   if (ends_with(k, "ski")) k.back() = 'y';
+  // Dmitry/Dmitri, Melnyk/Melnik: after the first letter, y and i are one sound.
+  std::replace(k.begin() + 1, k.end(), 'y', 'i');
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ TEST(Annotate, JobMetadataWinsOverDetectedMetadata) {
   s.meta.category = "Business";
   s.given.title = "Given title";
   s.given.outlet = "Example Times";
-  const auto out = annotate::annotate(std::move(s), 0, {.default_language = "tr", .gazetteer = nullptr});
+  const auto out =
+      annotate::annotate(std::move(s), 0, {.default_language = "tr", .gazetteer = nullptr});
   EXPECT_EQ(out.meta.title, "Given title");
   EXPECT_EQ(out.meta.outlet, "Example Times");
   EXPECT_EQ(out.meta.authors, (std::vector<std::string>{"Detected Author"}));

@@ -56,8 +56,8 @@ TEST(FindQuotes, NestedSingleQuotesStayInsideTheQuotation) {
 
 TEST(FindQuotes, AnUnclosedQuotationEndsWithItsParagraph) {
   // An interview answer opened and never closed: the paragraph is the quotation.
-  const auto quotes = annotate::find_quotes(paragraphs(
-      {"She said: “This never closes and runs on", "the next paragraph is prose."}));
+  const auto quotes = annotate::find_quotes(
+      paragraphs({"She said: “This never closes and runs on", "the next paragraph is prose."}));
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].text, "This never closes and runs on");
   EXPECT_EQ(quotes[0].blocks, (std::vector<std::string>{"S1-p1"}));
