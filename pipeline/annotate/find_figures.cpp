@@ -34,6 +34,13 @@ struct Vague {
 constexpr std::array<Vague, 5> kVague = {
     {{"dozens", 24}, {"hundreds", 200}, {"thousands", 2000}, {"millions", 2e6}, {"billions", 2e9}}};
 
+// Spelled-out counts. "one" and "two" are too often not a figure ("the two sides"); two
+// counts only before a unit of time ("two decades").
+constexpr std::array<std::string_view, 21> kNumberWords = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+
 constexpr std::array<std::string_view, 7> kDurationUnits = {"minute", "hour", "day",   "week",
                                                             "month",  "year", "decade"};
 
@@ -124,6 +131,9 @@ class FigureScanner {
   int read_at(int i) {
     if (number(i) && !in_date(i)) return read_number(i);
     if (word(i)) {
+      for (std::size_t n = 2; n < kNumberWords.size(); ++n) {
+        if (lower_[i] == kNumberWords[n] && word(i + 1)) return read_number_word(i, n);
+      }
       for (const auto& v : kVague) {
         if (lower_[i] != v.first) continue;
         // "tens of thousands", "hundreds of thousands"
@@ -218,6 +228,24 @@ class FigureScanner {
     attach_about(f, last + 1, first);
     push(f);
     return last + 1;
+  }
+
+  // "three calm months", "four regions", "two decades"
+  int read_number_word(int i, std::size_t value) {
+    int unit_at = i + 1;
+    if (word(unit_at) && !duration(unit_at) && duration(unit_at + 1)) ++unit_at;  // calm
+    const auto d = duration(unit_at);
+    if (value == 2 && !d) return i + 1;
+    // A plural noun within two words: "four regions", "three main terminals"
+    auto plural = [&](int k) {
+      return word(k) && !ends_about(lower_[k]) && lower_[k].size() >= 3 && lower_[k].back() == 's';
+    };
+    if (!d && (ends_about(lower_[i + 1]) || !(plural(i + 1) || plural(i + 2)))) return i + 1;
+    Figure f = figure(i, d ? d->second : i, static_cast<double>(value));
+    if (d) f.unit = d->first;
+    attach_about(f, f.last + 1, i);
+    push(f);
+    return f.last + 1;
   }
 
   // "30-day", "30 days": the unit and the token that ends it.

@@ -169,10 +169,11 @@ class BlockReader {
     ++i;
     if (lower_is(i, "a") || lower_is(i, "an") || lower_is(i, "the")) ++i;
     const int start = i;
-    if (!word(start) || tok(start).capitalized) {
-      // "Olga Oliker, Director of …" is rare; capitals here are usually another name.
-      return std::nullopt;
-    }
+    // Capitals here are usually another name ("Baunov, Stanovaya and Girkin"), unless a title
+    // follows at once: "Dmitry Peskov, the Kremlin spokesman,".
+    const bool titled_soon =
+        is_title_word(start) || is_title_word(start + 1) || is_title_word(start + 2);
+    if (!word(start) || (tok(start).capitalized && !titled_soon)) return std::nullopt;
     bool titled = false;
     int end = start;
     for (; end < size() && end < start + kMaxAppositionTokens; ++end) {

@@ -9,7 +9,7 @@
 //      patronymic ("Vladimir Vladimirovich") joins the one person with that given name.
 //   4. A lone surname the source did not already link joins the one person across all
 //      sources with that surname; with two or more candidates it stays on its own, since
-//      two people may share a surname.
+//      two people may share a surname. A lone given name joins the one person with it.
 //   5. Names with no cue that they name a person, an organization or a place are dropped.
 #include "crossref/merge_entities.h"
 
@@ -205,10 +205,11 @@ class Merger {
 
   void join_lone_surnames() {
     // Surname key → person clusters (roots) carrying it.
-    std::map<std::string, std::set<std::size_t>> by_surname;
+    std::map<std::string, std::set<std::size_t>> by_surname, by_given;
     for (std::size_t c = 0; c < words_.size(); ++c) {
       if (is_person_[c] && words_[c].size() >= 2) {
         by_surname[words_[c].back()].insert(clusters_.find(c));
+        by_given[words_[c].front()].insert(clusters_.find(c));
       }
     }
     for (std::size_t r = 0; r < refs_.size(); ++r) {
@@ -217,8 +218,14 @@ class Merger {
       const std::string key = name_key(n.full);
       const auto it = by_surname.find(key);
       const bool person_like = !n.type || n.type == EntityType::Person;
+      // "the aging Donald": a given name alone, when one person has it and nobody has it as
+      // a surname.
+      const auto given = by_given.find(key);
       if (person_like && it != by_surname.end() && it->second.size() == 1) {
         cluster_of_[r] = *it->second.begin();
+      } else if (person_like && it == by_surname.end() && given != by_given.end() &&
+                 given->second.size() == 1) {
+        cluster_of_[r] = *given->second.begin();
       } else {
         cluster_of_[r] = cluster_for(std::string(1, type_letter(n.type)) + "1|" + key);
       }
