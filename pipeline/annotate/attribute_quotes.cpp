@@ -147,7 +147,16 @@ class Attributor {
   // "argued Indian Prime Minister Narendra Modi", "said he".
   std::optional<std::size_t> subject_after_verb(std::size_t b, int v) const {
     for (int t = v + 1; t <= v + kTitleWalk && is_word(b, t); ++t) {
-      if (auto n = name_starting(b, t)) return n;
+      if (auto n = name_starting(b, t)) {
+        // "according to AU envoy Amina Diallo": an organization heading a title is not
+        // the speaker when a name follows.
+        const int after = names_[*n].last + 1;
+        const bool title_follows = is_word(b, after) && (cue::is_title(lower(b, after)) ||
+                                                         cue::is_title_modifier(lower(b, after)));
+        if (is_person(*n) || !title_follows) return n;
+        t = names_[*n].last;
+        continue;
+      }
       const std::string w = lower(b, t);
       if (cue::is_pronoun(w)) return resolve_pronoun(b, t);
       const bool titled = cue::is_title(w) || cue::is_title_modifier(w) || w == "the" ||
@@ -199,7 +208,7 @@ class Attributor {
     for (int t = start; t + 2 <= end; ++t) {
       if (is_word(b, t) && lower(b, t) == "according" && is_word(b, t + 1) &&
           lower(b, t + 1) == "to") {
-        if (auto n = name_starting(b, t + 2)) return n;
+        if (auto n = subject_after_verb(b, t + 1)) return n;  // "according to AU envoy X"
       }
     }
     int verb = -1;

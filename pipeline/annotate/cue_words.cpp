@@ -125,23 +125,24 @@ constexpr std::array<std::string_view, 13> kEventHeads = {
     "accord",   "accords",    "agreement", "agreements", "conference", "crisis",   "games",
     "olympics", "revolution", "summit",    "treaty",     "war",        "world-cup"};
 
-constexpr std::array<std::string_view, 91> kSpeechVerbs = {
-    "acknowledged", "acknowledging", "added",      "adding",      "adds",       "admitted",
-    "admitting",    "announced",     "announces",  "announcing",  "argued",     "argues",
-    "arguing",      "asked",         "asking",     "asks",        "asserted",   "asserting",
-    "believes",     "called",        "calling",    "calls",       "cautioned",  "claimed",
-    "claiming",     "clarified",     "clarifying", "commented",   "concluded",  "confirmed",
-    "contended",    "contends",      "continued",  "countered",   "declared",   "declares",
-    "declaring",    "described",     "emphasised", "emphasising", "emphasized", "emphasizing",
-    "explained",    "explaining",    "explains",   "insisted",    "insisting",  "insists",
-    "mentioned",    "noted",         "notes",      "noting",      "observed",   "pointed",
-    "posted",       "praised",       "predicted",  "put",         "recalled",   "remarked",
-    "replied",      "replies",       "reported",   "responded",   "responds",   "said",
-    "say",          "saying",        "says",       "shared",      "stated",     "states",
-    "stating",      "stressed",      "stresses",   "stressing",   "suggested",  "suggests",
-    "tells",        "told",          "tweeted",    "underlined",  "urged",      "urges",
-    "urging",       "warned",        "warning",    "warns",       "writes",     "writing",
-    "wrote"};
+constexpr std::array<std::string_view, 100> kSpeechVerbs = {
+    "accused",    "accuses",    "accusing",   "acknowledged", "acknowledging", "added",
+    "adding",     "adds",       "admitted",   "admitting",    "announced",     "announces",
+    "announcing", "argued",     "argues",     "arguing",      "asked",         "asking",
+    "asks",       "asserted",   "asserting",  "believes",     "called",        "calling",
+    "calls",      "cautioned",  "claimed",    "claiming",     "clarified",     "clarifying",
+    "commented",  "concluded",  "confirmed",  "contended",    "contends",      "continued",
+    "countered",  "declared",   "declares",   "declaring",    "denied",        "denies",
+    "denying",    "described",  "emphasised", "emphasising",  "emphasized",    "emphasizing",
+    "explained",  "explaining", "explains",   "insisted",     "insisting",     "insists",
+    "mentioned",  "noted",      "notes",      "noting",       "observed",      "pledged",
+    "pointed",    "posted",     "praised",    "predicted",    "promised",      "put",
+    "recalled",   "remarked",   "replied",    "replies",      "reported",      "responded",
+    "responds",   "said",       "say",        "saying",       "says",          "shared",
+    "stated",     "states",     "stating",    "stressed",     "stresses",      "stressing",
+    "suggested",  "suggests",   "tells",      "told",         "tweeted",       "underlined",
+    "urged",      "urges",      "urging",     "vowed",        "warned",        "warning",
+    "warns",      "writes",     "writing",    "wrote"};
 
 constexpr std::array<std::string_view, 116> kNotAName = {
     "a",       "about",   "according", "additionally", "after",     "again",   "against",
@@ -179,7 +180,8 @@ constexpr std::array<std::string_view, 7> kWeekdays = {
 }  // namespace
 
 bool is_title(std::string_view w) {
-  return contains(kTitles, w);
+  // Occupations in -ist: economist, hydrologist, scientist, activist
+  return contains(kTitles, w) || (w.size() >= 7 && w.ends_with("ist"));
 }
 bool is_title_modifier(std::string_view w) {
   return contains(kTitleModifiers, w);
@@ -187,6 +189,13 @@ bool is_title_modifier(std::string_view w) {
 bool is_organization_head(std::string_view w) {
   return contains(kOrganizationHeads, w);
 }
+bool is_place_head(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kPlaceHeads = {
+      "airport", "bridge",  "canal",   "dam",    "palace", "plant",
+      "square",  "stadium", "station", "strait", "street", "tower"};
+  return contains(kPlaceHeads, w);
+}
+
 bool is_event_head(std::string_view w) {
   return contains(kEventHeads, w);
 }

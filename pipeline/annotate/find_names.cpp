@@ -106,8 +106,7 @@ class BlockReader {
 
   bool is_connector(int i) const {
     const std::string& w = lower_[i];
-    return w == "of" || w == "for" || w == "and" || w == "the" || w == "on" ||
-           cue::is_name_particle(w);
+    return w == "of" || w == "for" || w == "and" || w == "the" || cue::is_name_particle(w);
   }
 
   bool is_demonym(int i) const { return word(i) && gaz_.find_demonym(keys_[i]).has_value(); }
@@ -274,13 +273,20 @@ class NameScanner {
     // The last organization or event head decides a run's type: "International Crisis Group".
     int head = -1;
     for (int i = first; i <= last; ++i) {
-      if (r_.cap(i) &&
-          (cue::is_organization_head(r_.lower(i)) || cue::is_event_head(r_.lower(i)))) {
+      if (r_.cap(i) && (cue::is_organization_head(r_.lower(i)) || cue::is_event_head(r_.lower(i)) ||
+                        cue::is_place_head(r_.lower(i)))) {
         head = i;
       }
     }
     if (head >= 0) {
       int start = first;
+      // "Talks of the Grand … Dam": a sentence's first word before a connector is not part
+      // of the name.
+      if (r_.tok(first).sentence_start && first + 1 <= last && !r_.cap(first + 1) &&
+          first != head) {
+        start = first + 1;
+        while (start < head && !r_.cap(start)) ++start;
+      }
       while (start < head && (cue::is_not_a_name(r_.lower(start)) || r_.is_title_word(start))) {
         ++start;
       }
@@ -311,10 +317,12 @@ class NameScanner {
       emit_known(first, last, g->second);
       return true;
     }
-    const bool event = cue::is_event_head(r_.lower(head));
+    const std::string& w = r_.lower(head);
     Candidate c;
     c.found = found(first, last);
-    c.found.mention.type = event ? EntityType::Event : EntityType::Organization;
+    c.found.mention.type = cue::is_event_head(w)   ? EntityType::Event
+                           : cue::is_place_head(w) ? EntityType::Place
+                                                   : EntityType::Organization;
     out_.push_back(std::move(c));
     return true;
   }
@@ -446,6 +454,9 @@ class SourceNames {
       if (!cand.tentative) proper_.insert(name_key(m.text));
       if (person && word_count(m.full) >= 2) {
         surnames_[surname_key(m.full)].push_back(&cand - c_.data());
+        const std::string key = name_key(m.full);
+        given_[key.substr(0, key.find(' '))].insert(key);
+        given_at_[key.substr(0, key.find(' '))] = &cand - c_.data();
       }
     }
   }
@@ -455,10 +466,17 @@ class SourceNames {
       auto& m = c_[i].found.mention;
       if (word_count(m.text) != 1 || (m.type && m.type != EntityType::Person)) continue;
       const auto it = surnames_.find(name_key(m.text));
-      if (it == surnames_.end()) continue;
-      std::size_t best = it->second.front();
-      for (std::size_t j : it->second) {
-        if (j < i) best = j;
+      std::size_t best = 0;
+      if (it != surnames_.end()) {
+        best = it->second.front();
+        for (std::size_t j : it->second) {
+          if (j < i) best = j;
+        }
+      } else if (auto g = given_.find(name_key(m.text));
+                 g != given_.end() && g->second.size() == 1) {
+        best = given_at_[g->first];  // "Abiy told parliament": the one Abiy of the source
+      } else {
+        continue;
       }
       const auto& full = c_[best].found.mention;
       m.full = full.full;
@@ -490,6 +508,8 @@ class SourceNames {
   std::vector<Candidate>& c_;
   std::unordered_set<std::string> proper_;
   std::map<std::string, std::vector<std::size_t>> surnames_;
+  std::map<std::string, std::set<std::string>> given_;  // given name → full names with it
+  std::map<std::string, std::size_t> given_at_;
 };
 
 void find_established_in_heading(

@@ -29,31 +29,99 @@ bool differ(double a, double b) {
 
 }  // namespace
 
-std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& figures) {
-  std::map<std::string, std::vector<const model::Figure*>> by_measure;
-  std::vector<std::string> order;
-  for (const auto& f : figures) {
-    if (f.measure.empty() || !f.about) continue;
-    auto& group = by_measure[f.measure];
-    if (group.empty()) order.push_back(f.measure);
-    group.push_back(&f);
+// A measure key is the unit, then its words: "% egypt flow nile".
+struct Measure {
+  std::string unit;
+  std::set<std::string> words;
+};
+
+Measure parse_measure(const std::string& key) {
+  Measure m;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= key.size(); ++i) {
+    if (i == key.size() || key[i] == ' ') {
+      std::string w = key.substr(start, i - start);
+      if (start == 0) {
+        m.unit = std::move(w);
+      } else if (!w.empty()) {
+        m.words.insert(std::move(w));
+      }
+      start = i + 1;
+    }
   }
+  return m;
+}
+
+std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& figures) {
+  // Distinct measures, in reading order, and the figures of each.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::size_t>> figures_of;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const auto& f = figures[i];
+    if (f.measure.empty() || !f.about) continue;
+    auto& list = figures_of[f.measure];
+    if (list.empty()) order.push_back(f.measure);
+    list.push_back(i);
+  }
+  // "share of the Nile flow" and "Egypt's share of the Nile flow" are one measure: a measure
+  // of two words or more joins a larger one that contains all its words (same unit), when
+  // exactly one does. Candidates come from the posting list of the measure's rarest word.
+  std::vector<Measure> parsed;
+  std::map<std::string, std::vector<std::size_t>> postings;  // unit + word → measures
+  for (std::size_t m = 0; m < order.size(); ++m) {
+    parsed.push_back(parse_measure(order[m]));
+    for (const auto& w : parsed[m].words) postings[parsed[m].unit + " " + w].push_back(m);
+  }
+  std::vector<std::size_t> group(order.size());
+  for (std::size_t m = 0; m < order.size(); ++m) group[m] = m;
+  for (std::size_t m = 0; m < order.size(); ++m) {
+    const Measure& small = parsed[m];
+    if (small.words.size() < 2) continue;
+    const std::vector<std::size_t>* rarest = nullptr;
+    for (const auto& w : small.words) {
+      const auto& list = postings[small.unit + " " + w];
+      if (!rarest || list.size() < rarest->size()) rarest = &list;
+    }
+    if (!rarest || rarest->size() > kMaxSharedParagraphs) continue;
+    std::vector<std::size_t> larger;
+    for (std::size_t other : *rarest) {
+      const Measure& big = parsed[other];
+      if (other == m || big.words.size() <= small.words.size()) continue;
+      if (std::includes(big.words.begin(), big.words.end(), small.words.begin(),
+                        small.words.end())) {
+        larger.push_back(other);
+      }
+    }
+    if (larger.size() == 1) group[m] = larger.front();
+  }
+  std::map<std::size_t, std::vector<std::size_t>> members;  // group → figures, reading order
+  for (std::size_t m = 0; m < order.size(); ++m) {
+    std::size_t g = m;
+    while (group[g] != g) g = group[g];
+    auto& list = members[g];
+    list.insert(list.end(), figures_of[order[m]].begin(), figures_of[order[m]].end());
+  }
+  std::vector<std::pair<std::size_t, std::vector<std::size_t>>> groups(members.begin(),
+                                                                       members.end());
+  for (auto& [g, list] : groups) std::sort(list.begin(), list.end());
+  std::sort(groups.begin(), groups.end(),
+            [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
+
   std::vector<model::Conflict> conflicts;
-  for (const auto& measure : order) {
-    const auto& group = by_measure[measure];
+  for (const auto& [g, list] : groups) {
     std::set<std::string> sources;
     bool disagree = false;
-    for (const auto* f : group) {
-      sources.insert(source_of(f->block));
-      disagree = disagree || differ(f->value, group.front()->value);
+    for (std::size_t i : list) {
+      sources.insert(source_of(figures[i].block));
+      disagree = disagree || differ(figures[i].value, figures[list.front()].value);
     }
     if (sources.size() < 2 || !disagree) continue;
     model::Conflict c;
-    c.about = *group.front()->about;
-    for (const auto* f : group) {
-      c.figures.push_back(f->id);
-      if (std::find(c.blocks.begin(), c.blocks.end(), f->block) == c.blocks.end()) {
-        c.blocks.push_back(f->block);
+    c.about = *figures[list.front()].about;
+    for (std::size_t i : list) {
+      c.figures.push_back(figures[i].id);
+      if (std::find(c.blocks.begin(), c.blocks.end(), figures[i].block) == c.blocks.end()) {
+        c.blocks.push_back(figures[i].block);
       }
     }
     conflicts.push_back(std::move(c));

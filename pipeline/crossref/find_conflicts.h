@@ -8,7 +8,8 @@
 
 namespace dossier::crossref {
 
-// Figures with the same measure and values more than 5% apart, from two sources or more.
+// Figures with the same measure (or a measure and the one larger measure holding all its
+// words) and values more than 5% apart, from two sources or more.
 std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& figures);
 
 // For each paragraph, up to three paragraphs of other sources sharing its rarer entities or

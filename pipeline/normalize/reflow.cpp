@@ -1,6 +1,8 @@
 // Hard-wrap detection. A line was wrapped by a tool (PDF copy, e-mail, fixed-width export)
 // when the next line's first word would have fitted on it had the paragraph continued: the
 // wrap width is read from the text itself (the 90th percentile of line lengths).
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include <cctype>
@@ -180,11 +182,20 @@ bool is_soft_hyphen_break(const std::string& line, const std::string& next, Sour
 
 }  // namespace
 
+// In text that is not hard-wrapped as a whole, a single stray break still shows: the line
+// ends mid-sentence and the next one carries on in lower case.
+bool is_stray_break(const std::string& line, const std::string& next) {
+  if (next.empty() || starts_list_item(next) || ends_sentence(line)) return false;
+  const char last = line.back();
+  if (last == ':' || last == ';') return false;
+  const auto first = utf8::decode(next, 0);
+  return first.valid && u_islower(static_cast<UChar32>(first.cp));
+}
+
 std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix>& fixes) {
   const std::size_t width = wrap_width(lines);
-  if (width < kNarrowestWrap || width > kWidestWrap || !looks_hard_wrapped(lines, width)) {
-    return lines;
-  }
+  const bool hard_wrapped =
+      width >= kNarrowestWrap && width <= kWidestWrap && looks_hard_wrapped(lines, width);
   SourceWords words(lines);
   Layout layout;
   layout.width = width;
@@ -205,7 +216,8 @@ std::vector<LineText> reflow(std::vector<LineText> lines, std::vector<model::Fix
   for (auto& line : lines) {
     if (!out.empty() && !out.back().text().empty() && !line.text().empty() &&
         out.back().last_line() + 1 == line.line() &&
-        is_wrapped(last_physical, line.text(), layout)) {
+        (hard_wrapped ? is_wrapped(last_physical, line.text(), layout)
+                      : is_stray_break(last_physical, line.text()))) {
       LineText& joined = out.back();
       // A hyphen at a wrap stays (de-hyphenation decides whether it was a soft one), and
       // punctuation carried onto the next line rejoins its word.
