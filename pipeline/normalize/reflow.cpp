@@ -18,8 +18,9 @@ namespace utf8 = model::utf8;
 
 namespace {
 
-constexpr std::size_t kNarrowestWrap = 40;  // narrower "wraps" are verse, lists or data
-constexpr std::size_t kWidestWrap = 200;    // wider lines are paragraphs typed on one line
+constexpr std::size_t kNarrowestWrap = 40;      // narrower "wraps" are verse, lists or data
+constexpr std::size_t kShortestStrayLine = 40;  // a stray break comes in a line of prose
+constexpr std::size_t kWidestWrap = 200;        // wider lines are paragraphs typed on one line
 
 std::size_t wrap_width(const std::vector<LineText>& lines) {
   std::vector<std::size_t> lengths;
@@ -182,10 +183,28 @@ bool is_soft_hyphen_break(const std::string& line, const std::string& next, Sour
 
 }  // namespace
 
+// Every word of four letters or more capitalized: "Why Port Capacity, Not Diplomacy, May
+// Decide".
+bool looks_title_case(std::string_view line) {
+  int words = 0, capitals = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] != ' ') continue;
+    if (i - start >= 4) {
+      ++words;
+      capitals += std::isupper(static_cast<unsigned char>(line[start])) != 0;
+    }
+    start = i + 1;
+  }
+  return words > 0 && capitals == words;
+}
+
 // In text that is not hard-wrapped as a whole, a single stray break still shows: the line
 // ends mid-sentence and the next one carries on in lower case.
 bool is_stray_break(const std::string& line, const std::string& next) {
   if (next.empty() || starts_list_item(next) || ends_sentence(line)) return false;
+  // Short lines are verse or lists; a headline broken in two is structure's to join.
+  if (utf8::length(line) < kShortestStrayLine || looks_title_case(line)) return false;
   const char last = line.back();
   if (last == ':' || last == ';') return false;
   const auto first = utf8::decode(next, 0);

@@ -87,3 +87,28 @@ TEST(Normalize, IsIdempotentOnItsOwnOutput) {
   EXPECT_EQ(texts(second), texts(first));
   EXPECT_TRUE(second.fixes.empty());
 }
+
+TEST(Reflow, JoinsAStrayBreakInUnwrappedText) {
+  // One paragraph hard-wrapped in a file of one-line paragraphs: the line ends mid-sentence
+  // and the next carries on in lower case.
+  const auto s =
+      run("Talks on the Grand Ethiopian Renaissance Dam broke up in Kampala on Sunday\n"
+          "without an agreement, the third failed round since January 2024.\n"
+          "\n"
+          "Egyptian Foreign Minister Badr Abdelatty accused Ethiopia of filling the reservoir by "
+          "stealth, and said so again to reporters after the session in the capital.\n");
+  ASSERT_EQ(s.lines.size(), 3u);
+  EXPECT_EQ(s.lines[0].text,
+            "Talks on the Grand Ethiopian Renaissance Dam broke up in Kampala on Sunday without "
+            "an agreement, the third failed round since January 2024.");
+}
+
+TEST(Reflow, KeepsATitleCaseHeadlineBreakForStructure) {
+  const auto s = run(
+      "Why Port Capacity, Not Diplomacy, May Decide the Future\n"
+      "the Fate of the Grain Corridor\n"
+      "\n"
+      "Even if the talks in Istanbul produce a signed text this week, the ports on the northern "
+      "coast may not be ready to use it, engineers who inspected them said on Monday.\n");
+  EXPECT_EQ(s.lines[0].text, "Why Port Capacity, Not Diplomacy, May Decide the Future");
+}
