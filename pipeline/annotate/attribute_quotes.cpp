@@ -198,6 +198,11 @@ class Attributor {
     const std::size_t b = q.first_block;
     const int end = last_token_before(b, q.open);
     if (end < 0) return std::nullopt;
+    // A quotation that opens a sentence takes nothing from the sentence before.
+    if (block(b).tokens[end].kind == TokenKind::Punct &&
+        is_sentence_end(block(b).text[block(b).tokens[end].begin])) {
+      return std::nullopt;
+    }
     const int start = sentence_start(b, end);
     // X: “…” and “Park was sceptical: …”
     if (is_punct(b, end, U':')) {
@@ -219,6 +224,11 @@ class Attributor {
       }
     }
     if (verb < 0) return std::nullopt;
+    // "was asked", "had been told": the subject of a passive did not speak.
+    if (is_word(b, verb - 1)) {
+      const std::string aux = lower(b, verb - 1);
+      if (aux == "was" || aux == "were" || aux == "been" || aux == "being") return std::nullopt;
+    }
     int prev = verb - 1;
     while (prev >= start && is_adverb(b, prev)) --prev;
     if (is_word(b, prev) && (lower(b, prev) == "but" || lower(b, prev) == "and")) {

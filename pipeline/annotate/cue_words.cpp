@@ -144,24 +144,30 @@ constexpr std::array<std::string_view, 100> kSpeechVerbs = {
     "urged",      "urges",      "urging",     "vowed",        "warned",        "warning",
     "warns",      "writes",     "writing",    "wrote"};
 
-constexpr std::array<std::string_view, 116> kNotAName = {
-    "a",       "about",   "according", "additionally", "after",     "again",   "against",
-    "all",     "also",    "although",  "amid",         "among",     "an",      "and",
-    "another", "any",     "as",        "at",           "because",   "before",  "behind",
-    "both",    "but",     "by",        "can",          "despite",   "do",      "during",
-    "each",    "either",  "even",      "every",        "everyone",  "few",     "first",
-    "for",     "from",    "he",        "her",          "here",      "his",     "how",
-    "however", "i",       "if",        "in",           "initially", "instead", "it",
-    "its",     "just",    "last",      "many",         "meanwhile", "more",    "most",
-    "much",    "my",      "neither",   "next",         "no",        "none",    "nor",
-    "not",     "notably", "note",      "now",          "of",        "on",      "once",
-    "one",     "only",    "or",        "other",        "others",    "our",     "over",
-    "photo",   "second",  "she",       "since",        "so",        "some",    "still",
-    "such",    "that",    "the",       "their",        "then",      "there",   "these",
-    "they",    "this",    "those",     "though",       "through",   "thus",    "to",
-    "today",   "under",   "unless",    "until",        "we",        "what",    "when",
-    "where",   "whether", "which",     "while",        "who",       "why",     "with",
-    "without", "yet",     "you",       "your"};
+constexpr std::array<std::string_view, 137> kNotAName = {
+    "a",          "about",       "according", "additionally", "after",     "again",
+    "against",    "all",         "already",   "also",         "although",  "altogether",
+    "amid",       "among",       "an",        "and",          "another",   "any",
+    "as",         "at",          "because",   "before",       "behind",    "both",
+    "but",        "by",          "can",       "currently",    "despite",   "do",
+    "during",     "each",        "earlier",   "either",       "elsewhere", "even",
+    "eventually", "every",       "everyone",  "few",          "finally",   "first",
+    "for",        "from",        "he",        "her",          "here",      "his",
+    "how",        "however",     "i",         "if",           "in",        "indeed",
+    "initially",  "instead",     "it",        "its",          "just",      "last",
+    "later",      "likewise",    "many",      "meanwhile",    "more",      "most",
+    "much",       "my",          "neither",   "nevertheless", "next",      "no",
+    "none",       "nonetheless", "nor",       "not",          "notably",   "note",
+    "now",        "of",          "on",        "once",         "one",       "only",
+    "or",         "other",       "others",    "otherwise",    "our",       "over",
+    "overall",    "perhaps",     "photo",     "previously",   "recently",  "second",
+    "separately", "she",         "similarly", "since",        "so",        "some",
+    "soon",       "still",       "such",      "that",         "the",       "their",
+    "then",       "there",       "these",     "they",         "this",      "those",
+    "though",     "through",     "thus",      "to",           "today",     "ultimately",
+    "under",      "unless",      "until",     "we",           "what",      "when",
+    "where",      "whether",     "which",     "while",        "who",       "why",
+    "with",       "without",     "yet",       "you",          "your"};
 
 constexpr std::array<std::string_view, 20> kParticles = {
     "abu", "al", "bin", "da", "de", "del", "della", "der", "di",  "dos",

@@ -339,7 +339,11 @@ class FigureScanner {
       } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss")) {
         w.pop_back();
       }
-      if (!ends_about(lower_[i]) && !is_generic(w)) words.insert(w);
+      if (!ends_about(lower_[i]) && !is_generic(lower_[i]) &&
+          !(lower_[i].size() > 3 && lower_[i].back() == 's' &&
+            is_generic(std::string_view(lower_[i]).substr(0, lower_[i].size() - 1)))) {
+        words.insert(w);
+      }
     }
     std::string key = unit.value_or("#");
     for (const auto& w : words) key += " " + w;

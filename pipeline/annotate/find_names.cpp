@@ -298,6 +298,24 @@ class NameScanner {
           return;
         }
       }
+      // "Olga Oliker of the International Crisis Group": when no head noun comes before the
+      // last of/for, what precedes it is not part of the name.
+      for (int k = head - 1; k > start; --k) {
+        if (r_.cap(k) || !(r_.lower_is(k, "of") || r_.lower_is(k, "for"))) continue;
+        bool head_before = false;
+        for (int j = start; j < k; ++j) {
+          head_before = head_before || cue::is_organization_head(r_.lower(j)) ||
+                        cue::is_event_head(r_.lower(j)) || cue::is_place_head(r_.lower(j));
+        }
+        if (!head_before) {
+          int before_end = k - 1;
+          while (before_end >= start && !r_.cap(before_end)) --before_end;
+          if (before_end >= start) read_plain(start, before_end);
+          start = k + 1;
+          while (start < head && !r_.cap(start)) ++start;
+        }
+        break;
+      }
       if (start < head && read_named_body(start, last, head)) return;
     }
     // Split at connectors into sub-runs of capitalized words.
@@ -344,6 +362,13 @@ class NameScanner {
   }
 
   void read_unknown(int first, int last) {
+    // Names hold no titles: "Indian Prime Minister Narendra Modi" → "Narendra Modi".
+    for (int i = last - 1; i >= first; --i) {
+      if (r_.is_title_word(i)) {
+        first = i + 1;
+        break;
+      }
+    }
     while (first <= last && r_.is_name_prefix(first)) ++first;
     if (first > last) return;
     if (r_.is_title_word(last)) return;  // "Deputy Foreign Minister"

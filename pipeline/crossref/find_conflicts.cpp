@@ -13,7 +13,10 @@ namespace {
 
 constexpr double kTolerance = 0.05;
 constexpr std::size_t kSeeAlso = 3;
-constexpr double kSeeAlsoThreshold = 2.5;
+// A shared term weighs log2(N / paragraphs holding it), N at least kSmallestCollection so
+// that a name in two of a handful of paragraphs still counts as rare; a link needs 3 bits.
+constexpr double kSeeAlsoThreshold = 3.0;
+constexpr double kSmallestCollection = 32;
 // An entity in more paragraphs than this says little about any one of them; skipping it also
 // keeps the pairing linear in large collections.
 constexpr std::size_t kMaxSharedParagraphs = 200;
@@ -159,7 +162,7 @@ void link_see_also(std::vector<model::Source>& sources, const EntityTable& table
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     for (const auto& term : paragraphs[p].terms) postings[term].push_back(p);
   }
-  const double total = static_cast<double>(paragraphs.size());
+  const double total = std::max(kSmallestCollection, static_cast<double>(paragraphs.size()));
   std::vector<double> score(paragraphs.size(), 0.0);
   std::vector<std::size_t> touched;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
@@ -167,7 +170,7 @@ void link_see_also(std::vector<model::Source>& sources, const EntityTable& table
     for (const auto& term : paragraphs[p].terms) {
       const auto& list = postings[term];
       if (list.size() < 2 || list.size() > kMaxSharedParagraphs) continue;
-      const double idf = std::log(total / static_cast<double>(list.size()));
+      const double idf = std::log2(total / static_cast<double>(list.size()));
       for (std::size_t q : list) {
         if (paragraphs[q].source == paragraphs[p].source) continue;
         if (score[q] == 0.0) touched.push_back(q);

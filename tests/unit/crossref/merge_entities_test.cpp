@@ -1,0 +1,162 @@
+// Alias merging across sources, and the names that must not merge.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "annotate/annotate_fixtures.h"
+
+using namespace dossier;
+using fixtures::briefing_of;
+using fixtures::entity_named;
+using fixtures::source_of;
+
+namespace {
+bool has_alias(const model::Entity* e, const std::string& alias) {
+  return e && std::find(e->aliases.begin(), e->aliases.end(), alias) != e->aliases.end();
+}
+int people(const model::Briefing& b) {
+  return static_cast<int>(std::count_if(b.entities.begin(), b.entities.end(), [](const auto& e) {
+    return e.type == model::EntityType::Person;
+  }));
+}
+}  // namespace
+
+TEST(MergeEntities, TransliterationVariantsAreOnePerson) {
+  const auto b = briefing_of({
+      source_of({"Ukrainian President Volodymyr Zelenskyy spoke in Kyiv."}),
+      source_of({"President Volodymyr Zelensky said talks were possible."}),
+      source_of({"President Volodymyr Zelenskiy answered on Monday."}),
+  });
+  const auto* e = entity_named(b, "Volodymyr Zelenskyy");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions.size(), 3u);
+  EXPECT_TRUE(has_alias(e, "Volodymyr Zelensky"));
+  EXPECT_TRUE(has_alias(e, "Volodymyr Zelenskiy"));
+  EXPECT_EQ(people(b), 1);
+}
+
+TEST(MergeEntities, DiacriticsDoNotMakeANewPerson) {
+  const auto b = briefing_of({
+      source_of({"Turkish President Recep Tayyip Erdoğan opened the session."}),
+      source_of({"President Recep Tayyip Erdogan offered to host the talks."}),
+  });
+  EXPECT_EQ(people(b), 1);
+  EXPECT_TRUE(has_alias(entity_named(b, "Recep Tayyip Erdoğan"), "Recep Tayyip Erdogan"));
+}
+
+TEST(MergeEntities, ASurnameJoinsTheFullNameInItsSourceAndAcrossSources) {
+  const auto b = briefing_of({
+      source_of({"Alexander Baunov, a senior fellow at a think tank, said little.",
+                 "Later Baunov said more."}),
+      source_of({"The plan, Baunov noted, has no end date."}),
+  });
+  const auto* e = entity_named(b, "Alexander Baunov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions.size(), 3u);
+  EXPECT_TRUE(has_alias(e, "Baunov"));
+  EXPECT_EQ(e->roles, (std::vector<std::string>{"senior fellow at a think tank"}));
+}
+
+TEST(MergeEntities, APossessiveIsAMentionButNotAnAlias) {
+  const auto b = briefing_of(
+      {source_of({"President Vladimir Putin spoke on Monday.", "Critics doubted Putin’s offer."})});
+  const auto* e = entity_named(b, "Vladimir Putin");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->mentions.size(), 2u);
+  EXPECT_EQ(e->mentions[1].end - e->mentions[1].start, 5);  // "Putin", not "Putin’s"
+  EXPECT_EQ(e->aliases, (std::vector<std::string>{"Putin"}));
+}
+
+TEST(MergeEntities, AnEditorsBracketCompletesAPatronymic) {
+  const auto b = briefing_of({
+      source_of({"President Vladimir Putin spoke on Monday."}),
+      source_of({"It would be a disaster for Vladimir Vladimirovich [Putin] himself."}),
+  });
+  EXPECT_EQ(people(b), 1);
+  EXPECT_TRUE(has_alias(entity_named(b, "Vladimir Putin"), "Vladimir Vladimirovich"));
+}
+
+TEST(MergeEntities, APatronymicJoinsTheOnePersonWithThatGivenName) {
+  const auto b = briefing_of({
+      source_of({"President Vladimir Putin spoke on Monday."}),
+      source_of({"Vladimir Vladimirovich said nothing about it."}),
+  });
+  EXPECT_EQ(people(b), 1);
+}
+
+TEST(MergeEntities, TwoPeopleWithOneSurnameStayTwo) {
+  const auto b = briefing_of({
+      source_of({"Grain trader Daniel Park said cargoes could sail by June."}),
+      source_of({"Helen Park, a marine insurance broker, said premiums would rise."}),
+  });
+  EXPECT_NE(entity_named(b, "Daniel Park"), nullptr);
+  EXPECT_NE(entity_named(b, "Helen Park"), nullptr);
+  EXPECT_EQ(people(b), 2);
+}
+
+TEST(MergeEntities, AnAmbiguousLoneSurnameIsNotGivenToEitherPerson) {
+  const auto b = briefing_of({
+      source_of({"Grain trader Daniel Park said cargoes could sail by June."}),
+      source_of({"Helen Park, a marine insurance broker, said premiums would rise."}),
+      source_of({"Park said the market would wait."}),
+  });
+  EXPECT_EQ(entity_named(b, "Daniel Park")->mentions.size(), 1u);
+  EXPECT_EQ(entity_named(b, "Helen Park")->mentions.size(), 1u);
+}
+
+TEST(MergeEntities, WithinASourceALoneSurnameIsTheNearestNamedBefore) {
+  const auto b = briefing_of({source_of({
+      "Helen Park, a broker, said premiums would rise.",
+      "Daniel Park, a trader, said cargoes would wait.",
+      "Park added that June was the earliest date.",
+  })});
+  EXPECT_EQ(entity_named(b, "Daniel Park")->mentions.size(), 2u);
+  EXPECT_EQ(entity_named(b, "Helen Park")->mentions.size(), 1u);
+}
+
+TEST(MergeEntities, ALoneGivenNameJoinsTheOnePersonWithIt) {
+  const auto b = briefing_of({
+      source_of({"President Donald Trump said he would call."}),
+      source_of({"The aim is to keep the aging Donald in the illusion of a deal."}),
+  });
+  EXPECT_EQ(entity_named(b, "Donald Trump")->mentions.size(), 2u);
+}
+
+TEST(MergeEntities, ACapitalizedWordWithNoCueIsNoEntity) {
+  const auto b = briefing_of(
+      {source_of({"Analysts say the Easter truce held, and Meanwhile is not a name either."})});
+  EXPECT_EQ(entity_named(b, "Analysts"), nullptr);
+  EXPECT_EQ(entity_named(b, "Easter"), nullptr);
+}
+
+TEST(MergeEntities, HeadNounsMakeOrganizationsPlacesAndEvents) {
+  const auto b = briefing_of({source_of(
+      {"Olga Oliker of the International Crisis Group spoke at the Munich Security Conference "
+       "about the Grand Ethiopian Renaissance Dam."})});
+  const auto* group = entity_named(b, "International Crisis Group");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->type, model::EntityType::Organization);
+  ASSERT_NE(entity_named(b, "Munich Security Conference"), nullptr);
+  EXPECT_EQ(entity_named(b, "Munich Security Conference")->type, model::EntityType::Event);
+  ASSERT_NE(entity_named(b, "Grand Ethiopian Renaissance Dam"), nullptr);
+  EXPECT_EQ(entity_named(b, "Grand Ethiopian Renaissance Dam")->type, model::EntityType::Place);
+}
+
+TEST(MergeEntities, GazetteerAliasesAndDemonymsInRoles) {
+  const auto b = briefing_of({source_of(
+      {"The Russian Federation and Russia are one place, and so are the US and the United "
+       "States.",
+       "Russian President Vladimir Putin spoke; Kremlin spokesperson Dmitry Peskov did not."})});
+  EXPECT_EQ(entity_named(b, "Russia")->mentions.size(), 2u);
+  EXPECT_EQ(entity_named(b, "United States")->mentions.size(), 2u);
+  EXPECT_EQ(entity_named(b, "Vladimir Putin")->roles,
+            (std::vector<std::string>{"Russian President"}));
+  EXPECT_EQ(entity_named(b, "Dmitry Peskov")->roles,
+            (std::vector<std::string>{"Kremlin spokesperson"}));
+}
+
+TEST(MergeEntities, IdsAreSlugsAndUnique) {
+  const auto b = briefing_of({source_of({"Associate Professor İkbal Dürre spoke."})});
+  ASSERT_NE(entity_named(b, "İkbal Dürre"), nullptr);
+  EXPECT_EQ(entity_named(b, "İkbal Dürre")->id, "E-ikbal-durre");
+}
