@@ -54,7 +54,7 @@ class Attributor {
 
  private:
   const BlockText& block(std::size_t i) const { return blocks_[i]; }
-  std::string lower(std::size_t b, int t) const { return block(b).lower(block(b).tokens[t]); }
+  const std::string& lower(std::size_t b, int t) const { return block(b).lower(t); }
   bool is_word(std::size_t b, int t) const {
     return t >= 0 && t < static_cast<int>(block(b).tokens.size()) &&
            block(b).tokens[t].kind == TokenKind::Word;

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "model/name_key.h"
 #include "model/utf8.h"
 
 namespace dossier::annotate {
@@ -103,8 +104,14 @@ std::string BlockText::utf8(int begin, int end) const {
 
 std::string BlockText::lower(const Token& t) const {
   std::string out;
+  out.reserve(static_cast<std::size_t>(t.name_end - t.begin));
   for (int i = t.begin; i < t.name_end; ++i) {
-    model::utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(text[i]))));
+    const char32_t c = text[i];
+    if (c < 0x80) {
+      out += static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c);
+    } else {
+      model::utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    }
   }
   return out;
 }
@@ -179,6 +186,20 @@ BlockText make_block_text(const model::Block& block) {
       sentence_start = false;
     }
     bt.tokens.push_back(tok);
+  }
+  bt.lowers.reserve(bt.tokens.size());
+  bt.keys.reserve(bt.tokens.size());
+  for (const auto& tok : bt.tokens) {
+    if (tok.kind == TokenKind::Word) {
+      bt.lowers.push_back(bt.lower(tok));
+      // Only capitalized words start or carry names; a lower-case word inside one (of, and,
+      // the) is its own key.
+      bt.keys.push_back(tok.capitalized || tok.all_caps ? model::word_key(bt.name_view(tok))
+                                                        : bt.lowers.back());
+    } else {
+      bt.lowers.emplace_back();
+      bt.keys.emplace_back();
+    }
   }
   return bt;
 }

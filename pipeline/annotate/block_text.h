@@ -29,6 +29,11 @@ struct BlockText {
   model::BlockKind kind = model::BlockKind::Paragraph;
   std::u32string text;
   std::vector<Token> tokens;
+  // Per token, computed once: the word in lower case (without a possessive ending) and, for
+  // a capitalized word, its name key (model::word_key; a lower-case word's key is its lower
+  // form); empty for numbers and punctuation.
+  std::vector<std::string> lowers;
+  std::vector<std::string> keys;
 
   std::u32string_view view(const Token& t) const {
     return std::u32string_view(text).substr(t.begin, t.end - t.begin);
@@ -40,8 +45,10 @@ struct BlockText {
     return std::u32string_view(text).substr(begin, end - begin);
   }
   std::string utf8(int begin, int end) const;
-  // The token's text in lower case (ASCII letters only lowered; enough for cue words).
+  // The token's text in lower case, without a possessive ending.
   std::string lower(const Token& t) const;
+  const std::string& lower(int i) const { return lowers[static_cast<std::size_t>(i)]; }
+  const std::string& key(int i) const { return keys[static_cast<std::size_t>(i)]; }
   bool is(const Token& t, std::string_view word) const;  // case-insensitive ASCII compare
   bool punct(const Token& t, char32_t c) const {
     return t.kind == TokenKind::Punct && text[t.begin] == c;

@@ -76,9 +76,7 @@ bool valid_day(int y, int m, int d) {
 class DateScanner {
  public:
   DateScanner(const BlockText& b, std::optional<long> today, std::vector<model::DateMention>& out)
-      : b_(b), today_(today), out_(out) {
-    for (const auto& t : b.tokens) lower_.push_back(t.kind == TokenKind::Word ? b.lower(t) : "");
-  }
+      : b_(b), today_(today), out_(out), lower_(b.lowers) {}
 
   void scan() {
     for (int i = 0; i < size();) i = read_at(i);
@@ -269,7 +267,7 @@ class DateScanner {
   const BlockText& b_;
   std::optional<long> today_;
   std::vector<model::DateMention>& out_;
-  std::vector<std::string> lower_;
+  const std::vector<std::string>& lower_;  // the block's, per token
 };
 
 }  // namespace

@@ -94,8 +94,7 @@ class FigureScanner {
  public:
   FigureScanner(const BlockText& b, const std::vector<model::DateMention>& dates,
                 const Gazetteer& g, std::vector<model::Figure>& out)
-      : b_(b), gaz_(g), out_(out) {
-    for (const auto& t : b.tokens) lower_.push_back(t.kind == TokenKind::Word ? b.lower(t) : "");
+      : b_(b), gaz_(g), out_(out), lower_(b.lowers) {
     for (const auto& d : dates) {
       if (d.block == b.id) date_spans_.emplace_back(d.start, d.end);
     }
@@ -367,7 +366,7 @@ class FigureScanner {
   const BlockText& b_;
   const Gazetteer& gaz_;
   std::vector<model::Figure>& out_;
-  std::vector<std::string> lower_;
+  const std::vector<std::string>& lower_;  // the block's, per token
   std::vector<std::pair<int, int>> date_spans_;
 };
 

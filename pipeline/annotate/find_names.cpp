@@ -34,14 +34,7 @@ bool is_patronymic(std::string_view key) {
 class BlockReader {
  public:
   BlockReader(const BlockText& b, std::size_t index, const Gazetteer& g)
-      : b_(b), index_(index), gaz_(g) {
-    lower_.reserve(b.tokens.size());
-    keys_.reserve(b.tokens.size());
-    for (const auto& t : b.tokens) {
-      lower_.push_back(t.kind == TokenKind::Word ? b.lower(t) : std::string());
-      keys_.push_back(t.kind == TokenKind::Word ? word_key(b.name_view(t)) : std::string());
-    }
-  }
+      : b_(b), index_(index), gaz_(g), lower_(b.lowers), keys_(b.keys) {}
 
   int size() const { return static_cast<int>(b_.tokens.size()); }
   const Token& tok(int i) const { return b_.tokens[i]; }
@@ -233,8 +226,8 @@ class BlockReader {
   const BlockText& b_;
   std::size_t index_;
   const Gazetteer& gaz_;
-  std::vector<std::string> lower_;
-  std::vector<std::string> keys_;
+  const std::vector<std::string>& lower_;
+  const std::vector<std::string>& keys_;
 };
 
 struct Candidate {
@@ -517,14 +510,14 @@ class SourceNames {
   }
 
   // Names the body established, looked for again in a heading.
-  std::vector<std::pair<std::string, const model::NameMention*>> established() const {
-    std::vector<std::pair<std::string, const model::NameMention*>> names;
+  std::vector<std::pair<std::string, model::NameMention>> established() const {
+    std::vector<std::pair<std::string, model::NameMention>> names;
     std::set<std::string> seen;
     for (const auto& cand : c_) {
       const auto& m = cand.found.mention;
       if (!keeps(cand) || m.known || !m.type) continue;
       std::string key = name_key(m.text);
-      if (seen.insert(key).second) names.emplace_back(std::move(key), &m);
+      if (seen.insert(key).second) names.emplace_back(std::move(key), m);
     }
     return names;
   }
@@ -538,8 +531,7 @@ class SourceNames {
 };
 
 void find_established_in_heading(
-    const BlockReader& r,
-    const std::vector<std::pair<std::string, const model::NameMention*>>& names,
+    const BlockReader& r, const std::vector<std::pair<std::string, model::NameMention>>& names,
     std::vector<FoundName>& out, const std::vector<FoundName>& known) {
   for (int i = 0; i < r.size(); ++i) {
     if (!r.word(i)) continue;
@@ -551,9 +543,9 @@ void find_established_in_heading(
         if (name != key) continue;
         FoundName f;
         f.mention = r.mention(i, j);
-        f.mention.full = source->full;
-        f.mention.type = source->type;
-        f.mention.person_cue = source->person_cue;
+        f.mention.full = source.full;
+        f.mention.type = source.type;
+        f.mention.person_cue = source.person_cue;
         f.block = r.index();
         f.first = i;
         f.last = j;
@@ -588,11 +580,11 @@ std::vector<FoundName> find_names(const std::vector<BlockText>& blocks,
   names.link();
   std::vector<FoundName> found;
   found.reserve(candidates.size());
-  for (auto& c : candidates) {
-    if (names.keeps(c)) found.push_back(c.found);
-  }
   std::vector<FoundName> extra;
   const auto established = names.established();
+  for (auto& c : candidates) {
+    if (names.keeps(c)) found.push_back(std::move(c.found));
+  }
   for (std::size_t h : headings) find_established_in_heading(readers[h], established, extra, found);
   found.insert(found.end(), std::make_move_iterator(extra.begin()),
                std::make_move_iterator(extra.end()));

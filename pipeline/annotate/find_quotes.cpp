@@ -56,15 +56,16 @@ int words_in(const std::u32string& t, int begin, int end) {
 
 bool speech_verb_near(const BlockText& b, int open, int close) {
   const int from = open - kSpeechVerbReach, to = close + kSpeechVerbReach;
-  const Token* previous = nullptr;
-  for (const auto& t : b.tokens) {
+  int previous = -1;
+  for (int i = 0; i < static_cast<int>(b.tokens.size()); ++i) {
+    const Token& t = b.tokens[static_cast<std::size_t>(i)];
     if (t.kind == TokenKind::Word && t.end > from && t.begin < to &&
         (t.end <= open || t.begin > close)) {
-      const std::string w = b.lower(t);
+      const std::string& w = b.lower(i);
       if (cue::is_speech_verb(w)) return true;
-      if (previous && w == "to" && b.lower(*previous) == "according") return true;
+      if (previous >= 0 && w == "to" && b.lower(previous) == "according") return true;
     }
-    if (t.kind == TokenKind::Word) previous = &t;
+    if (t.kind == TokenKind::Word) previous = i;
   }
   return false;
 }

@@ -133,51 +133,57 @@ std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& fi
 }
 
 void link_see_also(std::vector<model::Source>& sources, const EntityTable& table) {
-  // Paragraph → the entities and measures it holds.
+  // Terms are entity indices, then measures numbered after them.
   struct Paragraph {
     std::size_t source;
     model::Block* block;
-    std::set<std::string> terms;
+    std::vector<std::size_t> terms;
   };
   std::vector<Paragraph> paragraphs;
-  std::unordered_map<std::string, std::size_t> index_of;
+  std::unordered_map<std::string, std::size_t> measure_term;
+  const std::size_t entities = table.entities.size();
   for (std::size_t s = 0; s < sources.size(); ++s) {
+    std::unordered_map<std::string_view, std::size_t> index_of;
     for (auto& b : sources[s].blocks) {
       if (b.kind == model::BlockKind::Heading || b.kind == model::BlockKind::Caption) continue;
-      index_of[b.id] = paragraphs.size();
+      index_of.emplace(b.id, paragraphs.size());
       paragraphs.push_back({s, &b, {}});
     }
     for (std::size_t n = 0; n < sources[s].names.size(); ++n) {
       const auto e = table.entity_of[s][n];
       const auto it = index_of.find(sources[s].names[n].at.block);
-      if (e && it != index_of.end()) paragraphs[it->second].terms.insert(table.entities[*e].id);
+      if (e && it != index_of.end()) paragraphs[it->second].terms.push_back(*e);
     }
     for (const auto& f : sources[s].figures) {
       const auto it = index_of.find(f.block);
-      if (!f.measure.empty() && it != index_of.end())
-        paragraphs[it->second].terms.insert(f.measure);
+      if (f.measure.empty() || it == index_of.end()) continue;
+      const auto term = measure_term.emplace(f.measure, entities + measure_term.size()).first;
+      paragraphs[it->second].terms.push_back(term->second);
     }
   }
-  std::map<std::string, std::vector<std::size_t>> postings;
+  std::vector<std::vector<std::size_t>> postings(entities + measure_term.size());
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    for (const auto& term : paragraphs[p].terms) postings[term].push_back(p);
+    auto& terms = paragraphs[p].terms;
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (std::size_t term : terms) postings[term].push_back(p);
   }
   const double total = std::max(kSmallestCollection, static_cast<double>(paragraphs.size()));
   std::vector<double> score(paragraphs.size(), 0.0);
-  std::vector<std::size_t> touched;
+  std::vector<std::size_t> touched, best;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     touched.clear();
-    for (const auto& term : paragraphs[p].terms) {
+    for (std::size_t term : paragraphs[p].terms) {
       const auto& list = postings[term];
       if (list.size() < 2 || list.size() > kMaxSharedParagraphs) continue;
-      const double idf = std::log2(total / static_cast<double>(list.size()));
+      const double weight = std::log2(total / static_cast<double>(list.size()));
       for (std::size_t q : list) {
         if (paragraphs[q].source == paragraphs[p].source) continue;
         if (score[q] == 0.0) touched.push_back(q);
-        score[q] += idf;
+        score[q] += weight;
       }
     }
-    std::vector<std::size_t> best;
+    best.clear();
     for (std::size_t q : touched) {
       if (score[q] >= kSeeAlsoThreshold) best.push_back(q);
     }

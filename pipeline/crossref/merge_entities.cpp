@@ -17,6 +17,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -125,6 +126,13 @@ class Merger {
     return it->second;
   }
 
+  // name_key, once per spelling: the same few names recur thousands of times.
+  const std::string& key_of(const std::string& form) {
+    auto it = key_memo_.find(form);
+    if (it == key_memo_.end()) it = key_memo_.emplace(form, name_key(form)).first;
+    return it->second;
+  }
+
   static char type_letter(const std::optional<EntityType>& t) {
     if (!t || *t == EntityType::Person) return 'P';
     return *t == EntityType::Organization ? 'O' : *t == EntityType::Place ? 'L' : 'V';
@@ -136,7 +144,7 @@ class Merger {
       if (n.known) {
         cluster_of_[r] = cluster_for("K|" + *n.known);
       } else if (word_count(n.full) >= 2) {
-        cluster_of_[r] = cluster_for(std::string(1, type_letter(n.type)) + "|" + name_key(n.full));
+        cluster_of_[r] = cluster_for(std::string(1, type_letter(n.type)) + "|" + key_of(n.full));
       }
     }
   }
@@ -155,8 +163,11 @@ class Merger {
       is_person_[c] =
           kind == 'P' || (kind == 'K' && m(members[c].front()).type == EntityType::Person);
       if (!is_person_[c]) continue;
+      std::set<std::string_view> seen;
       for (std::size_t r : members[c]) {
-        auto words = split_words(name_key(m(r).known ? *m(r).known : m(r).full));
+        const std::string& form = m(r).known ? *m(r).known : m(r).full;
+        if (!seen.insert(form).second) continue;
+        auto words = split_words(name_key(form));
         if (words.size() > words_[c].size()) words_[c] = std::move(words);
       }
     }
@@ -215,7 +226,7 @@ class Merger {
     for (std::size_t r = 0; r < refs_.size(); ++r) {
       if (cluster_of_[r] != kNone) continue;
       const auto& n = m(r);
-      const std::string key = name_key(n.full);
+      const std::string& key = key_of(n.full);
       const auto it = by_surname.find(key);
       const bool person_like = !n.type || n.type == EntityType::Person;
       // "the aging Donald": a given name alone, when one person has it and nobody has it as
@@ -305,16 +316,18 @@ class Merger {
     // does not make one.
     std::set<std::string> seen_alias = {lower_case(e.name)};
     std::set<std::string> seen_role;
+    std::set<std::string_view> seen_form, seen_role_text;  // spellings already judged
+    e.mentions.reserve(refs.size());
     for (std::size_t r : refs) {
       const auto& n = m(r);
       for (const std::string* form : {&n.text, &n.full}) {
+        if (!seen_form.insert(*form).second) continue;
         if (!is_all_caps(*form) && seen_alias.insert(lower_case(*form)).second) {
           e.aliases.push_back(*form);
         }
       }
-      if (n.role) {
-        std::string folded = name_key(*n.role);
-        if (seen_role.insert(folded).second) e.roles.push_back(*n.role);
+      if (n.role && seen_role_text.insert(*n.role).second) {
+        if (seen_role.insert(name_key(*n.role)).second) e.roles.push_back(*n.role);
       }
       e.mentions.push_back(n.at);
     }
@@ -327,6 +340,7 @@ class Merger {
   Clusters clusters_;
   std::map<std::string, std::size_t> by_key_;
   std::vector<std::string> keys_;
+  std::unordered_map<std::string, std::string> key_memo_;
   std::vector<bool> is_person_;
   std::vector<std::vector<std::string>> words_;
 };

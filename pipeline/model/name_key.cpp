@@ -17,7 +17,11 @@ namespace {
 void append_folded(std::string& out, char32_t c) {
   const auto cp = static_cast<UChar32>(c);
   if (c < 0x80) {
-    if (u_isalnum(cp)) out += static_cast<char>(u_tolower(cp));
+    if (c >= U'A' && c <= U'Z') {
+      out += static_cast<char>(c + 32);
+    } else if ((c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9')) {
+      out += static_cast<char>(c);
+    }
     return;
   }
   switch (u_tolower(cp)) {
