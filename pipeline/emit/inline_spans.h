@@ -13,12 +13,29 @@ namespace dossier::emit {
 
 class InlineText {
  public:
-  explicit InlineText(const model::Block& block) : text_(block.text) {
+  // `extra` spans (entity links) join the block's own where they nest without crossing one.
+  explicit InlineText(const model::Block& block, const std::vector<model::Span>* extra = nullptr)
+      : text_(block.text) {
     model::utf8::for_each(text_, [&](char32_t, std::size_t at) { byte_at_.push_back(at); });
     byte_at_.push_back(text_.size());
     const int length = this->length();
     for (const auto& sp : block.spans) {
       if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans_.push_back(&sp);
+    }
+    const std::size_t own = spans_.size();
+    if (extra) {
+      for (const auto& sp : *extra) {
+        if (sp.start < 0 || sp.end > length || sp.start >= sp.end) continue;
+        bool crosses = false;
+        for (std::size_t i = 0; i < spans_.size() && !crosses; ++i) {
+          const model::Span* o = spans_[i];
+          const bool disjoint = o->end <= sp.start || sp.end <= o->start;
+          const bool nested = (o->start <= sp.start && sp.end <= o->end) ||
+                              (sp.start <= o->start && o->end <= sp.end);
+          crosses = !disjoint && (i >= own || !nested);  // extras never overlap each other
+        }
+        if (!crosses) spans_.push_back(&sp);
+      }
     }
     std::stable_sort(spans_.begin(), spans_.end(), [](const model::Span* a, const model::Span* b) {
       return a->start != b->start ? a->start < b->start : a->end > b->end;

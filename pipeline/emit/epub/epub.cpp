@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <optional>
 #include <sstream>
 
 #include "emit/epub/zip_writer.h"
@@ -16,9 +18,9 @@ constexpr const char* kOpfNs = "http://www.idpf.org/2007/opf";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 
 struct Chapter {
-  std::string id;    // S1
-  std::string file;  // S1.xhtml
-  std::string title;
+  std::string id;     // S1, people, index
+  std::string file;   // S1.xhtml
+  std::string label;  // in the contents: "S1. Title", "Index"
 };
 
 std::string chapter_file(const std::string& source_id) {
@@ -153,7 +155,7 @@ std::string toc_ncx(const model::Briefing& b, const std::vector<Chapter>& chapte
     p.append_child("content").append_attribute("src") = src.c_str();
   };
   point("nav-cover", b.title, "cover.xhtml");
-  for (const auto& c : chapters) point("nav-" + c.id, c.id + ". " + c.title, c.file);
+  for (const auto& c : chapters) point("nav-" + c.id, c.label, c.file);
   return serialize(doc);
 }
 
@@ -170,15 +172,19 @@ void append_link_item(pugi::xml_node list, const std::string& href, const std::s
 model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOptions& options,
                                std::ostream& out) {
   const Words& words = options.words;
-  const HrefFor href = [](const std::string& source_id, const std::string& anchor) {
-    return chapter_file(source_id) + "#" + anchor;
+  // Sources and parts are files of their own: S1.xhtml, people.xhtml, …, index.xhtml.
+  const HrefFor href = [](const std::string& file_id, const std::string& anchor) {
+    return chapter_file(file_id) + "#" + anchor;
   };
   const ShellValues values = shell_values(briefing, options);
+  const BriefingView view = make_view(briefing);
   std::vector<Chapter> chapters;
   std::vector<std::string> chapter_files;
-  for (const auto& source : briefing.sources) {
+  const auto add_page =
+      [&](const std::string& id, const std::string& title, const std::string& label,
+          const std::function<void(pugi::xml_node)>& fill) -> std::optional<model::Diagnostic> {
     ShellValues page = values;
-    page.page_title = model::display_title(source);
+    page.page_title = title;
     pugi::xml_document doc;
     if (auto r = render_shell(options, "epub/chapter.mustache", page, doc); !r) return r.error();
     pugi::xml_node content = find_by_id(doc, "dossier-content");
@@ -190,11 +196,30 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
                                0,
                                "the chapter template needs an element with id dossier-content"};
     }
-    append_source_chapter(content, source, words, href);
+    fill(content);
     content.remove_attribute("id");
-    chapters.push_back({source.id, chapter_file(source.id), model::display_title(source)});
+    chapters.push_back({id, chapter_file(id), label});
     chapter_files.push_back(serialize_xhtml(doc));
+    return std::nullopt;
+  };
+  using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
+  const auto add_part = [&](const char* id, const char* word, Part part) {
+    return add_page(id, words[word], words[word],
+                    [&](pugi::xml_node c) { part(c, view, words, href); });
+  };
+  if (auto e = add_part(kPartPeople, "key_people", append_key_entities)) return *e;
+  if (auto e = add_part(kPartQuotes, "quotes_by_speaker", append_quotes_by_speaker)) return *e;
+  if (auto e = add_part(kPartTimeline, "timeline", append_timeline)) return *e;
+  if (auto e = add_part(kPartFigures, "figures_and_conflicts", append_figures)) return *e;
+  for (const auto& source : briefing.sources) {
+    const std::string title = model::display_title(source);
+    if (auto e = add_page(source.id, title, source.id + ". " + title, [&](pugi::xml_node c) {
+          append_source_chapter(c, source, words, href, &view);
+        })) {
+      return *e;
+    }
   }
+  if (auto e = add_part(kPartIndex, "index", append_index)) return *e;
 
   pugi::xml_document cover;
   if (auto r = render_shell(options, "epub/cover.mustache", values, cover); !r) return r.error();
@@ -219,11 +244,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   toc.remove_attribute("id");
   landmarks.remove_attribute("id");
   append_link_item(toc, "cover.xhtml", words["cover"]);
-  for (const auto& c : chapters) append_link_item(toc, c.file, c.id + ". " + c.title);
+  for (const auto& c : chapters) append_link_item(toc, c.file, c.label);
   append_link_item(landmarks, "cover.xhtml", words["cover"], "cover");
   append_link_item(landmarks, "nav.xhtml", words["contents"], "toc");
-  if (!chapters.empty())
-    append_link_item(landmarks, chapters.front().file, words["sources"], "bodymatter");
+  append_link_item(landmarks, chapters.front().file, words["briefing"], "bodymatter");
+  append_link_item(landmarks, chapter_file(kPartIndex), words["index"], "index");
 
   auto css = options.templates.read("style.css");
   if (!css) return css.error();

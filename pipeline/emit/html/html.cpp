@@ -42,10 +42,19 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
                              "dossier-contents and dossier-content"};
   }
   style.append_child(pugi::node_pcdata).set_value(css.value().c_str());
-  append_source_list(contents, briefing, options.words, href);
+  const BriefingView view = make_view(briefing);
+  const Words& words = options.words;
+  append_part_links(contents, words, href, true);
+  append_source_list(contents, briefing, words, href);
+  append_part_links(contents, words, href, false);
+  append_key_entities(main, view, words, href);
+  append_quotes_by_speaker(main, view, words, href);
+  append_timeline(main, view, words, href);
+  append_figures(main, view, words, href);
   for (const auto& source : briefing.sources) {
-    append_source_chapter(main, source, options.words, href);
+    append_source_chapter(main, source, words, href, &view);
   }
+  append_index(main, view, words, href);
   save_polyglot(doc, out);
   return static_cast<bool>(out);
 }

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 #include <string>
 
+#include "emit/briefing_view.h"
 #include "emit/emit.h"
 
 namespace dossier::emit {
@@ -37,9 +38,31 @@ pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id);
 void append_source_list(pugi::xml_node list, const model::Briefing& briefing, const Words& words,
                         const HrefFor& href);
 
-// One source as a chapter: header, metadata, numbered blocks, end note.
+// One source as a chapter: header, metadata, numbered blocks (names linked to the index when
+// `view` is given), end note.
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
-                           const HrefFor& href);
+                           const HrefFor& href, const BriefingView* view = nullptr);
+
+// The reference parts (xhtml_parts.cpp). Each is a <section> with the part's id; HrefFor maps
+// a part name to where its anchors live ("#…" in HTML, "index.xhtml#…" in EPUB).
+inline constexpr const char* kPartPeople = "people";
+inline constexpr const char* kPartQuotes = "quotes";
+inline constexpr const char* kPartTimeline = "timeline";
+inline constexpr const char* kPartFigures = "figures";
+inline constexpr const char* kPartIndex = "index";
+void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                         const HrefFor& href);
+void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                              const HrefFor& href);
+void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                     const HrefFor& href);
+void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                    const HrefFor& href);
+void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                  const HrefFor& href);
+// Contents entries for the parts that come before the sources, or after them (the index).
+void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,
+                       bool before_sources);
 
 // Serializes as polyglot XHTML: non-void elements never self-close. EPUB's XHTML files
 // carry an XML declaration; the HTML page does not.

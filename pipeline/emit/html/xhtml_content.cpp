@@ -61,17 +61,38 @@ void append_spans(pugi::xml_node parent, const InlineText& inline_text,
         pugi::xml_node e = parent.append_child(tag_for(span));
         if (span.kind == model::SpanKind::Link && is_safe_href(span.href)) {
           e.append_attribute("href") = span.href.c_str();
+          if (span.href.find("#E-") != std::string::npos) e.append_attribute("class") = "entity";
         }
         append_spans(e, inline_text, inner, span.start, span.end);
       });
 }
 
-void append_inline(pugi::xml_node parent, const model::Block& block) {
-  if (block.spans.empty()) {
+// Names in the text link to their index entries.
+struct MentionLinks {
+  const BriefingView* view = nullptr;
+  const HrefFor* href = nullptr;
+
+  std::vector<model::Span> for_block(const model::Block& block) const {
+    std::vector<model::Span> spans;
+    if (!view) return spans;
+    const auto it = view->mentions_in.find(block.id);
+    if (it == view->mentions_in.end()) return spans;
+    for (const auto& [mention, entity] : it->second) {
+      spans.push_back({model::SpanKind::Link, mention->start, mention->end,
+                       (*href)(kPartIndex, index_anchor(*entity))});
+    }
+    return spans;
+  }
+};
+
+void append_inline(pugi::xml_node parent, const model::Block& block,
+                   const MentionLinks& links = {}) {
+  const std::vector<model::Span> mentions = links.for_block(block);
+  if (block.spans.empty() && mentions.empty()) {
     parent.append_child(pugi::node_pcdata).set_value(block.text.c_str());
     return;
   }
-  const InlineText inline_text(block);
+  const InlineText inline_text(block, &mentions);
   append_spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
 }
 
@@ -146,13 +167,13 @@ void append_nested(pugi::xml_node parent, const model::Block& block) {
 }
 
 void append_block(pugi::xml_node parent, const model::Block& block, const std::string& source_id,
-                  const HrefFor& href) {
+                  const HrefFor& href, const MentionLinks& links) {
   const auto anchored = [&](pugi::xml_node e) {
     e.append_attribute("id") = block.id.c_str();
     append_mark(e, block, source_id, href);
     return e;
   };
-  const auto with_text = [&](pugi::xml_node e) { append_inline(anchored(e), block); };
+  const auto with_text = [&](pugi::xml_node e) { append_inline(anchored(e), block, links); };
   switch (block.kind) {
     case model::BlockKind::Heading: {
       const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));
@@ -238,7 +259,7 @@ void append_source_list(pugi::xml_node list, const model::Briefing& briefing, co
 }
 
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
-                           const HrefFor& href) {
+                           const HrefFor& href, const BriefingView* view) {
   pugi::xml_node section = element(parent, "section", "source");
   section.append_attribute("id") = source.id.c_str();
   if (source.meta.language) {
@@ -256,7 +277,8 @@ void append_source_chapter(pugi::xml_node parent, const model::Source& source, c
   }
   if (source.meta.subtitle) text_element(header, "p", *source.meta.subtitle, "standfirst");
   append_metadata(header, source, words);
-  for (const auto& block : source.blocks) append_block(section, block, source.id, href);
+  const MentionLinks links{view, &href};
+  for (const auto& block : source.blocks) append_block(section, block, source.id, href, links);
   append_end_note(section, source, words);
 }
 

@@ -1,0 +1,96 @@
+#include "emit/briefing_view.h"
+
+#include <algorithm>
+#include <set>
+
+#include "emit/end_note.h"
+#include "model/name_key.h"
+
+namespace dossier::emit {
+
+namespace {
+
+std::vector<ParagraphRef> paragraphs_of(const model::Entity& e) {
+  std::vector<ParagraphRef> refs;
+  std::set<std::string> seen;
+  for (const auto& m : e.mentions) {
+    if (seen.insert(m.block).second) refs.push_back(paragraph_ref(m.block));
+  }
+  return refs;
+}
+
+}  // namespace
+
+ParagraphRef paragraph_ref(const std::string& block_id) {
+  ParagraphRef ref;
+  ref.block = block_id;
+  ref.source = block_id.substr(0, block_id.find('-'));
+  ref.label = paragraph_label(block_id);
+  return ref;
+}
+
+BriefingView make_view(const model::Briefing& b) {
+  BriefingView view;
+  std::map<std::string, const model::Entity*> by_id;
+  for (const auto& e : b.entities) {
+    by_id[e.id] = &e;
+    EntityEntry entry{&e, paragraphs_of(e)};
+    for (const auto& m : e.mentions) view.mentions_in[m.block].emplace_back(&m, &e);
+    if (e.type == model::EntityType::Person || e.type == model::EntityType::Organization) {
+      view.key_entities.push_back(entry);
+    }
+    view.index.push_back(std::move(entry));
+  }
+  std::stable_sort(view.key_entities.begin(), view.key_entities.end(),
+                   [](const EntityEntry& a, const EntityEntry& b) {
+                     return a.entity->mentions.size() > b.entity->mentions.size();
+                   });
+  // Alphabetical by the folded name (diacritics and case aside), then by id.
+  std::stable_sort(view.index.begin(), view.index.end(),
+                   [](const EntityEntry& a, const EntityEntry& b) {
+                     const std::string ka = model::name_key(a.entity->name);
+                     const std::string kb = model::name_key(b.entity->name);
+                     return ka != kb ? ka < kb : a.entity->id < b.entity->id;
+                   });
+  for (auto& [block, list] : view.mentions_in) {
+    std::sort(list.begin(), list.end(), [](const auto& x, const auto& y) {
+      return x.first->start != y.first->start ? x.first->start < y.first->start
+                                              : x.first->end > y.first->end;
+    });
+  }
+
+  SpeakerQuotes unattributed;
+  std::map<std::string, std::size_t> group_of;
+  for (const auto& q : b.quotes) {
+    const auto it = q.speaker ? by_id.find(*q.speaker) : by_id.end();
+    if (it == by_id.end()) {
+      unattributed.quotes.push_back(&q);
+      continue;
+    }
+    auto [g, inserted] = group_of.emplace(*q.speaker, view.quotes.size());
+    if (inserted) view.quotes.push_back({it->second, {}});
+    view.quotes[g->second].quotes.push_back(&q);
+  }
+  if (!unattributed.quotes.empty()) view.quotes.push_back(std::move(unattributed));
+
+  for (const auto& d : b.dates) {
+    if (d.iso) view.timeline.push_back({&d, paragraph_ref(d.block)});
+  }
+  std::map<std::string, const model::Figure*> figure_by_id;
+  for (const auto& f : b.figures) {
+    view.figures.push_back(&f);
+    figure_by_id[f.id] = &f;
+  }
+  for (const auto& c : b.conflicts) {
+    ConflictEntry entry{&c, {}};
+    for (const auto& id : c.figures) {
+      if (auto it = figure_by_id.find(id); it != figure_by_id.end()) {
+        entry.figures.push_back(it->second);
+      }
+    }
+    view.conflicts.push_back(std::move(entry));
+  }
+  return view;
+}
+
+}  // namespace dossier::emit

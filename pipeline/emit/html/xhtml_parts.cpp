@@ -1,0 +1,213 @@
+// The briefing's reference parts as XHTML trees: key people and organizations, quotes by
+// speaker, the timeline, figures and conflicts, and the index. Every paragraph reference is a
+// link to the paragraph's anchor; every entity links to its index entry, and the index links
+// back to each paragraph that mentions it.
+#include "emit/html/xhtml.h"
+
+namespace dossier::emit {
+
+namespace {
+
+pugi::xml_node element(pugi::xml_node parent, const char* name, const char* css_class = nullptr) {
+  pugi::xml_node e = parent.append_child(name);
+  if (css_class) e.append_attribute("class") = css_class;
+  return e;
+}
+
+pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::string& text,
+                            const char* css_class = nullptr) {
+  pugi::xml_node e = element(parent, name, css_class);
+  e.append_child(pugi::node_pcdata).set_value(text.c_str());
+  return e;
+}
+
+void text(pugi::xml_node parent, const std::string& value) {
+  parent.append_child(pugi::node_pcdata).set_value(value.c_str());
+}
+
+pugi::xml_node link(pugi::xml_node parent, const std::string& href, const std::string& label,
+                    const char* css_class = nullptr) {
+  pugi::xml_node a = element(parent, "a", css_class);
+  a.append_attribute("href") = href.c_str();
+  text(a, label);
+  return a;
+}
+
+pugi::xml_node part_section(pugi::xml_node parent, const char* id, const std::string& title) {
+  pugi::xml_node section = element(parent, "section", "part");
+  section.append_attribute("id") = id;
+  text_element(section, "h2", title);
+  return section;
+}
+
+// "S2 ¶7, S3 ¶1": links to paragraphs.
+void append_paragraph_links(pugi::xml_node parent, const std::vector<ParagraphRef>& refs,
+                            const HrefFor& href) {
+  bool first = true;
+  for (const auto& ref : refs) {
+    if (!first) text(parent, ", ");
+    first = false;
+    link(parent, href(ref.source, ref.block), ref.label, "ref");
+  }
+}
+
+std::string type_word(const model::Entity& e, const Words& words) {
+  return words[std::string("type_") + model::to_string(e.type)];
+}
+
+std::string roles_of(const model::Entity& e) {
+  std::string out;
+  for (const auto& r : e.roles) out += (out.empty() ? "" : "; ") + r;
+  return out;
+}
+
+std::string count_line(std::size_t mentions, std::size_t paragraphs, const Words& words) {
+  return std::to_string(mentions) + " " + words[mentions == 1 ? "mention" : "mentions"] + " " +
+         words["in"] + " " + std::to_string(paragraphs) + " " +
+         words[paragraphs == 1 ? "paragraph" : "paragraphs"];
+}
+
+}  // namespace
+
+void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                         const HrefFor& href) {
+  pugi::xml_node section = part_section(parent, kPartPeople, words["key_people"]);
+  if (view.key_entities.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return;
+  }
+  pugi::xml_node dl = element(section, "dl", "entities");
+  for (const auto& entry : view.key_entities) {
+    const model::Entity& e = *entry.entity;
+    pugi::xml_node dt = element(dl, "dt");
+    link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
+    text(dt, " \u00B7 " + type_word(e, words));
+    pugi::xml_node dd = element(dl, "dd");
+    if (!e.roles.empty()) text_element(dd, "p", roles_of(e), "roles");
+    text_element(dd, "p", count_line(e.mentions.size(), entry.paragraphs.size(), words), "count");
+    append_paragraph_links(element(dd, "p", "refs"), entry.paragraphs, href);
+  }
+}
+
+void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                              const HrefFor& href) {
+  pugi::xml_node section = part_section(parent, kPartQuotes, words["quotes_by_speaker"]);
+  if (view.quotes.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return;
+  }
+  for (const auto& group : view.quotes) {
+    pugi::xml_node h3 = element(section, "h3");
+    if (group.speaker) {
+      link(h3, href(kPartIndex, index_anchor(*group.speaker)), group.speaker->name, "entity");
+    } else {
+      text(h3, words["unattributed"]);
+    }
+    for (const model::Quote* q : group.quotes) {
+      pugi::xml_node quote = element(section, "blockquote", "quote");
+      quote.append_attribute("id") = q->id.c_str();
+      text_element(quote, "p", "\u201C" + q->text + "\u201D");
+      pugi::xml_node cite = element(quote, "p", "cite");
+      std::vector<ParagraphRef> refs;
+      for (const auto& block : q->blocks) refs.push_back(paragraph_ref(block));
+      append_paragraph_links(cite, refs, href);
+    }
+  }
+}
+
+void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                     const HrefFor& href) {
+  pugi::xml_node section = part_section(parent, kPartTimeline, words["timeline"]);
+  if (view.timeline.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return;
+  }
+  pugi::xml_node ol = element(section, "ol", "timeline");
+  for (const auto& entry : view.timeline) {
+    pugi::xml_node li = element(ol, "li");
+    text_element(li, "span", *entry.date->iso, "when");
+    text(li, " " + entry.date->text + " \u2014 ");
+    link(li, href(entry.at.source, entry.at.block), entry.at.label, "ref");
+  }
+}
+
+void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                    const HrefFor& href) {
+  pugi::xml_node section = part_section(parent, kPartFigures, words["figures_and_conflicts"]);
+  if (!view.conflicts.empty()) {
+    text_element(section, "h3", words["conflicts"]);
+    pugi::xml_node ul = element(section, "ul", "conflicts");
+    for (const auto& c : view.conflicts) {
+      pugi::xml_node li = element(ul, "li");
+      text_element(li, "strong", c.conflict->about);
+      text(li, ": ");
+      bool first = true;
+      for (const model::Figure* f : c.figures) {
+        if (!first) text(li, words["versus"].empty() ? " / " : " " + words["versus"] + " ");
+        first = false;
+        text(li, f->text + " (");
+        const ParagraphRef ref = paragraph_ref(f->block);
+        link(li, href(ref.source, ref.block), ref.label, "ref");
+        text(li, ")");
+      }
+    }
+  }
+  if (view.figures.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return;
+  }
+  text_element(section, "h3", words["figures"]);
+  pugi::xml_node table = element(section, "table", "figures");
+  pugi::xml_node head = element(table, "tr");
+  text_element(head, "th", words["figure"]);
+  text_element(head, "th", words["measures"]);
+  text_element(head, "th", words["where"]);
+  for (const model::Figure* f : view.figures) {
+    pugi::xml_node tr = element(table, "tr");
+    tr.append_attribute("id") = f->id.c_str();
+    text_element(tr, "td", f->text);
+    text_element(tr, "td", f->about.value_or(""));
+    const ParagraphRef ref = paragraph_ref(f->block);
+    link(element(tr, "td"), href(ref.source, ref.block), ref.label, "ref");
+  }
+}
+
+void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                  const HrefFor& href) {
+  pugi::xml_node section = part_section(parent, kPartIndex, words["index"]);
+  if (view.index.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return;
+  }
+  pugi::xml_node dl = element(section, "dl", "index");
+  for (const auto& entry : view.index) {
+    const model::Entity& e = *entry.entity;
+    pugi::xml_node dt = text_element(dl, "dt", e.name);
+    dt.append_attribute("id") = index_anchor(e).c_str();
+    if (!e.aliases.empty()) {
+      std::string also;
+      for (const auto& a : e.aliases) also += (also.empty() ? "" : ", ") + a;
+      text_element(dt, "span", " (" + also + ")", "aliases");
+    }
+    pugi::xml_node dd = element(dl, "dd");
+    text(dd, type_word(e, words) + ": ");
+    append_paragraph_links(dd, entry.paragraphs, href);
+  }
+}
+
+void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,
+                       bool before_sources) {
+  const auto item = [&](const char* part, const char* word) {
+    link(element(list, "li", "part"), href(part, part), words[word]);
+  };
+  if (before_sources) {
+    item(kPartPeople, "key_people");
+    item(kPartQuotes, "quotes_by_speaker");
+    item(kPartTimeline, "timeline");
+    item(kPartFigures, "figures_and_conflicts");
+  } else {
+    item(kPartIndex, "index");
+  }
+}
+
+}  // namespace dossier::emit
