@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "emit/briefing_view.h"
 #include "emit/emit.h"
 #include "emit/end_note.h"
 #include "emit/inline_spans.h"
@@ -178,6 +179,70 @@ void append_end_note(cmark_node* doc, const model::Source& source, const Words& 
   }
 }
 
+std::string refs_text(const std::vector<ParagraphRef>& refs) {
+  std::string out;
+  for (const auto& r : refs) out += (out.empty() ? "" : ", ") + r.label;
+  return out;
+}
+
+// The reference parts as plain sections: Markdown has no portable anchors, so references are
+// written as "S2 ¶7", the numbers printed beside each paragraph.
+void append_parts_before(cmark_node* doc, const BriefingView& view, const Words& words) {
+  heading(doc, 2, words["key_people"]);
+  if (view.key_entities.empty()) paragraph(doc, words["none_found"]);
+  cmark_node* people = view.key_entities.empty() ? nullptr : bullet_list(doc);
+  for (const auto& e : view.key_entities) {
+    std::string line = e.entity->name;
+    for (const auto& r : e.entity->roles) line += "; " + r;
+    bullet(people, line + " — " + refs_text(e.paragraphs));
+  }
+  heading(doc, 2, words["quotes_by_speaker"]);
+  if (view.quotes.empty()) paragraph(doc, words["none_found"]);
+  for (const auto& group : view.quotes) {
+    heading(doc, 3, group.speaker ? group.speaker->name : words["unattributed"]);
+    for (const model::Quote* q : group.quotes) {
+      std::vector<ParagraphRef> refs;
+      for (const auto& b : q->blocks) refs.push_back(paragraph_ref(b));
+      cmark_node* quote = append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
+      paragraph(quote, "“" + q->text + "” (" + refs_text(refs) + ")");
+    }
+  }
+  heading(doc, 2, words["timeline"]);
+  if (view.timeline.empty()) paragraph(doc, words["none_found"]);
+  cmark_node* timeline = view.timeline.empty() ? nullptr : bullet_list(doc);
+  for (const auto& t : view.timeline) {
+    bullet(timeline, *t.date->iso + " " + t.date->text + " — " + t.at.label);
+  }
+  heading(doc, 2, words["figures_and_conflicts"]);
+  if (!view.conflicts.empty()) {
+    heading(doc, 3, words["conflicts"]);
+    cmark_node* list = bullet_list(doc);
+    for (const auto& c : view.conflicts) {
+      std::string line = c.conflict->about + ":";
+      bool first = true;
+      for (const model::Figure* f : c.figures) {
+        line += (first ? " " : " " + words["versus"] + " ") + f->text + " (" +
+                paragraph_ref(f->block).label + ")";
+        first = false;
+      }
+      bullet(list, line);
+    }
+  }
+  if (view.figures.empty()) paragraph(doc, words["none_found"]);
+  cmark_node* figures = view.figures.empty() ? nullptr : bullet_list(doc);
+  for (const model::Figure* f : view.figures) {
+    bullet(figures, f->text + (f->about ? " — " + *f->about : "") + " (" +
+                        paragraph_ref(f->block).label + ")");
+  }
+}
+
+void append_index(cmark_node* doc, const BriefingView& view, const Words& words) {
+  heading(doc, 2, words["index"]);
+  if (view.index.empty()) paragraph(doc, words["none_found"]);
+  cmark_node* list = view.index.empty() ? nullptr : bullet_list(doc);
+  for (const auto& e : view.index) bullet(list, e.entity->name + ": " + refs_text(e.paragraphs));
+}
+
 }  // namespace
 
 model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOptions& options,
@@ -195,6 +260,8 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
     if (s.status == model::SourceStatus::Failed) entry += " (" + words["failed"] + ")";
     bullet(list, entry);
   }
+  const BriefingView view = make_view(briefing);
+  append_parts_before(doc.get(), view, words);
   for (const auto& source : briefing.sources) {
     heading(doc.get(), 2, source.id + ". " + model::display_title(source));
     if (source.status == model::SourceStatus::Failed) {
@@ -206,6 +273,7 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
     for (const auto& block : source.blocks) append_block(doc.get(), block);
     append_end_note(doc.get(), source, words);
   }
+  append_index(doc.get(), view, words);
   char* rendered = cmark_render_commonmark(doc.get(), CMARK_OPT_DEFAULT, 0);
   out << rendered;
   free(rendered);
