@@ -4,73 +4,27 @@
 #include <string_view>
 
 #include "annotate/cue_words.h"
+#include "model/calendar.h"
 
 namespace dossier::annotate {
 
 namespace {
 
-// Days since 1970-01-01 and back (the proleptic Gregorian calendar).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  int y = 0, m = 0, d = 0;
-};
-
-Civil civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  Civil c;
-  c.d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.y = static_cast<int>(yoe + era * 400 + (c.m <= 2));
-  return c;
-}
-
-int weekday_of(long days) {
-  return static_cast<int>(((days % 7) + 7 + 3) % 7);
-}  // 0 = Monday
-
-std::string iso_day(long days) {
-  const Civil c = civil_from_days(days);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
-  return buf;
-}
-std::string iso_month(int y, int m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
-}
-std::string iso_week(long days) {
-  // The ISO week's Thursday decides its year.
-  const long thursday = days - weekday_of(days) + 3;
-  const Civil c = civil_from_days(thursday);
-  const int week = static_cast<int>((thursday - days_from_civil(c.y, 1, 1)) / 7 + 1);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", c.y, week);
-  return buf;
-}
+using model::calendar::Civil;
+using model::calendar::civil_from_days;
+using model::calendar::days_from_civil;
+using model::calendar::iso_day;
+using model::calendar::iso_month;
+using model::calendar::iso_week;
+using model::calendar::weekday_of;
 
 std::optional<long> parse_iso_day(const std::optional<std::string>& s) {
-  int y = 0, m = 0, d = 0;
-  if (!s || std::sscanf(s->c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-  return days_from_civil(y, m, d);
+  if (!s) return std::nullopt;
+  return model::calendar::parse_iso_day(*s);
 }
 
 bool valid_day(int y, int m, int d) {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return civil_from_days(days_from_civil(y, m, d)).d == d;
+  return model::calendar::is_valid_day(y, m, d);
 }
 
 class DateScanner {
@@ -162,7 +116,7 @@ class DateScanner {
       std::optional<std::string> iso;
       if (today_) {
         const Civil c = civil_from_days(*today_);
-        if (valid_day(c.y, m, *d)) iso = iso_day(days_from_civil(c.y, m, *d));
+        if (valid_day(c.year, m, *d)) iso = iso_day(days_from_civil(c.year, m, *d));
       }
       add(first, i + 1, iso, "day");
       return i + 2;
@@ -174,9 +128,9 @@ class DateScanner {
     std::optional<std::string> iso;
     if (today_) {
       const Civil c = civil_from_days(*today_);
-      int y = c.y;
-      if (last && m >= c.m) --y;
-      if (next && m <= c.m) ++y;
+      int y = c.year;
+      if (last && m >= c.month) --y;
+      if (next && m <= c.month) ++y;
       iso = iso_month(y, m);
     }
     add(first, i, iso, "relative");
@@ -238,13 +192,13 @@ class DateScanner {
       } else if (unit == "month") {
         if (today_) {
           const Civil c = civil_from_days(*today_);
-          int m = c.m + step, y = c.y;
+          int m = c.month + step, y = c.year;
           if (m < 1) m = 12, --y;
           if (m > 12) m = 1, ++y;
           iso = iso_month(y, m);
         }
       } else if (unit == "year") {
-        if (today_) iso = std::to_string(civil_from_days(*today_).y + step);
+        if (today_) iso = std::to_string(civil_from_days(*today_).year + step);
       } else {
         return i + 1;
       }

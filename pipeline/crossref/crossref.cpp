@@ -1,6 +1,9 @@
 #include "crossref/crossref.h"
 
 #include <algorithm>
+#include <tuple>
+
+#include "model/calendar.h"
 
 #include "crossref/find_conflicts.h"
 #include "crossref/merge_entities.h"
@@ -12,11 +15,14 @@ namespace {
 // Timeline order: dated entries by ISO value (day before month before year at the same
 // start), then the undated ones in reading order.
 void sort_timeline(std::vector<model::DateMention>& dates) {
-  std::stable_sort(dates.begin(), dates.end(), [](const auto& a, const auto& b) {
-    if (a.iso.has_value() != b.iso.has_value()) return a.iso.has_value();
-    if (!a.iso) return false;
-    return *a.iso < *b.iso;
-  });
+  // By the first day each value covers (2025-W20 before 2025-06), then the more precise first.
+  const auto key = [](const model::DateMention& d) {
+    const auto day = d.iso ? model::calendar::first_day(*d.iso) : std::nullopt;
+    return std::make_tuple(!day.has_value(), day.value_or(0),
+                           d.iso ? -static_cast<int>(d.iso->size()) : 0);
+  };
+  std::stable_sort(dates.begin(), dates.end(),
+                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
 }
 
 }  // namespace

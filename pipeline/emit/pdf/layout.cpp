@@ -1,129 +1,31 @@
 #include "emit/pdf/layout.h"
 
 #include "emit/end_note.h"
+#include "emit/pdf/flow.h"
+#include "emit/pdf/parts.h"
 
 namespace dossier::emit::pdf {
 
 namespace {
 
-constexpr double kLeading = 1.4;  // line height as a multiple of the font size
+// The parts before the sources: anchor and the word that names them.
+constexpr std::pair<const char*, const char*> kPartsBefore[] = {
+    {"people", "key_people"},
+    {"quotes", "quotes_by_speaker"},
+    {"timeline", "timeline"},
+    {"figures", "figures_and_conflicts"}};
 
-// Places lines top to bottom across pages, with a running head and a folio on each page.
-class Flow {
- public:
-  Flow(PagedDocument& doc, const Geometry& geometry, const Measure& measure, double body_size)
-      : doc_(doc), g_(geometry), measure_(measure), body_size_(body_size) {}
-
-  void new_page() {
-    doc_.pages.emplace_back();
-    y_ = g_.height - g_.margin_top;
-    decorate();
-  }
-
-  void set_running_head(std::string left, std::string right) {
-    head_left_ = std::move(left);
-    head_right_ = std::move(right);
-  }
-
-  // Starts a new page unless `height` still fits on this one.
-  void ensure(double height) {
-    if (doc_.pages.empty() || y_ - height < g_.margin_bottom) new_page();
-  }
-
-  void space(double points) { y_ -= points; }
-
-  void anchor(const std::string& id) {
-    ensure(body_size_ * kLeading);
-    doc_.anchors[id] = {page_index(), y_};
-  }
-
-  // Sets `text` wrapped to the text width (less `indent`); returns the lines' rectangles'
-  // top and bottom on the last page for link placement.
-  void paragraph(const std::string& text, Face face, double size, double indent = 0,
-                 const std::string& link_target = "", double keep_with_next = 0) {
-    const double leading = size * kLeading;
-    const auto lines = wrap_text(text, face, size, g_.text_width() - indent, measure_);
-    // Keep a heading with at least the first lines that follow it.
-    ensure(std::min<double>(static_cast<double>(lines.size()), 2) * leading + keep_with_next);
-    for (const auto& line : lines) {
-      ensure(leading);
-      const double baseline = y_ - size;
-      page().runs.push_back({g_.margin_left + indent, baseline, face, size, line});
-      if (!link_target.empty()) {
-        const double w = measure_(face, size, line);
-        page().links.push_back({g_.margin_left + indent, baseline - size * 0.25,
-                                g_.margin_left + indent + w, baseline + size * 0.9, link_target});
-      }
-      y_ -= leading;
-    }
-  }
-
-  // A paragraph number in the left margin, level with the next line.
-  void margin_number(const std::string& number, double size) {
-    ensure(body_size_ * kLeading * 2);
-    const double w = measure_(Face::Body, size, number);
-    page().runs.push_back({g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number});
-  }
-
-  // A line with text at the left and a page number at the right, linked to `target`.
-  void contents_entry(const std::string& text, const std::string& number, double size,
-                      const std::string& target) {
-    const double leading = size * kLeading;
-    const double number_column = measure_(Face::Body, size, "00000");
-    const auto lines = wrap_text(text, Face::Body, size, g_.text_width() - number_column, measure_);
-    ensure(static_cast<double>(lines.size()) * leading);
-    const double top = y_;
-    for (const auto& line : lines) {
-      page().runs.push_back({g_.margin_left, y_ - size, Face::Body, size, line});
-      y_ -= leading;
-    }
-    const double w = measure_(Face::Body, size, number);
-    page().runs.push_back(
-        {g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number});
-    page().links.push_back(
-        {g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target});
-  }
-
-  int page_index() const { return static_cast<int>(doc_.pages.size()) - 1; }
-
- private:
-  Page& page() { return doc_.pages.back(); }
-
-  void decorate() {
-    const double size = body_size_ * 0.75;
-    const double head_y = g_.height - g_.margin_top + size * 2;
-    if (!head_left_.empty()) {
-      page().runs.push_back({g_.margin_left, head_y, Face::BodyItalic, size, head_left_});
-    }
-    if (!head_right_.empty()) {
-      const double w = measure_(Face::BodyItalic, size, head_right_);
-      page().runs.push_back(
-          {g_.width - g_.margin_right - w, head_y, Face::BodyItalic, size, head_right_});
-    }
-    const std::string folio = std::to_string(doc_.pages.size());
-    const double w = measure_(Face::Body, size, folio);
-    page().runs.push_back(
-        {(g_.width - w) / 2, g_.margin_bottom - size * 3, Face::Body, size, folio});
-  }
-
-  PagedDocument& doc_;
-  const Geometry& g_;
-  const Measure& measure_;
-  double body_size_;
-  double y_ = 0;
-  std::string head_left_, head_right_;
-};
-
-std::string truncate_for_head(const std::string& title) {
+std::string truncate_for_head(const std::string& title, std::size_t limit = 60) {
   // Running heads are one line: long titles are cut at a word boundary.
-  if (title.size() <= 60) return title;
-  const auto cut = title.rfind(' ', 57);
-  return title.substr(0, cut == std::string::npos ? 57 : cut) + "\u2026";
+  if (title.size() <= limit) return title;
+  const auto cut = title.rfind(' ', limit - 3);
+  return title.substr(0, cut == std::string::npos ? limit - 3 : cut) + "\u2026";
 }
 
 // Body blocks: code keeps its lines, list items and table rows get a line each, quotes are
 // indented.
-void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent = 0) {
+void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent = 0,
+                        const BriefingView* view = nullptr) {
   switch (block.kind) {
     case model::BlockKind::Code: {
       std::size_t start = 0;
@@ -156,16 +58,17 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       flow.paragraph("* * *", Face::Body, size, indent + 15 * size);
       break;
     default:
-      flow.paragraph(block.text, Face::Body, size, indent);
+      flow.rich_paragraph(linked_text(block, view, Face::Body), size, indent);
       break;
   }
 }
 
 void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& options,
-                    double size) {
+                    double size, const BriefingView& view, const std::string& briefing_title) {
   const Words& words = options.words;
   const std::string title = model::display_title(source);
-  flow.set_running_head("", truncate_for_head(source.id + ". " + title));
+  flow.set_running_head(truncate_for_head(briefing_title, 40),
+                        truncate_for_head(source.id + ". " + title, 50));
   flow.new_page();
   flow.anchor(source.id);
   std::string label = source.id;
@@ -203,7 +106,7 @@ void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& 
     } else if (block.kind == model::BlockKind::Caption) {
       flow.paragraph(block.text, Face::BodyItalic, size * 0.9);
     } else {
-      lay_out_body_block(flow, block, size);
+      lay_out_body_block(flow, block, size, 0, &view);
     }
     flow.space(size * 0.5);
   }
@@ -251,11 +154,14 @@ void lay_out_contents(Flow& flow, const model::Briefing& b, const EmitOptions& o
   flow.anchor("contents");
   flow.paragraph(options.words["contents"], Face::Heading, size * 1.6);
   flow.space(size);
-  for (const auto& s : b.sources) {
-    const auto it = anchors.find(s.id);
+  const auto entry = [&](const std::string& label, const std::string& anchor) {
+    const auto it = anchors.find(anchor);
     const std::string number = it == anchors.end() ? "000" : std::to_string(it->second.page + 1);
-    flow.contents_entry(s.id + ". " + model::display_title(s), number, size, s.id);
-  }
+    flow.contents_entry(label, number, size, anchor);
+  };
+  for (const auto& [anchor, word] : kPartsBefore) entry(options.words[word], anchor);
+  for (const auto& s : b.sources) entry(s.id + ". " + model::display_title(s), s.id);
+  entry(options.words["index"], "index");
 }
 
 }  // namespace
@@ -282,7 +188,15 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   lay_out_cover(flow, briefing, options, size);
   lay_out_contents(flow, briefing, options, size, {});
   const std::size_t front_pages = doc.pages.size();
-  for (const auto& s : briefing.sources) lay_out_source(flow, s, options, size);
+  const BriefingView view = make_view(briefing);
+  const Words& words = options.words;
+  lay_out_people(flow, view, words, size);
+  lay_out_quotes(flow, view, words, size);
+  lay_out_timeline(flow, view, words, size);
+  lay_out_figures(flow, view, words, size);
+  for (const auto& s : briefing.sources)
+    lay_out_source(flow, s, options, size, view, briefing.title);
+  lay_out_index(flow, view, words, size, doc.anchors);
   PagedDocument front;
   Flow front_flow(front, g, measure, size);
   lay_out_cover(front_flow, briefing, options, size);
@@ -292,12 +206,14 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   }
   doc.outline.push_back({briefing.title, "cover", 0});
   doc.outline.push_back({options.words["contents"], "contents", 0});
+  for (const auto& [anchor, word] : kPartsBefore) doc.outline.push_back({words[word], anchor, 0});
   for (const auto& s : briefing.sources) {
     doc.outline.push_back({s.id + ". " + model::display_title(s), s.id, 0});
     for (const auto& block : s.blocks) {
       if (block.kind == model::BlockKind::Heading) doc.outline.push_back({block.text, block.id, 1});
     }
   }
+  doc.outline.push_back({words["index"], "index", 0});
   return doc;
 }
 

@@ -75,7 +75,8 @@ TEST(PdfLayout, EveryRunStaysOnThePageAndEveryLinkHasAnAnchor) {
   }
   int top_level = 0;
   for (const auto& item : doc.outline) top_level += item.level == 0;
-  EXPECT_EQ(top_level, 4);  // cover, contents, one per source
+  // cover, contents, four parts before the sources, one per source, the index
+  EXPECT_EQ(top_level, 9);
 }
 
 TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
@@ -86,4 +87,34 @@ TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
   ASSERT_TRUE(emit::write_pdf(b, o, second).ok());
   EXPECT_EQ(first.str(), second.str());
   EXPECT_EQ(first.str().rfind("%PDF-", 0), 0u);
+}
+
+TEST(PdfLayout, NamesLinkToTheIndexAndTheIndexGivesPages) {
+  auto b = fixtures::small_briefing();
+  ASSERT_FALSE(b.sources.empty());
+  model::Entity e;
+  e.id = "E-test-person";
+  e.name = "Test Person";
+  const auto& block = b.sources[0].blocks[0];
+  e.mentions.push_back({block.id, 0, 4});
+  b.entities.push_back(e);
+  const auto doc = emit::pdf::lay_out(b, fixtures::project_emit_options(), kFake);
+  ASSERT_TRUE(doc.anchors.count("E-test-person"));
+  int to_index = 0, to_paragraph = 0;
+  for (const auto& page : doc.pages) {
+    for (const auto& link : page.links) {
+      to_index += link.target == "E-test-person";
+      to_paragraph += link.target == block.id;
+    }
+  }
+  EXPECT_GE(to_index, 2);      // the mention in the text, the key-people entry
+  EXPECT_GE(to_paragraph, 2);  // the key-people entry and the index entry
+  bool page_given = false;
+  std::string seen;
+  const int index_page = doc.anchors.at("E-test-person").page;
+  for (const auto& run : doc.pages[static_cast<std::size_t>(index_page)].runs) {
+    if (run.text.find("\u00B61 (") != std::string::npos) page_given = true;  // "S1 ¶1 (p. 7)"
+    seen += run.text + "|";
+  }
+  EXPECT_TRUE(page_given) << seen;
 }

@@ -1,0 +1,169 @@
+#include "emit/pdf/parts.h"
+
+#include "model/utf8.h"
+
+namespace dossier::emit::pdf {
+
+namespace {
+
+using Piece = Flow::Piece;
+
+void start_part(Flow& flow, const char* anchor, const std::string& title, double size) {
+  flow.set_running_head("", title);
+  flow.new_page();
+  flow.anchor(anchor);
+  flow.paragraph(title, Face::Heading, size * 1.6);
+  flow.space(size);
+}
+
+// "S2 ¶7, S3 ¶1", each linked; with `anchors`, the page follows: "S2 ¶7 (p. 12)".
+void append_refs(std::vector<Piece>& pieces, const std::vector<ParagraphRef>& refs,
+                 const std::map<std::string, Anchor>* anchors = nullptr,
+                 const std::string& page_word = "p.") {
+  bool first = true;
+  for (const auto& ref : refs) {
+    if (!first) pieces.push_back({", ", "", Face::Body});
+    first = false;
+    std::string label = ref.label;
+    if (anchors) {
+      if (auto it = anchors->find(ref.block); it != anchors->end()) {
+        label += " (" + page_word + "\u00A0" + std::to_string(it->second.page + 1) + ")";
+      }
+    }
+    pieces.push_back({label, ref.block, Face::Body});
+  }
+}
+
+std::string type_word(const model::Entity& e, const Words& words) {
+  return words[std::string("type_") + model::to_string(e.type)];
+}
+
+}  // namespace
+
+std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face) {
+  std::vector<Piece> pieces;
+  if (!view || !view->mentions_in.contains(block.id)) {
+    pieces.push_back({block.text, "", face});
+    return pieces;
+  }
+  const auto it = view->mentions_in.find(block.id);
+  std::vector<std::size_t> byte_at;  // code point → byte offset
+  model::utf8::for_each(block.text, [&](char32_t, std::size_t at) { byte_at.push_back(at); });
+  byte_at.push_back(block.text.size());
+  const int length = static_cast<int>(byte_at.size()) - 1;
+  int pos = 0;
+  for (const auto& [mention, entity] : it->second) {
+    if (mention->start < pos || mention->end > length || mention->start >= mention->end) continue;
+    const auto from = byte_at[static_cast<std::size_t>(pos)];
+    const auto start = byte_at[static_cast<std::size_t>(mention->start)];
+    const auto end = byte_at[static_cast<std::size_t>(mention->end)];
+    if (start > from) pieces.push_back({block.text.substr(from, start - from), "", face});
+    pieces.push_back({block.text.substr(start, end - start), index_anchor(*entity), face});
+    pos = mention->end;
+  }
+  const auto from = byte_at[static_cast<std::size_t>(pos)];
+  if (from < block.text.size()) pieces.push_back({block.text.substr(from), "", face});
+  return pieces;
+}
+
+void lay_out_people(Flow& flow, const BriefingView& view, const Words& words, double size) {
+  start_part(flow, "people", words["key_people"], size);
+  if (view.key_entities.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
+  for (const auto& entry : view.key_entities) {
+    const model::Entity& e = *entry.entity;
+    flow.rich_paragraph({{e.name, index_anchor(e), Face::BodyBold},
+                         {" \u00B7 " + type_word(e, words), "", Face::Body}},
+                        size);
+    std::string roles;
+    for (const auto& r : e.roles) roles += (roles.empty() ? "" : "; ") + r;
+    if (!roles.empty()) flow.paragraph(roles, Face::BodyItalic, size * 0.9, size);
+    std::vector<Piece> refs = {{std::to_string(e.mentions.size()) + " " +
+                                    words[e.mentions.size() == 1 ? "mention" : "mentions"] + ": ",
+                                "", Face::Body}};
+    append_refs(refs, entry.paragraphs);
+    flow.rich_paragraph(refs, size * 0.9, size);
+    flow.space(size * 0.5);
+  }
+}
+
+void lay_out_quotes(Flow& flow, const BriefingView& view, const Words& words, double size) {
+  start_part(flow, "quotes", words["quotes_by_speaker"], size);
+  if (view.quotes.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
+  for (const auto& group : view.quotes) {
+    flow.space(size * 0.5);
+    if (group.speaker) {
+      flow.rich_paragraph({{group.speaker->name, index_anchor(*group.speaker), Face::Heading}},
+                          size * 1.1);
+    } else {
+      flow.paragraph(words["unattributed"], Face::Heading, size * 1.1);
+    }
+    for (const model::Quote* q : group.quotes) {
+      flow.paragraph("\u201C" + q->text + "\u201D", Face::BodyItalic, size, size * 1.5);
+      std::vector<ParagraphRef> refs;
+      for (const auto& b : q->blocks) refs.push_back(paragraph_ref(b));
+      std::vector<Piece> pieces;
+      append_refs(pieces, refs);
+      flow.rich_paragraph(pieces, size * 0.85, size * 1.5);
+      flow.space(size * 0.3);
+    }
+  }
+}
+
+void lay_out_timeline(Flow& flow, const BriefingView& view, const Words& words, double size) {
+  start_part(flow, "timeline", words["timeline"], size);
+  if (view.timeline.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
+  for (const auto& t : view.timeline) {
+    flow.rich_paragraph({{*t.date->iso, "", Face::BodyBold},
+                         {"  " + t.date->text + " \u2014 ", "", Face::Body},
+                         {t.at.label, t.at.block, Face::Body}},
+                        size);
+  }
+}
+
+void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, double size) {
+  start_part(flow, "figures", words["figures_and_conflicts"], size);
+  if (!view.conflicts.empty()) {
+    flow.paragraph(words["conflicts"], Face::Heading, size * 1.1);
+    for (const auto& c : view.conflicts) {
+      std::vector<Piece> pieces = {{c.conflict->about + ": ", "", Face::BodyBold}};
+      bool first = true;
+      for (const model::Figure* f : c.figures) {
+        if (!first) pieces.push_back({" " + words["versus"] + " ", "", Face::Body});
+        first = false;
+        const ParagraphRef ref = paragraph_ref(f->block);
+        pieces.push_back({f->text + " (", "", Face::Body});
+        pieces.push_back({ref.label, ref.block, Face::Body});
+        pieces.push_back({")", "", Face::Body});
+      }
+      flow.rich_paragraph(pieces, size);
+    }
+    flow.space(size);
+  }
+  flow.paragraph(words["figures"], Face::Heading, size * 1.1);
+  if (view.figures.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
+  for (const model::Figure* f : view.figures) {
+    const ParagraphRef ref = paragraph_ref(f->block);
+    std::vector<Piece> pieces = {{f->text, "", Face::BodyBold}};
+    if (f->about) pieces.push_back({" \u2014 " + *f->about, "", Face::Body});
+    pieces.push_back({" (", "", Face::Body});
+    pieces.push_back({ref.label, ref.block, Face::Body});
+    pieces.push_back({")", "", Face::Body});
+    flow.rich_paragraph(pieces, size);
+  }
+}
+
+void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
+                   const std::map<std::string, Anchor>& anchors) {
+  start_part(flow, "index", words["index"], size);
+  if (view.index.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
+  for (const auto& entry : view.index) {
+    const model::Entity& e = *entry.entity;
+    flow.anchor(index_anchor(e));
+    std::vector<Piece> pieces = {{e.name, "", Face::BodyBold},
+                                 {" \u00B7 " + type_word(e, words) + ": ", "", Face::Body}};
+    append_refs(pieces, entry.paragraphs, &anchors, words["page"]);
+    flow.rich_paragraph(pieces, size * 0.9);
+  }
+}
+
+}  // namespace dossier::emit::pdf

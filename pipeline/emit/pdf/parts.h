@@ -1,0 +1,25 @@
+// The reference parts laid out for PDF (layout-internal): each starts a page, sets its running
+// head, anchors itself for the contents and bookmarks, and links every reference.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "emit/briefing_view.h"
+#include "emit/pdf/flow.h"
+
+namespace dossier::emit::pdf {
+
+void lay_out_people(Flow& flow, const BriefingView& view, const Words& words, double size);
+void lay_out_quotes(Flow& flow, const BriefingView& view, const Words& words, double size);
+void lay_out_timeline(Flow& flow, const BriefingView& view, const Words& words, double size);
+void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, double size);
+// The index gives each paragraph's page: `anchors` are the paragraphs' places.
+void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
+                   const std::map<std::string, Anchor>& anchors);
+
+// A paragraph's text as pieces, each entity mention linked to its index entry.
+std::vector<Flow::Piece> linked_text(const model::Block& block, const BriefingView* view,
+                                     Face face);
+
+}  // namespace dossier::emit::pdf
