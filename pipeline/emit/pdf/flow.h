@@ -7,11 +7,14 @@
 #include <utility>
 #include <vector>
 
+#include "emit/pdf/break_lines.h"
+#include "emit/pdf/hyphenate.h"
 #include "emit/pdf/layout.h"
 
 namespace dossier::emit::pdf {
 
-inline constexpr double kLeading = 1.4;  // line height as a multiple of the font size
+inline constexpr double kLeading = 1.4;
+inline constexpr double kHyphenPenalty = 50;  // line height as a multiple of the font size
 
 // Places lines top to bottom across pages, with a running head and a folio on each page.
 class Flow {
@@ -71,15 +74,28 @@ class Flow {
     std::string target;  // an anchor id, or empty
     Face face = Face::Body;
   };
-  void rich_paragraph(const std::vector<Piece>& pieces, double size, double indent = 0) {
-    struct Fragment {
-      std::string text;
-      const Piece* piece;
-      bool space_before;
-      double width;
-    };
+
+  // Text in pieces, some of them links. First fit at spaces, or, with `justify`, total fit
+  // with hyphenation and lines set to the full measure. A word is never split between pieces
+  // ("Putin" linked + "’s" plain stay together); each linked piece gets its own rectangle.
+  void rich_paragraph(const std::vector<Piece>& pieces, double size, double indent = 0,
+                      bool justify = false) {
+    const auto words = split_words(pieces, size);
+    if (justify && justified_paragraph(words, size, indent)) return;
+    first_fit_paragraph(words, size, indent);
+  }
+
+  struct Fragment {
+    std::string text;
+    const Piece* piece;
+    bool space_before;
+    double width;
+  };
+  using Words = std::vector<std::vector<Fragment>>;
+
+  Words split_words(const std::vector<Piece>& pieces, double size) const {
     // Words as lists of fragments.
-    std::vector<std::vector<Fragment>> words(1);
+    Words words(1);
     bool pending_space = false;
     for (const auto& piece : pieces) {
       std::size_t start = 0;
@@ -95,6 +111,10 @@ class Flow {
         start = space + 1;
       }
     }
+    return words;
+  }
+
+  void first_fit_paragraph(const Words& words, double size, double indent) {
     const double leading = size * kLeading;
     const double width = g_.text_width() - indent;
     const double space_w = measure_(Face::Body, size, " ");
@@ -148,6 +168,131 @@ class Flow {
       x = at;
     }
     flush();
+  }
+
+  // Justified: the pieces' words as boxes, glue and hyphenation penalties, broken by total
+  // fit (break_lines.h); each line's glue stretches or shrinks to the measure, the last line
+  // keeps natural spacing. Falls back to first fit when no set of breaks fits.
+  bool justified_paragraph(const Words& words, double size, double indent) {
+    struct BoxText {
+      const Fragment* fragment;
+      std::string text;
+      double width;
+    };
+    std::vector<BreakItem> items;
+    std::vector<BoxText> boxes(0);
+    std::vector<int> box_of;  // item → index in boxes, or -1
+    const double space_w = measure_(Face::Body, size, " ");
+    const double hyphen_w = measure_(Face::Body, size, "-");
+    const auto add = [&](BreakItem item, int box = -1) {
+      items.push_back(item);
+      box_of.push_back(box);
+    };
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const auto& word = words[wi];
+      if (word.empty()) continue;
+      if (!items.empty()) {
+        add({BreakItem::Kind::Glue, space_w, space_w * 0.5, space_w * 0.33, 0, false});
+      }
+      const std::vector<std::size_t> points = word.size() == 1 && word[0].piece->target.empty()
+                                                  ? hyphenation_points(word[0].text)
+                                                  : std::vector<std::size_t>{};
+      if (!points.empty()) {
+        const Fragment& f = word[0];
+        std::size_t from = 0;
+        for (std::size_t p : points) {
+          const std::string part = f.text.substr(from, p - from);
+          boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
+          add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
+              static_cast<int>(boxes.size()) - 1);
+          add({BreakItem::Kind::Penalty, hyphen_w, 0, 0, kHyphenPenalty, true});
+          from = p;
+        }
+        const std::string part = f.text.substr(from);
+        boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
+        add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
+            static_cast<int>(boxes.size()) - 1);
+      } else {
+        for (const auto& f : word) {
+          boxes.push_back({&f, f.text, f.width});
+          add({BreakItem::Kind::Box, f.width, 0, 0, 0, false}, static_cast<int>(boxes.size()) - 1);
+        }
+      }
+    }
+    if (items.empty()) return true;
+    add({BreakItem::Kind::Glue, 0, 1e6, 0, 0, false});
+    add({BreakItem::Kind::Penalty, 0, 0, 0, kForcedBreak, false});
+    const double width = g_.text_width() - indent;
+    const auto breaks = break_lines(items, width);
+    if (!breaks) return false;
+    const double leading = size * kLeading;
+    const double left = g_.margin_left + indent;
+    std::size_t start = 0;
+    for (const auto& brk : *breaks) {
+      while (start < brk.at && items[start].kind != BreakItem::Kind::Box) ++start;
+      ensure(leading);
+      const double baseline = y_ - size;
+      double x = 0;
+      std::string run;
+      Face run_face = Face::Body;
+      double run_x = 0;
+      bool open = false;
+      const auto flush = [&] {
+        if (open && !run.empty())
+          page().runs.push_back({left + run_x, baseline, run_face, size, run});
+        run.clear();
+        open = false;
+      };
+      // Link rectangles, one per stretch of a linked piece on this line.
+      const Piece* link_piece = nullptr;
+      double link_x0 = 0, link_x1 = 0;
+      const auto close_link = [&] {
+        if (link_piece) {
+          page().links.push_back({left + link_x0, baseline - size * 0.25, left + link_x1,
+                                  baseline + size * 0.9, link_piece->target});
+        }
+        link_piece = nullptr;
+      };
+      for (std::size_t i = start; i < brk.at; ++i) {
+        const BreakItem& item = items[i];
+        if (item.kind == BreakItem::Kind::Glue) {
+          flush();
+          x += item.width + (brk.ratio > 0 ? brk.ratio * item.stretch : brk.ratio * item.shrink);
+          continue;
+        }
+        if (item.kind != BreakItem::Kind::Box) continue;
+        const BoxText& box = boxes[static_cast<std::size_t>(box_of[i])];
+        const Piece* piece = box.fragment->piece;
+        if (open && piece->face != run_face) flush();
+        if (!open) {
+          run_x = x;
+          run_face = piece->face;
+          open = true;
+        }
+        run += box.text;
+        if (piece != link_piece) {
+          close_link();
+          if (!piece->target.empty()) {
+            link_piece = piece;
+            link_x0 = x;
+          }
+        }
+        x += box.width;
+        if (link_piece) link_x1 = x;
+      }
+      if (items[brk.at].kind == BreakItem::Kind::Penalty && items[brk.at].flagged) {
+        if (!open) {
+          run_x = x;
+          open = true;
+        }
+        run += "-";
+      }
+      flush();
+      close_link();
+      y_ -= leading;
+      start = brk.at + 1;
+    }
+    return true;
   }
 
   // A paragraph number in the left margin, level with the next line.

@@ -58,7 +58,7 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       flow.paragraph("* * *", Face::Body, size, indent + 15 * size);
       break;
     default:
-      flow.rich_paragraph(linked_text(block, view, Face::Body), size, indent);
+      flow.rich_paragraph(linked_text(block, view, Face::Body), size, indent, true);
       break;
   }
 }

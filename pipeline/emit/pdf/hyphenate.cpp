@@ -1,0 +1,63 @@
+#include "emit/pdf/hyphenate.h"
+
+#include <hyphen.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace dossier::emit::pdf {
+
+namespace {
+
+constexpr const char* kPatterns = "/usr/share/hyphen/hyph_en_US.dic";
+constexpr std::size_t kShortestWord = 6;
+
+struct DictFree {
+  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
+};
+
+HyphenDict* patterns() {
+  thread_local std::unique_ptr<HyphenDict, DictFree> dict = [] {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(kPatterns, ec)) {
+      return std::unique_ptr<HyphenDict, DictFree>();
+    }
+    return std::unique_ptr<HyphenDict, DictFree>(hnj_hyphen_load(kPatterns));
+  }();
+  return dict.get();
+}
+
+}  // namespace
+
+std::vector<std::size_t> hyphenation_points(std::string_view word) {
+  std::vector<std::size_t> points;
+  if (word.size() < kShortestWord) return points;
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return points;
+  }
+  HyphenDict* dict = patterns();
+  if (!dict) return points;
+  const std::string w(word);
+  std::string hyphens(w.size() + 5, '\0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate3(dict, w.c_str(), static_cast<int>(w.size()), hyphens.data(), nullptr, &rep,
+                        &pos, &cut, 2, 3, 2, 3);
+  for (std::size_t i = 1; i + 3 < w.size() + 1; ++i) {
+    // hyphens[i] odd: a break after byte i
+    if ((hyphens[i] - '0') % 2 == 1 && i + 1 >= 2 && w.size() - (i + 1) >= 3) {
+      points.push_back(i + 1);
+    }
+  }
+  if (rep) {
+    for (std::size_t i = 0; i < w.size(); ++i) free(rep[i]);
+    free(rep);
+  }
+  free(pos);
+  free(cut);
+  return points;
+}
+
+}  // namespace dossier::emit::pdf
