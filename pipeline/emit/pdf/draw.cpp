@@ -2,9 +2,12 @@
 // UTF-8 encoder, link annotations, outlines and document info.
 #include <hpdf.h>
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "emit/pdf/fonts.h"
 #include "emit/pdf/layout.h"
@@ -108,6 +111,22 @@ HPDF_Destination destination(const pdf::PagedDocument& laid, const std::vector<H
   return d;
 }
 
+std::string keywords_of(const model::Briefing& b) {
+  constexpr std::size_t kKeywords = 12;
+  std::vector<const model::Entity*> ranked;
+  for (const auto& e : b.entities) ranked.push_back(&e);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto* x, const auto* y) {
+    const bool xp = x->type != model::EntityType::Place, yp = y->type != model::EntityType::Place;
+    if (xp != yp) return xp;
+    return x->mentions.size() > y->mentions.size();
+  });
+  std::string out;
+  for (std::size_t i = 0; i < ranked.size() && i < kKeywords; ++i) {
+    out += (out.empty() ? "" : ", ") + ranked[i]->name;
+  }
+  return out;
+}
+
 }  // namespace
 
 model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions& options,
@@ -165,6 +184,10 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, briefing.title.c_str());
   if (briefing.author) HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, briefing.author->c_str());
   if (briefing.subtitle) HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, briefing.subtitle->c_str());
+  // Keywords: the most mentioned people and organizations, then places.
+  if (const std::string keywords = keywords_of(briefing); !keywords.empty()) {
+    HPDF_SetInfoAttr(doc, HPDF_INFO_KEYWORDS, keywords.c_str());
+  }
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, ("dossier " + options.version).c_str());
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(options.timestamp));
 

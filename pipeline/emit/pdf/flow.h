@@ -40,6 +40,15 @@ class Flow {
 
   void space(double points) { y_ -= points; }
 
+  // Widows: when only the last line of a paragraph of three or more would go over to the next
+  // page, the page breaks one line earlier so two lines go together. The index of the line
+  // to start a new page at, or -1.
+  int widow_break(std::size_t lines, double leading) const {
+    if (doc_.pages.empty() || lines < 3) return -1;
+    const auto fit = static_cast<std::size_t>((y_ - g_.margin_bottom) / leading + 1e-6);
+    return fit >= 2 && fit + 1 == lines ? static_cast<int>(fit) - 1 : -1;
+  }
+
   void anchor(const std::string& id) {
     ensure(body_size_ * kLeading);
     doc_.anchors[id] = {page_index(), y_};
@@ -53,7 +62,10 @@ class Flow {
     const auto lines = wrap_text(text, face, size, g_.text_width() - indent, measure_);
     // Keep a heading with at least the first lines that follow it.
     ensure(std::min<double>(static_cast<double>(lines.size()), 2) * leading + keep_with_next);
+    const int widow = widow_break(lines.size(), leading);
+    int index = 0;
     for (const auto& line : lines) {
+      if (index++ == widow) new_page();
       ensure(leading);
       const double baseline = y_ - size;
       page().runs.push_back({g_.margin_left + indent, baseline, face, size, line});
@@ -228,8 +240,12 @@ class Flow {
     const double leading = size * kLeading;
     const double left = g_.margin_left + indent;
     std::size_t start = 0;
+    ensure(std::min<double>(static_cast<double>(breaks->size()), 2) * leading);  // no orphan
+    const int widow = widow_break(breaks->size(), leading);
+    int index = 0;
     for (const auto& brk : *breaks) {
       while (start < brk.at && items[start].kind != BreakItem::Kind::Box) ++start;
+      if (index++ == widow) new_page();
       ensure(leading);
       const double baseline = y_ - size;
       double x = 0;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "emit/emit_options.h"
+#include "emit/pdf/flow.h"
 #include "emit/pdf/layout.h"
 #include "emit/test_briefing.h"
 #include "model/utf8.h"
@@ -117,4 +118,31 @@ TEST(PdfLayout, NamesLinkToTheIndexAndTheIndexGivesPages) {
     seen += run.text + "|";
   }
   EXPECT_TRUE(page_given) << seen;
+}
+
+TEST(PdfFlow, ALastLineNeverStandsAloneAtAPageTop) {
+  emit::pdf::PagedDocument doc;
+  const emit::pdf::Geometry g;
+  const emit::pdf::Measure measure = kFake;
+  emit::pdf::Flow flow(doc, g, measure, 10);
+  flow.new_page();
+  const double leading = 10 * emit::pdf::kLeading;
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "word" + std::to_string(i) + " ";
+  const auto lines = emit::pdf::wrap_text(text, Face::Body, 10, g.text_width(), kFake);
+  ASSERT_GE(lines.size(), 3u);
+  // Leave room for all lines but the last, then set the paragraph.
+  const double room = static_cast<double>(lines.size() - 1) * leading + 1;
+  flow.space(g.height - g.margin_top - g.margin_bottom - room);
+  flow.paragraph(text, emit::pdf::Face::Body, 10);
+  ASSERT_EQ(doc.pages.size(), 2u);
+  // Count body runs (not the folio) on each page.
+  const auto body_runs = [&](const emit::pdf::Page& p) {
+    int n = 0;
+    for (const auto& r : p.runs) n += r.size == 10;
+    return n;
+  };
+  const int total = body_runs(doc.pages[0]) + body_runs(doc.pages[1]);
+  ASSERT_GE(total, 3);
+  EXPECT_GE(body_runs(doc.pages[1]), 2) << "lines: " << total;
 }
