@@ -2,7 +2,9 @@
 # Builds a job and checks every output with the real validators:
 #   epubcheck 0/0, qpdf --check, pdffonts (all embedded), pdftotext (non-ASCII names back
 #   exactly), xmllint (HTML and every EPUB XML file), the JSON keys of DESIGN.md §5,
-#   headless Chromium rendering every source title, and byte-identical rebuilds.
+#   headless Chromium rendering every source title and a non-blank screenshot, paragraphs
+#   read back from the PDF in order, every internal link resolving, non-blank PDF pages,
+#   and byte-identical rebuilds.
 # Usage: check_outputs.sh DOSSIER job JOB.yaml | sources FOLDER   (exit 77: skipped)
 set -uo pipefail
 dossier=$1 mode=$2 target=$3
@@ -70,6 +72,16 @@ else
   fail "PDF links: $links"
 fi
 
+# Reading: the PDF gives back every paragraph in order, every internal link of the HTML and
+# EPUB resolves, and the first pages are not blank.
+report=$(python3 "$here/check_reading.py" pdf-order "$out/briefing.json" "$out/briefing.pdf" 2>&1) &&
+  pass "pdftotext: $report" || fail "pdftotext reading order: $report"
+report=$(python3 "$here/check_reading.py" links "$out/briefing.html" "$out/briefing.epub" 2>&1) &&
+  pass "links: $report" || fail "links: $report"
+pdftoppm -f 1 -l 3 -r 24 -gray "$out/briefing.pdf" "$tmp/page" 2>/dev/null
+report=$(python3 "$here/check_reading.py" not-blank "$tmp"/page*.pgm 2>&1) &&
+  pass "PDF pages 1-3 are not blank" || fail "blank PDF page: $report"
+
 # HTML and every XML file of the EPUB are well-formed.
 xmllint --noout "$out/briefing.html" && pass "xmllint briefing.html" || fail "xmllint briefing.html"
 mkdir -p "$tmp/epub"
@@ -94,12 +106,18 @@ if command -v chromium >/dev/null; then
   timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$profile" --dump-dom "file://$out/briefing.html" >"$tmp/dom.html" 2>/dev/null
-  rm -rf "$profile"
   if python3 "$here/check_dom.py" "$tmp/dom.html" "$tmp/titles"; then
     pass "Chromium renders every source title"
   else
     fail "Chromium DOM lacks a source title"
   fi
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --window-size=800,1000 --screenshot="$tmp/html.png" \
+    "file://$out/briefing.html" >/dev/null 2>&1
+  rm -rf "$profile"
+  report=$(python3 "$here/check_reading.py" not-blank "$tmp/html.png" 2>&1) &&
+    pass "Chromium screenshot is not blank" || fail "Chromium screenshot: $report"
 else
   fail "chromium is not installed (scripts/install-dependencies --test)"
 fi
