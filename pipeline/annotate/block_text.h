@@ -55,6 +55,25 @@ struct BlockText {
   }
 };
 
+// Bounds-checked questions about a block's tokens by index: the base of the recognisers'
+// scanners, so that looking one token too far back or ahead is simply "no".
+class TokenCursor {
+ public:
+  explicit TokenCursor(const BlockText& b) : b_(b) {}
+
+ protected:
+  int size() const { return static_cast<int>(b_.tokens.size()); }
+  const Token& tok(int i) const { return b_.tokens[static_cast<std::size_t>(i)]; }
+  bool in_range(int i) const { return i >= 0 && i < size(); }
+  bool word(int i) const { return in_range(i) && tok(i).kind == TokenKind::Word; }
+  bool number(int i) const { return in_range(i) && tok(i).kind == TokenKind::Number; }
+  bool punct(int i, char32_t c) const { return in_range(i) && b_.punct(tok(i), c); }
+  bool is(int i, std::string_view w) const { return word(i) && b_.lower(i) == w; }
+  bool adjacent(int i) const { return i < size() && !tok(i).space_before; }
+
+  const BlockText& b_;
+};
+
 BlockText make_block_text(const model::Block& block);
 
 // Blocks whose text annotate reads: everything but code, breaks and images.

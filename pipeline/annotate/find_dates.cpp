@@ -27,23 +27,16 @@ bool valid_day(int y, int m, int d) {
   return model::calendar::is_valid_day(y, m, d);
 }
 
-class DateScanner {
+class DateScanner : TokenCursor {
  public:
   DateScanner(const BlockText& b, std::optional<long> today, std::vector<model::DateMention>& out)
-      : b_(b), today_(today), out_(out), lower_(b.lowers) {}
+      : TokenCursor(b), today_(today), out_(out), lower_(b.lowers) {}
 
   void scan() {
     for (int i = 0; i < size();) i = read_at(i);
   }
 
  private:
-  int size() const { return static_cast<int>(b_.tokens.size()); }
-  const Token& tok(int i) const { return b_.tokens[i]; }
-  bool word(int i) const { return i >= 0 && i < size() && tok(i).kind == TokenKind::Word; }
-  bool number(int i) const { return i >= 0 && i < size() && tok(i).kind == TokenKind::Number; }
-  bool punct(int i, char32_t c) const { return i >= 0 && i < size() && b_.punct(tok(i), c); }
-  bool adjacent(int i) const { return i < size() && !tok(i).space_before; }
-
   // A plain integer token (no separators), or nothing.
   std::optional<int> integer(int i) const {
     if (!number(i)) return std::nullopt;
@@ -218,7 +211,6 @@ class DateScanner {
     return back <= ahead ? today - back : today + ahead;
   }
 
-  const BlockText& b_;
   std::optional<long> today_;
   std::vector<model::DateMention>& out_;
   const std::vector<std::string>& lower_;  // the block's, per token

@@ -90,11 +90,11 @@ bool is_qualifier(std::string_view w) {
   return q.contains(w);
 }
 
-class FigureScanner {
+class FigureScanner : TokenCursor {
  public:
   FigureScanner(const BlockText& b, const std::vector<model::DateMention>& dates,
                 const Gazetteer& g, std::vector<model::Figure>& out)
-      : b_(b), gaz_(g), out_(out), lower_(b.lowers) {
+      : TokenCursor(b), gaz_(g), out_(out), lower_(b.lowers) {
     for (const auto& d : dates) {
       if (d.block == b.id) date_spans_.emplace_back(d.start, d.end);
     }
@@ -105,13 +105,6 @@ class FigureScanner {
   }
 
  private:
-  int size() const { return static_cast<int>(b_.tokens.size()); }
-  const Token& tok(int i) const { return b_.tokens[i]; }
-  bool word(int i) const { return i >= 0 && i < size() && tok(i).kind == TokenKind::Word; }
-  bool number(int i) const { return i >= 0 && i < size() && tok(i).kind == TokenKind::Number; }
-  bool punct(int i, char32_t c) const { return i >= 0 && i < size() && b_.punct(tok(i), c); }
-  bool is(int i, std::string_view w) const { return word(i) && lower_[i] == w; }
-  bool adjacent(int i) const { return i < size() && !tok(i).space_before; }
   bool in_date(int i) const {
     return std::any_of(date_spans_.begin(), date_spans_.end(), [&](auto span) {
       return tok(i).begin >= span.first && tok(i).end <= span.second;
@@ -363,7 +356,6 @@ class FigureScanner {
     out_.push_back(static_cast<model::Figure>(f));
   }
 
-  const BlockText& b_;
   const Gazetteer& gaz_;
   std::vector<model::Figure>& out_;
   const std::vector<std::string>& lower_;  // the block's, per token

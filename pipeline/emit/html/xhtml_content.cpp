@@ -3,24 +3,15 @@
 
 #include "emit/end_note.h"
 #include "emit/html/xhtml.h"
+#include "emit/html/xhtml_tree.h"
 #include "emit/inline_spans.h"
 
 namespace dossier::emit {
 
 namespace {
 
-pugi::xml_node element(pugi::xml_node parent, const char* name, const char* css_class = nullptr) {
-  pugi::xml_node e = parent.append_child(name);
-  if (css_class) e.append_attribute("class") = css_class;
-  return e;
-}
-
-pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::string& text,
-                            const char* css_class = nullptr) {
-  pugi::xml_node e = element(parent, name, css_class);
-  e.append_child(pugi::node_pcdata).set_value(text.c_str());
-  return e;
-}
+using xhtml::element;
+using xhtml::text_element;
 
 // Only web, mail and in-document links become live; anything else (javascript:, data:,
 // file:) stays text.

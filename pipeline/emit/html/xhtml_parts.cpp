@@ -3,27 +3,15 @@
 // link to the paragraph's anchor; every entity links to its index entry, and the index links
 // back to each paragraph that mentions it.
 #include "emit/html/xhtml.h"
+#include "emit/html/xhtml_tree.h"
 
 namespace dossier::emit {
 
 namespace {
 
-pugi::xml_node element(pugi::xml_node parent, const char* name, const char* css_class = nullptr) {
-  pugi::xml_node e = parent.append_child(name);
-  if (css_class) e.append_attribute("class") = css_class;
-  return e;
-}
-
-pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::string& text,
-                            const char* css_class = nullptr) {
-  pugi::xml_node e = element(parent, name, css_class);
-  e.append_child(pugi::node_pcdata).set_value(text.c_str());
-  return e;
-}
-
-void text(pugi::xml_node parent, const std::string& value) {
-  parent.append_child(pugi::node_pcdata).set_value(value.c_str());
-}
+using xhtml::element;
+using xhtml::text;
+using xhtml::text_element;
 
 pugi::xml_node link(pugi::xml_node parent, const std::string& href, const std::string& label,
                     const char* css_class = nullptr) {
