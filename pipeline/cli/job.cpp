@@ -161,11 +161,26 @@ void read_sources(const YAML::Node& list, Job& job, YamlReporter& report) {
   }
 }
 
-void read_pdf(const YAML::Node& node, Job& job, YamlReporter& report) {
+// Page and type settings from a map: the job's `pdf:` key or templates/pdf.yaml. `keys`
+// collects the keys given.
+void read_pdf_settings(const YAML::Node& node, emit::PdfOptions& pdf, std::set<std::string>& keys,
+                       YamlReporter& report) {
   if (!node.IsMap()) {
-    report.error(node, DiagCode::JobWrongType, "'pdf' must be a map (paper, font, font_size)");
+    report.error(node, DiagCode::JobWrongType,
+                 "'pdf' must be a map (paper, font, font_size, margins)");
     return;
   }
+  const auto number = [&](const YAML::Node& value, const std::string& key, double low,
+                          double high) -> std::optional<double> {
+    double v = 0;
+    if (!YAML::convert<double>::decode(value, v) || v < low || v > high) {
+      report.error(value, DiagCode::JobWrongType,
+                   "'" + key + "' must be a number from " + std::to_string(int(low)) + " to " +
+                       std::to_string(int(high)));
+      return std::nullopt;
+    }
+    return v;
+  };
   for (const auto& kv : node) {
     const std::string key = kv.first.Scalar();
     if (key == "paper") {
@@ -173,17 +188,38 @@ void read_pdf(const YAML::Node& node, Job& job, YamlReporter& report) {
       if (v && *v != "A4" && *v != "Letter") {
         report.error(kv.second, DiagCode::JobWrongType, "'paper' must be A4 or Letter");
       } else if (v) {
-        job.pdf.paper = *v;
+        pdf.paper = *v;
+        keys.insert(key);
       }
     } else if (key == "font") {
-      if (auto v = scalar(kv.second, key, report)) job.pdf.font = *v;
+      if (auto v = scalar(kv.second, key, report)) {
+        pdf.font = *v;
+        keys.insert(key);
+      }
     } else if (key == "font_size") {
-      double size = 0;
-      if (!YAML::convert<double>::decode(kv.second, size) || size < 4 || size > 72) {
+      if (auto v = number(kv.second, key, 4, 72)) {
+        pdf.font_size = *v;
+        keys.insert(key);
+      }
+    } else if (key == "margins") {
+      if (!kv.second.IsMap()) {
         report.error(kv.second, DiagCode::JobWrongType,
-                     "'font_size' must be a number from 4 to 72");
-      } else {
-        job.pdf.font_size = size;
+                     "'margins' must be a map (top, bottom, left, right)");
+        continue;
+      }
+      for (const auto& m : kv.second) {
+        const std::string side = m.first.Scalar();
+        double* field = side == "top"      ? &pdf.margin_top
+                        : side == "bottom" ? &pdf.margin_bottom
+                        : side == "left"   ? &pdf.margin_left
+                        : side == "right"  ? &pdf.margin_right
+                                           : nullptr;
+        if (!field) {
+          report.warning(m.first, DiagCode::JobUnknownKey, "unknown margin '" + side + "' ignored");
+        } else if (auto v = number(m.second, side, 18, 216)) {
+          *field = *v;
+          keys.insert("margins." + side);
+        }
       }
     } else {
       report.warning(kv.first, DiagCode::JobUnknownKey, "unknown pdf key '" + key + "' ignored");
@@ -241,7 +277,7 @@ std::optional<Job> load_job(const fs::path& file, model::Diagnostics& diag) {
     } else if (key == "boilerplate") {
       if (auto v = scalar(value, key, report)) job.boilerplate = job.folder / *v;
     } else if (key == "pdf") {
-      read_pdf(value, job, report);
+      read_pdf_settings(value, job.pdf, job.pdf_keys, report);
     } else if (key == "entities") {
       for (const auto& file : string_list(value, key, report))
         job.entities.push_back(job.folder / file);
@@ -334,6 +370,16 @@ std::vector<structure::BoilerplateRule> load_boilerplate(const fs::path& file,
     rules.push_back(std::move(rule));
   }
   return rules;
+}
+
+emit::PdfOptions load_pdf_settings(const std::string& yaml_text, const std::string& path,
+                                   emit::PdfOptions defaults, model::Diagnostics& diag) {
+  const auto root = parse_yaml(yaml_text, path, diag);
+  if (!root || root->IsNull()) return defaults;
+  YamlReporter report{path, diag};
+  std::set<std::string> keys;
+  read_pdf_settings(*root, defaults, keys, report);
+  return defaults;
 }
 
 std::map<std::string, std::string> load_words(const std::string& yaml_text, const std::string& path,

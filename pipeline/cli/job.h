@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct Job {
   std::optional<std::filesystem::path> boilerplate;
   std::vector<std::filesystem::path> entities;  // gazetteer files layered on the built-in one
   emit::PdfOptions pdf;
+  std::set<std::string> pdf_keys;  // the pdf: keys the job sets (they win over pdf.yaml)
 };
 
 // Loads a job file. Returns nothing when the job cannot be used (its errors are in `diag`);
@@ -47,6 +49,10 @@ Job ad_hoc_job(const std::vector<std::string>& paths, model::Diagnostics& diag);
 // Boilerplate rules from a YAML file (config/boilerplate.yaml format); errors to `diag`.
 std::vector<structure::BoilerplateRule> load_boilerplate(const std::filesystem::path& file,
                                                          model::Diagnostics& diag);
+
+// PDF page and type settings (templates/pdf.yaml) over `defaults`.
+emit::PdfOptions load_pdf_settings(const std::string& yaml_text, const std::string& path,
+                                   emit::PdfOptions defaults, model::Diagnostics& diag);
 
 // The words table (templates/strings.yaml).
 std::map<std::string, std::string> load_words(const std::string& yaml_text, const std::string& path,

@@ -83,7 +83,18 @@ emit::EmitOptions make_emit_options(const Job& job, const fs::path& data, const 
   } else {
     diag.report(words.error());
   }
-  options.pdf = job.pdf;
+  // templates/pdf.yaml (the job's copy first), then the job file's pdf: keys.
+  if (auto pdf = options.templates.read("pdf.yaml")) {
+    options.pdf = load_pdf_settings(pdf.value(), "pdf.yaml", options.pdf, diag);
+  }
+  const auto given = [&](const char* key) { return job.pdf_keys.contains(key); };
+  if (given("paper")) options.pdf.paper = job.pdf.paper;
+  if (given("font")) options.pdf.font = job.pdf.font;
+  if (given("font_size")) options.pdf.font_size = job.pdf.font_size;
+  if (given("margins.top")) options.pdf.margin_top = job.pdf.margin_top;
+  if (given("margins.bottom")) options.pdf.margin_bottom = job.pdf.margin_bottom;
+  if (given("margins.left")) options.pdf.margin_left = job.pdf.margin_left;
+  if (given("margins.right")) options.pdf.margin_right = job.pdf.margin_right;
   options.timestamp = clock.timestamp;
   options.version = DOSSIER_VERSION;
   return options;

@@ -46,6 +46,7 @@ struct PdfOptions {
   std::string paper = "A4";  // A4 or Letter
   std::string font = "DejaVu Serif";
   double font_size = 10.5;
+  double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;  // points
 };
 
 struct EmitOptions {

@@ -172,6 +172,10 @@ Geometry geometry_for(const PdfOptions& options) {
     g.width = 612;
     g.height = 792;
   }
+  g.margin_top = options.margin_top;
+  g.margin_bottom = options.margin_bottom;
+  g.margin_left = options.margin_left;
+  g.margin_right = options.margin_right;
   return g;
 }
 

@@ -1,4 +1,5 @@
 #include "cli/job.h"
+#include "cli/settings.h"
 
 #include <gtest/gtest.h>
 
@@ -105,4 +106,26 @@ TEST(Boilerplate, ProjectRulesLoadAndMatch) {
   EXPECT_EQ(rule->name, "related-article");
   EXPECT_EQ(structure::match_boilerplate(rules, "Share this article")->name, "share-prompt");
   EXPECT_EQ(structure::match_boilerplate(rules, "Comments on the plan were positive."), nullptr);
+}
+
+TEST_F(JobFile, PdfSettingsComeFromTemplatesThenTheJob) {
+  fs::create_directories(dir_ / "tpl");
+  write("tpl/pdf.yaml", "paper: Letter\nfont_size: 12\nmargins: {left: 90, right: 54}\n");
+  const auto job =
+      load("title: T\nsources: [sources/a.txt]\ntemplates: tpl\npdf: {font_size: 9}\n");
+  ASSERT_TRUE(job);
+  const cli::BuildClock clock{"2025-05-15", 0};
+  const auto options = cli::make_emit_options(*job, fs::path(DOSSIER_PROJECT_DIR), clock, diag_);
+  EXPECT_EQ(options.pdf.paper, "Letter");  // the job's templates/pdf.yaml
+  EXPECT_EQ(options.pdf.margin_left, 90);  // idem
+  EXPECT_EQ(options.pdf.margin_top, 72);   // the built-in pdf.yaml
+  EXPECT_EQ(options.pdf.font_size, 9);     // the job file wins
+  EXPECT_EQ(diag_.warning_count() + diag_.error_count(), 0u);
+}
+
+TEST_F(JobFile, BadPdfSettingsArePositionedErrors) {
+  const auto job =
+      load("title: T\nsources: [sources/a.txt]\npdf: {paper: A5, margins: {top: 2}}\n");
+  ASSERT_TRUE(job);
+  EXPECT_EQ(diag_.error_count(), 2u);
 }
