@@ -116,16 +116,6 @@ std::string BlockText::lower(const Token& t) const {
   return out;
 }
 
-bool BlockText::is(const Token& t, std::string_view word) const {
-  if (static_cast<std::size_t>(t.end - t.begin) != word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char32_t c = text[t.begin + i];
-    if (c >= U'A' && c <= U'Z') c += 32;
-    if (c != static_cast<unsigned char>(word[i])) return false;
-  }
-  return true;
-}
-
 BlockText make_block_text(const model::Block& block) {
   BlockText bt;
   bt.id = block.id;

@@ -49,7 +49,6 @@ struct BlockText {
   std::string lower(const Token& t) const;
   const std::string& lower(int i) const { return lowers[static_cast<std::size_t>(i)]; }
   const std::string& key(int i) const { return keys[static_cast<std::size_t>(i)]; }
-  bool is(const Token& t, std::string_view word) const;  // case-insensitive ASCII compare
   bool punct(const Token& t, char32_t c) const {
     return t.kind == TokenKind::Punct && text[t.begin] == c;
   }

@@ -13,19 +13,11 @@ namespace {
 using model::calendar::Civil;
 using model::calendar::civil_from_days;
 using model::calendar::days_from_civil;
+using model::calendar::is_valid_day;
 using model::calendar::iso_day;
 using model::calendar::iso_month;
 using model::calendar::iso_week;
 using model::calendar::weekday_of;
-
-std::optional<long> parse_iso_day(const std::optional<std::string>& s) {
-  if (!s) return std::nullopt;
-  return model::calendar::parse_iso_day(*s);
-}
-
-bool valid_day(int y, int m, int d) {
-  return model::calendar::is_valid_day(y, m, d);
-}
 
 class DateScanner : TokenCursor {
  public:
@@ -75,7 +67,7 @@ class DateScanner : TokenCursor {
     if (auto m = month_word(i)) return read_month(i, *m);
     if (auto d = integer(i); d && *d >= 1 && *d <= 31 && !year(i)) {
       if (auto m = month_word(i + 1); m) {
-        if (auto y = year(i + 2); y && valid_day(*y, *m, *d)) {
+        if (auto y = year(i + 2); y && is_valid_day(*y, *m, *d)) {
           add(i, i + 2, iso_day(days_from_civil(*y, *m, *d)), "day");
           return i + 3;
         }
@@ -102,14 +94,14 @@ class DateScanner : TokenCursor {
     if (auto d = integer(i + 1); d && !year(i + 1) && *d >= 1 && *d <= 31) {
       int end = i + 1;
       if (punct(end + 1, U',')) ++end;
-      if (auto y = year(end + 1); y && valid_day(*y, m, *d)) {
+      if (auto y = year(end + 1); y && is_valid_day(*y, m, *d)) {
         add(first, end + 1, iso_day(days_from_civil(*y, m, *d)), "day");
         return end + 2;
       }
       std::optional<std::string> iso;
       if (today_) {
         const Civil c = civil_from_days(*today_);
-        if (valid_day(c.year, m, *d)) iso = iso_day(days_from_civil(c.year, m, *d));
+        if (is_valid_day(c.year, m, *d)) iso = iso_day(days_from_civil(c.year, m, *d));
       }
       add(first, i + 1, iso, "day");
       return i + 2;
@@ -221,7 +213,8 @@ class DateScanner : TokenCursor {
 std::vector<model::DateMention> find_dates(const std::vector<BlockText>& blocks,
                                            const std::optional<std::string>& source_date) {
   std::vector<model::DateMention> dates;
-  const auto today = parse_iso_day(source_date);
+  const auto today =
+      source_date ? model::calendar::parse_iso_day(*source_date) : std::optional<long>();
   for (const auto& b : blocks) DateScanner(b, today, dates).scan();
   return dates;
 }

@@ -126,38 +126,27 @@ class FigureScanner : TokenCursor {
       for (std::size_t n = 2; n < kNumberWords.size(); ++n) {
         if (lower_[i] == kNumberWords[n] && word(i + 1)) return read_number_word(i, n);
       }
-      for (const auto& v : kVague) {
-        if (lower_[i] != v.first) continue;
-        // "tens of thousands", "hundreds of thousands"
-        if ((is(i - 2, "tens") || is(i - 2, "hundreds")) && is(i - 1, "of")) continue;
-        int first = i, last = i;
-        double value = v.value;
-        if ((lower_[i] == "tens" || lower_[i] == "hundreds") && is(i + 1, "of")) {
-          for (const auto& inner : kVague) {
-            if (is(i + 2, inner.first)) {
-              value = (lower_[i] == "tens" ? 10.0 : 100.0) * inner.value / 2;
-              last = i + 2;
-            }
-          }
-          if (last == i) continue;
-        }
-        Figure f = figure(first, last, value);
-        attach_about(f, last + 1, first);
-        push(f);
-        return last + 1;
-      }
-      if ((lower_[i] == "tens") && is(i + 1, "of")) {
+      // "tens of thousands", "hundreds of millions": the smallest value the phrase allows.
+      const double times = lower_[i] == "tens" ? 10 : lower_[i] == "hundreds" ? 100 : 0;
+      if (times > 0 && is(i + 1, "of")) {
         for (const auto& inner : kVague) {
-          if (is(i + 2, inner.first)) {
-            Figure f = figure(i, i + 2, 10.0 * inner.value / 2);
-            attach_about(f, i + 3, i);
-            push(f);
-            return i + 3;
-          }
+          if (is(i + 2, inner.first)) return push_vague(i, i + 2, times * inner.value / 2);
+        }
+      }
+      if (times == 0) {
+        for (const auto& v : kVague) {
+          if (lower_[i] == v.first) return push_vague(i, i, v.value);
         }
       }
     }
     return i + 1;
+  }
+
+  int push_vague(int first, int last, double value) {
+    Figure f = figure(first, last, value);
+    attach_about(f, last + 1, first);
+    push(f);
+    return last + 1;
   }
 
   struct Figure : model::Figure {

@@ -23,13 +23,6 @@ using model::EntityType;
 constexpr int kMaxNameWords = 4;
 constexpr int kMaxAppositionTokens = 16;
 
-bool is_patronymic(std::string_view key) {
-  for (std::string_view tail : {"ovich", "evich", "ovna", "evna", "ichna", "yich"}) {
-    if (key.size() > tail.size() + 1 && key.ends_with(tail)) return true;
-  }
-  return false;
-}
-
 // One block being read, with per-token lower-case forms and keys computed once.
 class BlockReader {
  public:
@@ -383,7 +376,7 @@ class NameScanner {
     const bool bracket = words >= 2 && read_bracketed_surname(last, m);
     m.person_cue = m.role.has_value() || r_.followed_by_who(last) ||
                    r_.beside_speech_verb(first, last) || bracket ||
-                   (words >= 2 && (given || is_patronymic(r_.key(first + 1))));
+                   (words >= 2 && (given || model::is_patronymic(r_.key(first + 1))));
     if (m.person_cue) {
       m.type = EntityType::Person;
     } else if (r_.after_place_preposition(first) && !r_.tok(last).possessive) {
@@ -456,10 +449,6 @@ bool is_heading_like(const BlockText& b) {
   return letters >= 3 && upper * 10 >= letters * 8;
 }
 
-int word_count(const std::string& s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
-
 // Links each lone surname to the full name the source gives (nearest before it, else the
 // first after), keeps sentence-opening words only when the source uses them as names, and
 // adds the body's names to headings.
@@ -470,7 +459,7 @@ class SourceNames {
       const auto& m = cand.found.mention;
       const bool person = m.type == EntityType::Person;
       if (!cand.tentative) proper_.insert(name_key(m.text));
-      if (person && word_count(m.full) >= 2) {
+      if (person && model::name_word_count(m.full) >= 2) {
         surnames_[surname_key(m.full)].push_back(&cand - c_.data());
         const std::string key = name_key(m.full);
         given_[key.substr(0, key.find(' '))].insert(key);
@@ -482,7 +471,7 @@ class SourceNames {
   void link() {
     for (std::size_t i = 0; i < c_.size(); ++i) {
       auto& m = c_[i].found.mention;
-      if (word_count(m.text) != 1 || (m.type && m.type != EntityType::Person)) continue;
+      if (model::name_word_count(m.text) != 1 || (m.type && m.type != EntityType::Person)) continue;
       const auto it = surnames_.find(name_key(m.text));
       std::size_t best = 0;
       if (it != surnames_.end()) {

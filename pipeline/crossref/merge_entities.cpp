@@ -29,12 +29,9 @@ namespace dossier::crossref {
 namespace {
 
 using model::EntityType;
+using model::is_patronymic;
 using model::name_key;
 using model::surname_key;
-
-int word_count(const std::string& s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
 
 std::vector<std::string> split_words(const std::string& key) {
   std::vector<std::string> words;
@@ -64,13 +61,6 @@ bool is_all_caps(const std::string& s) {
     if (u_isalpha(u.charAt(i))) ++letters;
   }
   return letters >= 3;
-}
-
-bool is_patronymic(const std::string& key) {
-  for (std::string_view tail : {"ovich", "evich", "ovna", "evna", "ichna"}) {
-    if (key.size() > tail.size() + 1 && key.ends_with(tail)) return true;
-  }
-  return false;
 }
 
 // Union-find over clusters.
@@ -143,7 +133,7 @@ class Merger {
       const auto& n = m(r);
       if (n.known) {
         cluster_of_[r] = cluster_for("K|" + *n.known);
-      } else if (word_count(n.full) >= 2) {
+      } else if (model::name_word_count(n.full) >= 2) {
         cluster_of_[r] = cluster_for(std::string(1, type_letter(n.type)) + "|" + key_of(n.full));
       }
     }
@@ -308,7 +298,7 @@ class Merger {
     if (e.name.empty()) {
       int best = 0;
       for (const auto& form : order) {
-        const int score = counts[form] + (word_count(form) >= 2 ? 1000 : 0);
+        const int score = counts[form] + (model::name_word_count(form) >= 2 ? 1000 : 0);
         if (score > best) best = score, e.name = form;
       }
     }

@@ -129,6 +129,17 @@ std::string surname_key(std::string_view utf8_name) {
   return space == std::string::npos ? key : key.substr(space + 1);
 }
 
+int name_word_count(std::string_view utf8_name) {
+  return static_cast<int>(std::count(utf8_name.begin(), utf8_name.end(), ' ')) + 1;
+}
+
+bool is_patronymic(std::string_view key_word) {
+  for (std::string_view tail : {"ovich", "evich", "ovna", "evna", "ichna"}) {
+    if (key_word.size() > tail.size() + 1 && key_word.ends_with(tail)) return true;
+  }
+  return false;
+}
+
 std::string entity_slug(std::string_view utf8_name) {
   const std::u32string name = model::utf8::decode_all(utf8_name);
   std::string slug = "E";

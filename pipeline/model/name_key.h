@@ -20,6 +20,13 @@ std::string name_key(std::string_view utf8_name);
 // The last word's key ("putin" for "Vladimir Putin").
 std::string surname_key(std::string_view utf8_name);
 
+// Words in a name as written ("Vladimir Putin" → 2).
+int name_word_count(std::string_view utf8_name);
+
+// A name key's word is a patronymic (Vladimirovich, Petrovna). Keys have y folded to i, so
+// -ovich/-evich/-ovna/-evna/-ichna cover the romanizations.
+bool is_patronymic(std::string_view key_word);
+
 // A URL-safe id: "E-" then the name's folded words joined by hyphens.
 std::string entity_slug(std::string_view utf8_name);
 
