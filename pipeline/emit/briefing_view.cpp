@@ -45,11 +45,14 @@ BriefingView make_view(const model::Briefing& b) {
                    [](const EntityEntry& a, const EntityEntry& b) {
                      return a.entity->mentions.size() > b.entity->mentions.size();
                    });
-  // Alphabetical by the folded name (diacritics and case aside), then by id.
+  // Alphabetical by the folded name (diacritics and case aside), then by id; each name is
+  // folded once, not at every comparison.
+  std::map<const model::Entity*, std::string> folded;
+  for (const auto& entry : view.index) folded[entry.entity] = model::name_key(entry.entity->name);
   std::stable_sort(view.index.begin(), view.index.end(),
-                   [](const EntityEntry& a, const EntityEntry& b) {
-                     const std::string ka = model::name_key(a.entity->name);
-                     const std::string kb = model::name_key(b.entity->name);
+                   [&](const EntityEntry& a, const EntityEntry& b) {
+                     const std::string& ka = folded[a.entity];
+                     const std::string& kb = folded[b.entity];
                      return ka != kb ? ka < kb : a.entity->id < b.entity->id;
                    });
   for (auto& [block, list] : view.mentions_in) {
