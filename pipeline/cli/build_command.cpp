@@ -42,6 +42,8 @@ std::vector<std::string> split_formats(const std::string& list) {
 
 int run_build(const BuildOptions& options, const CommonOptions& common) {
   model::Diagnostics diag;
+  StageTimes times;
+  std::optional<ScopedStep> load_step(std::in_place, &times, "load job");
   const fs::path data = data_folder();
   std::optional<Job> job;
   if (!options.sources.empty()) {
@@ -67,10 +69,12 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
 
   auto settings = pipeline_settings(*job, data, diag);
   settings.threads = options.jobs;
+  settings.times = &times;
   settings.ingest.max_source_size = options.max_source_size;
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
   if (!clock) return finish(diag, job->sources.size(), common);
+  load_step.reset();
   const model::Briefing briefing = assemble_briefing(*job, settings, *clock, diag);
 
   if (options.strict && (diag.error_count() > 0 || diag.warning_count() > 0)) {
@@ -78,7 +82,13 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
     return finish(diag, briefing.sources.size(), common, true);
   }
   const emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
-  const auto written = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
+  std::vector<fs::path> written;
+  for (const auto& format : formats) {
+    ScopedStep step(&times, "emit " + format);
+    for (auto& path : emit::write_outputs(briefing, {format}, options.output, emit_options, diag)) {
+      written.push_back(std::move(path));
+    }
+  }
   if (!options.quiet) {
     for (const auto& path : written) {
       std::error_code ec;
@@ -86,6 +96,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
                 << ")\n";
     }
   }
+  if (options.verbose) std::cerr << times.summary(true);
   return finish(diag, briefing.sources.size(), common);
 }
 

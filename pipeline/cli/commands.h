@@ -20,6 +20,7 @@ struct BuildOptions {
   std::string formats;  // comma-separated; empty → the job's outputs
   bool strict = false;
   bool quiet = false;
+  bool verbose = false;
   unsigned jobs = 0;
   std::size_t max_source_size = std::size_t{256} << 20;
   bool ascii_punctuation = false;

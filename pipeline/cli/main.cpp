@@ -39,6 +39,8 @@ int run(int argc, char** argv) {
   build_cmd->add_flag("--strict", build.strict, "Fail on any warning; replace no output");
   build_cmd->add_option("-j,--jobs", build.jobs, "Threads for per-source stages (0: one per core)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but diagnostics");
+  build_cmd->add_flag("-v,--verbose", build.verbose,
+                      "Print the time of every stage, format and source, also off a terminal");
   build_cmd->add_flag("--ascii-punctuation", build.ascii_punctuation,
                       "Straighten typographic quotes");
   build_cmd->add_option("--max-source-size", build.max_source_size, "Largest source in bytes")

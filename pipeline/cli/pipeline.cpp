@@ -19,7 +19,15 @@ model::Source prepare_source(const SourceSpec& spec, const PipelineSettings& set
   const std::string ext = spec.path.extension().string();
   source.format = (ext == ".md" || ext == ".markdown") ? model::SourceFormat::Markdown
                                                        : model::SourceFormat::PlainText;
-  auto read = ingest::read_source(std::move(source), settings.ingest, diag);
+  // Runs one stage, adding its time to the record when there is one.
+  const auto timed = [&](SourceStage stage, auto&& run) {
+    const auto start = StageTimes::Clock::now();
+    auto result = run();
+    if (settings.times) settings.times->add(stage, StageTimes::Clock::now() - start);
+    return result;
+  };
+  auto read = timed(SourceStage::Ingest,
+                    [&] { return ingest::read_source(std::move(source), settings.ingest, diag); });
   if (!read) {
     diag.report(read.error());
     model::Source failed;
@@ -28,8 +36,12 @@ model::Source prepare_source(const SourceSpec& spec, const PipelineSettings& set
     failed.status = model::SourceStatus::Failed;
     return failed;
   }
-  model::Source normalized = normalize::normalize(std::move(read.value()), settings.normalize);
-  return structure::structure(std::move(normalized), settings.structure, diag);
+  model::Source normalized = timed(SourceStage::Normalize, [&] {
+    return normalize::normalize(std::move(read.value()), settings.normalize);
+  });
+  return timed(SourceStage::Structure, [&] {
+    return structure::structure(std::move(normalized), settings.structure, diag);
+  });
 }
 
 std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
@@ -41,8 +53,15 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
-      sources[i] =
-          annotate::annotate(prepare_source(specs[i], settings, local[i]), i, settings.annotate);
+      const auto start = StageTimes::Clock::now();
+      model::Source prepared = prepare_source(specs[i], settings, local[i]);
+      const auto annotate_start = StageTimes::Clock::now();
+      sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
+      if (settings.times) {
+        const auto end = StageTimes::Clock::now();
+        settings.times->add(SourceStage::Annotate, end - annotate_start);
+        settings.times->add_source(i, specs[i].display_path, end - start);
+      }
     }
   };
   unsigned threads = settings.threads ? settings.threads : std::thread::hardware_concurrency();

@@ -8,6 +8,7 @@
 
 #include "annotate/annotate.h"
 #include "cli/job.h"
+#include "cli/stage_times.h"
 #include "crossref/crossref.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
@@ -20,7 +21,8 @@ struct PipelineSettings {
   normalize::NormalizeOptions normalize;
   structure::StructureOptions structure;
   annotate::AnnotateOptions annotate;
-  unsigned threads = 0;  // 0: one per core
+  unsigned threads = 0;         // 0: one per core
+  StageTimes* times = nullptr;  // where to record timings, if anywhere
 };
 
 // One source through ingest, normalize and structure (annotate needs its job position).

@@ -102,7 +102,12 @@ emit::EmitOptions make_emit_options(const Job& job, const fs::path& data, const 
 
 model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settings,
                                   const BuildClock& clock, model::Diagnostics& diag) {
-  std::vector<model::Source> sources = process_sources(job.sources, settings, diag);
+  std::vector<model::Source> sources;
+  {
+    ScopedStep step(settings.times, "per-source stages");
+    sources = process_sources(job.sources, settings, diag);
+  }
+  ScopedStep step(settings.times, "cross-reference");
   crossref::BriefingInfo info;
   info.title = job.title.value_or("Briefing");
   info.subtitle = job.subtitle;

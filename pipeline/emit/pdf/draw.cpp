@@ -4,13 +4,21 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <condition_variable>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
+#include "emit/pdf/content.h"
 #include "emit/pdf/fonts.h"
+#include "emit/pdf/haru_objects.h"
 #include "emit/pdf/layout.h"
+#include "model/utf8.h"
 
 namespace dossier::emit {
 
@@ -32,32 +40,73 @@ struct DocDeleter {
   void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
 };
 
-// Loads each face on first use: libharu embeds every font it is asked for.
+// Loads each face on first use (libharu embeds every font it is asked for) and keeps each
+// face's glyph advances in a table. The table is safe to read from several layout threads:
+// only a code point's first use calls into libharu, under a lock, which also marks its glyph
+// for embedding.
 class FontBook {
  public:
-  FontBook(HPDF_Doc doc, std::string family) : doc_(doc), family_(std::move(family)) {}
+  FontBook(HPDF_Doc doc, std::string family) : doc_(doc), family_(std::move(family)) {
+    for (auto& table : advances_) table = new_table();
+  }
 
   HPDF_Font get(Face face) {
+    std::lock_guard lock(mutex_);
+    return load(face);
+  }
+
+  // The advance of `text` in 1/1000 em.
+  double advance(Face face, std::string_view text) {
+    const Table& widths = *advances_[static_cast<std::size_t>(face)];
+    double total = 0;
+    model::utf8::for_each(text, [&](char32_t c, std::size_t) {
+      const char32_t code = c > 0xFFFF ? U' ' : c;
+      int w = widths[code].load(std::memory_order_relaxed);
+      if (w < 0) w = learn(face, code);
+      total += w;
+    });
+    return total;
+  }
+
+ private:
+  static constexpr int kUnknown = -1;
+
+  HPDF_Font load(Face face) {
     HPDF_Font& slot = fonts_[static_cast<std::size_t>(face)];
     if (slot) return slot;
     const auto file = pdf::font_file(family_, face);
-    if (!file) {
-      missing_ = family_;
-      return nullptr;
-    }
+    if (!file) return nullptr;
     const char* name = HPDF_LoadTTFontFromFile(doc_, file->c_str(), HPDF_TRUE);
     if (!name) return nullptr;
     slot = HPDF_GetFont(doc_, name, "UTF-8");
     return slot;
   }
 
-  const std::string& missing() const { return missing_; }
+  int learn(Face face, char32_t code) {
+    std::lock_guard lock(mutex_);
+    HPDF_Font font = load(face);
+    const std::string one = model::utf8::encode(code);
+    const int w = font ? static_cast<int>(HPDF_Font_TextWidth(
+                                              font, reinterpret_cast<const HPDF_BYTE*>(one.data()),
+                                              static_cast<HPDF_UINT>(one.size()))
+                                              .width)
+                       : 0;
+    (*advances_[static_cast<std::size_t>(face)])[code].store(w, std::memory_order_relaxed);
+    return w;
+  }
 
- private:
+  using Table = std::array<std::atomic<int>, 0x10000>;
+  static std::unique_ptr<Table> new_table() {
+    auto table = std::make_unique<Table>();
+    for (auto& w : *table) w.store(kUnknown, std::memory_order_relaxed);
+    return table;
+  }
+
   HPDF_Doc doc_;
   std::string family_;
-  std::string missing_;
-  std::array<HPDF_Font, 5> fonts_{};
+  std::mutex mutex_;
+  std::array<HPDF_Font, pdf::kFaceCount> fonts_{};
+  std::array<std::unique_ptr<Table>, pdf::kFaceCount> advances_;
 };
 
 HPDF_Date pdf_date(long long seconds) {
@@ -79,37 +128,109 @@ model::Diagnostic failure(const std::string& message) {
   return {model::Severity::Error, model::DiagCode::OutputWrite, "briefing.pdf", 0, 0, message};
 }
 
-void draw_pages(HPDF_Doc doc, const pdf::PagedDocument& laid, const pdf::Geometry& g,
-                FontBook& fonts, std::vector<HPDF_Page>& pages) {
-  for (const auto& page : laid.pages) {
-    HPDF_Page p = HPDF_AddPage(doc);
-    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
-    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
-    HPDF_Page_BeginText(p);
-    for (const auto& run : page.runs) {
-      HPDF_Font font = fonts.get(run.face);
-      if (!font) continue;
-      HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(run.size));
-      HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(run.x), static_cast<HPDF_REAL>(run.y),
-                        run.text.c_str());
-    }
-    HPDF_Page_EndText(p);
-    pages.push_back(p);
+// Each page's text goes straight into its content stream (content.h). A second thread
+// compresses the pages while this one adds them, their links and bookmarks to libharu; the
+// fonts a page uses are registered in its resources.
+class PageContents {
+ public:
+  PageContents(const pdf::PagedDocument& laid, FontBook& fonts)
+      : laid_(laid), fonts_(fonts), texts_(laid.pages.size()), deflated_(laid.pages.size()) {}
+  PageContents(const PageContents&) = delete;
+  PageContents& operator=(const PageContents&) = delete;
+  ~PageContents() {
+    if (compressor_.joinable()) compressor_.join();
   }
-}
 
-HPDF_Destination destination(const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
-                             const pdf::Geometry& g, const std::string& anchor) {
-  const auto it = laid.anchors.find(anchor);
-  if (it == laid.anchors.end() || it->second.page >= static_cast<int>(pages.size())) {
-    return nullptr;
+  // Adds the pages to the document and starts compressing their contents.
+  std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::Geometry& g) {
+    compressor_ = std::thread([this] { compress(); });
+    const pdf::RunAdvance advance = [this](Face face, std::string_view text) {
+      return fonts_.advance(face, text);
+    };
+    std::vector<HPDF_Page> pages;
+    for (std::size_t i = 0; i < laid_.pages.size(); ++i) {
+      const auto& page = laid_.pages[i];
+      HPDF_Page p = HPDF_AddPage(doc);
+      HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
+      HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
+      std::array<std::string, pdf::kFaceCount> names;
+      for (const auto& run : page.runs) {
+        std::string& name = names[static_cast<std::size_t>(run.face)];
+        if (!name.empty()) continue;
+        HPDF_Font font = fonts_.get(run.face);
+        name = font ? pdf::font_resource_name(p, font) : "F0";
+      }
+      std::string text;
+      pdf::write_page_text(page, names, advance, text);
+      {
+        std::lock_guard lock(mutex_);
+        texts_[i] = std::move(text);
+        ready_ = i + 1;
+      }
+      wake_.notify_one();
+      pages.push_back(p);
+    }
+    return pages;
   }
-  HPDF_Destination d =
-      HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(it->second.page)]);
-  // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
-  HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(std::min(g.height, it->second.y + 12)), 1);
-  return d;
-}
+
+  // Waits for the compressor and sets each page's content.
+  void finish(const std::vector<HPDF_Page>& pages) {
+    compressor_.join();
+    for (std::size_t i = 0; i < pages.size(); ++i) pdf::set_page_content(pages[i], deflated_[i]);
+  }
+
+ private:
+  void compress() {
+    for (std::size_t i = 0; i < texts_.size(); ++i) {
+      std::string text;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return ready_ > i; });
+        text = std::move(texts_[i]);
+      }
+      deflated_[i] = pdf::deflate_content(text);
+    }
+  }
+
+  const pdf::PagedDocument& laid_;
+  FontBook& fonts_;
+  std::vector<std::string> texts_;
+  std::vector<std::string> deflated_;
+  std::size_t ready_ = 0;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::thread compressor_;
+};
+
+// One destination object per anchor, shared by every link and bookmark that points there:
+// libharu writes each destination as an indirect object, so sharing halves the objects of a
+// briefing whose links mostly point at a few thousand index entries.
+class Destinations {
+ public:
+  Destinations(const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
+               const pdf::Geometry& g)
+      : laid_(laid), pages_(pages), g_(g) {}
+
+  HPDF_Destination get(const std::string& anchor) {
+    const auto it = laid_.anchors.find(anchor);
+    if (it == laid_.anchors.end() || it->second.page >= static_cast<int>(pages_.size())) {
+      return nullptr;
+    }
+    HPDF_Destination& d = made_[&it->second];
+    if (d) return d;
+    d = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(it->second.page)]);
+    // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
+    HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(std::min(g_.height, it->second.y + 12)),
+                            1);
+    return d;
+  }
+
+ private:
+  const pdf::PagedDocument& laid_;
+  const std::vector<HPDF_Page>& pages_;
+  const pdf::Geometry& g_;
+  std::unordered_map<const pdf::Anchor*, HPDF_Destination> made_;
+};
 
 std::string keywords_of(const model::Briefing& b) {
   constexpr std::size_t kKeywords = 12;
@@ -132,7 +253,8 @@ std::string keywords_of(const model::Briefing& b) {
 model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions& options,
                               std::ostream& out) {
   HaruError error;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> holder(HPDF_New(on_error, &error));
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> holder(
+      HPDF_NewEx(on_error, nullptr, nullptr, 1u << 20, &error));
   HPDF_Doc doc = holder.get();
   if (!doc) return failure("libharu could not create a document");
   // Compression first: libharu fixes each font's and page's filter when it is created.
@@ -142,11 +264,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
 
   FontBook fonts(doc, options.pdf.font);
   const pdf::Measure measure = [&fonts](Face face, double size, std::string_view text) {
-    HPDF_Font font = fonts.get(face);
-    if (!font || text.empty()) return 0.0;
-    const HPDF_TextWidth w = HPDF_Font_TextWidth(
-        font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
-    return static_cast<double>(w.width) * size / 1000.0;
+    return fonts.advance(face, text) * size / 1000.0;
   };
   if (!fonts.get(Face::Body)) {
     return failure("font \"" + options.pdf.font +
@@ -155,21 +273,25 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   const pdf::Geometry g = pdf::geometry_for(options.pdf);
   const pdf::PagedDocument laid = pdf::lay_out(briefing, options, measure);
 
-  std::vector<HPDF_Page> pages;
-  draw_pages(doc, laid, g, fonts, pages);
+  // Objects to come: per page a page, its content and its length; per link an annotation;
+  // per anchor at most one destination; per bookmark an outline.
+  std::size_t links = 0;
+  for (const auto& page : laid.pages) links += page.links.size();
+  pdf::reserve_objects(
+      doc, 3 * laid.pages.size() + links + laid.anchors.size() + laid.outline.size() + 256);
+
+  PageContents contents(laid, fonts);
+  const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
+  Destinations destinations(laid, pages, g);
+  pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
     for (const auto& link : laid.pages[i].links) {
-      HPDF_Destination d = destination(laid, pages, g, link.target);
-      if (!d) continue;
-      const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x0), static_cast<HPDF_REAL>(link.y0),
-                           static_cast<HPDF_REAL>(link.x1), static_cast<HPDF_REAL>(link.y1)};
-      HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[i], rect, d);
-      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      if (HPDF_Destination d = destinations.get(link.target)) link_writer.add(pages[i], link, d);
     }
   }
   HPDF_Outline root = nullptr;
   for (const auto& item : laid.outline) {
-    HPDF_Destination d = destination(laid, pages, g, item.anchor);
+    HPDF_Destination d = destinations.get(item.anchor);
     if (!d) continue;
     HPDF_Outline parent = item.level == 0 ? nullptr : root;
     HPDF_Outline o =
@@ -180,6 +302,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
       HPDF_Outline_SetOpened(o, HPDF_FALSE);
     }
   }
+  contents.finish(pages);
   HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, briefing.title.c_str());
   if (briefing.author) HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, briefing.author->c_str());

@@ -1,0 +1,117 @@
+#include "emit/pdf/haru_objects.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <new>
+
+#include "emit/pdf/content.h"
+
+namespace dossier::emit::pdf {
+
+namespace {
+
+constexpr HPDF_UINT32 kObjectIdMask = 0x00FFFFFF;  // obj_id carries type bits above these
+
+HPDF_UINT32 object_id(const void* object) {
+  return static_cast<const HPDF_Obj_Header*>(object)->obj_id & kObjectIdMask;
+}
+
+void append_reference(HPDF_UINT32 id, std::string& out) {
+  out += std::to_string(id);
+  out += " 0 R";
+}
+
+// Dict_Write calls this between "<<" and ">>".
+HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
+  const auto* r = static_cast<const LinkWriter::Record*>(dict->attr);
+  std::string text = "/Subtype /Link\n/Rect [";
+  for (const float v : {r->x0, r->y0, r->x1, r->y1}) {
+    append_number(v, text);
+    text += ' ';
+  }
+  text.back() = ']';
+  text += "\n/Dest ";
+  append_reference(r->dest_id, text);
+  text += "\n/Border ";
+  append_reference(r->border_id, text);
+  text += '\n';
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                           static_cast<HPDF_UINT>(text.size()));
+}
+
+// The stream is already deflated, so libharu writes it as it is (filter none, which also
+// removes any /Filter entry) and this names the filter.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\n");
+}
+
+}  // namespace
+
+void reserve_objects(HPDF_Doc doc, std::size_t objects) {
+  if (!doc->xref || !doc->xref->entries) return;
+  HPDF_List entries = doc->xref->entries;
+  entries->items_per_block =
+      std::max<HPDF_UINT>(entries->items_per_block, static_cast<HPDF_UINT>(objects));
+}
+
+LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links) : doc_(doc) {
+  records_.reserve(expected_links);
+  border_ = HPDF_Array_New(doc->mmgr);
+  if (border_ && HPDF_Xref_Add(doc->xref, border_) == HPDF_OK) {
+    for (int i = 0; i < 3; ++i) HPDF_Array_AddNumber(border_, 0);
+  } else {
+    border_ = nullptr;
+  }
+}
+
+void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest) {
+  // Past the reserved size the records would move under the dictionaries: drop the link.
+  if (!border_ || !dest || records_.size() == records_.capacity()) return;
+  if (page != page_) {
+    page_ = page;
+    annots_ = HPDF_Array_New(doc_->mmgr);
+    if (annots_ && HPDF_Dict_Add(page, "Annots", annots_) != HPDF_OK) annots_ = nullptr;
+  }
+  if (!annots_) return;
+  HPDF_Dict annot = HPDF_Dict_New(doc_->mmgr);
+  if (!annot || HPDF_Xref_Add(doc_->xref, annot) != HPDF_OK) return;
+  records_.push_back({static_cast<float>(rect.x0), static_cast<float>(rect.y0),
+                      static_cast<float>(rect.x1), static_cast<float>(rect.y1), object_id(dest),
+                      object_id(border_)});
+  annot->attr = &records_.back();
+  annot->write_fn = write_link;
+  HPDF_Array_Add(annots_, annot);
+}
+
+std::string font_resource_name(HPDF_Page page, HPDF_Font font) {
+  const char* name = HPDF_Page_GetLocalFontName(page, font);
+  return name ? name : "F0";
+}
+
+void set_page_content(HPDF_Page page, const std::string& deflated) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+  attr->contents->write_fn = write_flate_filter;
+  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                    static_cast<HPDF_UINT>(deflated.size()));
+}
+
+std::string deflate_content(const std::string& data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_BEST_SPEED) != Z_OK) {
+    throw std::bad_alloc();  // with compressBound's room, only memory can run out
+  }
+  out.resize(size);
+  return out;
+}
+
+}  // namespace dossier::emit::pdf

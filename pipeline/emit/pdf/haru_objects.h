@@ -1,0 +1,61 @@
+// The few places where the PDF writer goes below libharu's public calls, to its object layer
+// (hpdf_objects.h, hpdf_pages.h, hpdf_doc.h: installed by libhpdf-dev, exported by the
+// library). Each exists because the public call made long briefings slow; measured on 1,000
+// articles (6,261 pages, 275,000 links) they took the PDF from 11.3 s to a few seconds:
+//  - reserve_objects: libharu grows its cross-reference table 1,024 entries at a time,
+//    copying it each time, which is quadratic in the object count;
+//  - LinkWriter: HPDF_Page_CreateLinkAnnot builds a tree of a dozen small objects per link
+//    (about 1.4 KB); here a link is one dictionary that writes its own entries;
+//  - set_page_content, font_resource_name: libharu's text calls re-measure every string and deflate
+//  the pages one
+//    by one at save time; dossier writes the operators itself (content.h) and compresses
+//    pages on a second thread while libharu builds the rest.
+#pragma once
+
+#include <hpdf.h>
+
+#include <string>
+#include <vector>
+
+#include "emit/pdf/layout.h"
+
+namespace dossier::emit::pdf {
+
+// Grows the cross-reference table once to hold `objects` more entries.
+void reserve_objects(HPDF_Doc doc, std::size_t objects);
+
+// Link annotations, each a dictionary of /Subtype /Link, /Rect, /Dest and a /Border [0 0 0]
+// shared by all. The writer must outlive HPDF_SaveToStream: the dictionaries read their
+// values from it when libharu writes them.
+class LinkWriter {
+ public:
+  LinkWriter(HPDF_Doc doc, std::size_t expected_links);
+  void add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest);
+
+  struct Record {
+    float x0, y0, x1, y1;
+    HPDF_UINT32 dest_id;
+    HPDF_UINT32 border_id;
+  };
+
+ private:
+  HPDF_Doc doc_;
+  HPDF_Array border_ = nullptr;
+  HPDF_Page page_ = nullptr;
+  HPDF_Array annots_ = nullptr;
+  std::vector<Record> records_;  // reserved up front: the dictionaries point into it
+};
+
+// The page's resource name for `font` ("F1"), adding the font to the page's resources.
+std::string font_resource_name(HPDF_Page page, HPDF_Font font);
+
+// Replaces the page's content stream with `deflated` (zlib data of the page's operators),
+// marked /FlateDecode.
+void set_page_content(HPDF_Page page, const std::string& deflated);
+
+// zlib-compresses `data` at the fastest level: the default level made a 6,000-page briefing
+// 10% smaller (55 MB against 61 MB) but cost half a second more than the rest of drawing
+// takes. Throws std::bad_alloc when memory runs out.
+std::string deflate_content(const std::string& data);
+
+}  // namespace dossier::emit::pdf
