@@ -81,7 +81,8 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
     std::cerr << "dossier: --strict: outputs not written\n";
     return finish(diag, briefing.sources.size(), common, true);
   }
-  const emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
+  emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
+  emit_options.threads = options.jobs;
   std::vector<fs::path> written;
   for (const auto& format : formats) {
     ScopedStep step(&times, "emit " + format);

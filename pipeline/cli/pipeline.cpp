@@ -2,9 +2,7 @@
 
 #include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <thread>
+#include "model/parallel.h"
 
 namespace dossier::cli {
 
@@ -50,26 +48,17 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   const std::size_t n = specs.size();
   std::vector<model::Source> sources(n);
   std::vector<model::Diagnostics> local(n);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      const auto start = StageTimes::Clock::now();
-      model::Source prepared = prepare_source(specs[i], settings, local[i]);
-      const auto annotate_start = StageTimes::Clock::now();
-      sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
-      if (settings.times) {
-        const auto end = StageTimes::Clock::now();
-        settings.times->add(SourceStage::Annotate, end - annotate_start);
-        settings.times->add_source(i, specs[i].display_path, end - start);
-      }
+  model::parallel_for(n, settings.threads, [&](std::size_t i) {
+    const auto start = StageTimes::Clock::now();
+    model::Source prepared = prepare_source(specs[i], settings, local[i]);
+    const auto annotate_start = StageTimes::Clock::now();
+    sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
+    if (settings.times) {
+      const auto end = StageTimes::Clock::now();
+      settings.times->add(SourceStage::Annotate, end - annotate_start);
+      settings.times->add_source(i, specs[i].display_path, end - start);
     }
-  };
-  unsigned threads = settings.threads ? settings.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  });
   for (const auto& d : local) {
     for (auto& item : d.all()) diag.report(std::move(item));
   }

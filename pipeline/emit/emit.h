@@ -55,6 +55,7 @@ struct EmitOptions {
   PdfOptions pdf;
   long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
   std::string version;      // dossier version, written into outputs
+  unsigned threads = 0;     // for work an emitter can split (0: one per core)
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

@@ -253,8 +253,9 @@ std::string keywords_of(const model::Briefing& b) {
 model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions& options,
                               std::ostream& out) {
   HaruError error;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> holder(
-      HPDF_NewEx(on_error, nullptr, nullptr, 1u << 20, &error));
+  // (libharu's own memory pool, HPDF_NewEx with a block size, was no faster once the links
+  // were light, and it hands out unaligned memory.)
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> holder(HPDF_New(on_error, &error));
   HPDF_Doc doc = holder.get();
   if (!doc) return failure("libharu could not create a document");
   // Compression first: libharu fixes each font's and page's filter when it is created.

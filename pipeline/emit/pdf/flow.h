@@ -98,7 +98,7 @@ class Flow {
   }
 
   struct Fragment {
-    std::string text;
+    std::string_view text;  // in the piece's text
     const Piece* piece;
     bool space_before;
     double width;
@@ -114,7 +114,7 @@ class Flow {
       while (start <= piece.text.size()) {
         const std::size_t space = std::min(piece.text.find(' ', start), piece.text.size());
         if (space > start) {
-          const std::string part = piece.text.substr(start, space - start);
+          const std::string_view part = std::string_view(piece.text).substr(start, space - start);
           if (pending_space && !words.back().empty()) words.emplace_back();
           words.back().push_back({part, &piece, pending_space, measure_(piece.face, size, part)});
           pending_space = false;
@@ -188,7 +188,7 @@ class Flow {
   bool justified_paragraph(const Words& words, double size, double indent) {
     struct BoxText {
       const Fragment* fragment;
-      std::string text;
+      std::string_view text;
       double width;
     };
     std::vector<BreakItem> items;
@@ -213,14 +213,14 @@ class Flow {
         const Fragment& f = word[0];
         std::size_t from = 0;
         for (std::size_t p : points) {
-          const std::string part = f.text.substr(from, p - from);
+          const std::string_view part = f.text.substr(from, p - from);
           boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
           add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
               static_cast<int>(boxes.size()) - 1);
           add({BreakItem::Kind::Penalty, hyphen_w, 0, 0, kHyphenPenalty, true});
           from = p;
         }
-        const std::string part = f.text.substr(from);
+        const std::string_view part = f.text.substr(from);
         boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
         add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
             static_cast<int>(boxes.size()) - 1);
@@ -339,6 +339,19 @@ class Flow {
 
   int page_index() const { return static_cast<int>(doc_.pages.size()) - 1; }
 
+  // Page numbers, centred under the text; added once all pages exist, because chapters are
+  // laid out on their own (in parallel) and only then put in order.
+  static void add_folios(PagedDocument& doc, const Geometry& g, const Measure& measure,
+                         double body_size) {
+    const double size = body_size * 0.75;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+      const std::string folio = std::to_string(i + 1);
+      const double w = measure(Face::Body, size, folio);
+      doc.pages[i].runs.push_back(
+          {(g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio});
+    }
+  }
+
  private:
   Page& page() { return doc_.pages.back(); }
 
@@ -353,10 +366,6 @@ class Flow {
       page().runs.push_back(
           {g_.width - g_.margin_right - w, head_y, Face::BodyItalic, size, head_right_});
     }
-    const std::string folio = std::to_string(doc_.pages.size());
-    const double w = measure_(Face::Body, size, folio);
-    page().runs.push_back(
-        {(g_.width - w) / 2, g_.margin_bottom - size * 3, Face::Body, size, folio});
   }
 
   PagedDocument& doc_;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace dossier::emit::pdf {
 
@@ -28,14 +30,17 @@ HyphenDict* patterns() {
   return dict.get();
 }
 
-}  // namespace
+// Words recur (a long briefing hyphenates the same few thousand again and again), so each
+// thread keeps the points it has found; the table is dropped when it grows past kCacheSize.
+constexpr std::size_t kCacheSize = 1 << 16;
 
-std::vector<std::size_t> hyphenation_points(std::string_view word) {
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+std::vector<std::size_t> find_points(std::string_view word) {
   std::vector<std::size_t> points;
-  if (word.size() < kShortestWord) return points;
-  for (char c : word) {
-    if (c < 'a' || c > 'z') return points;
-  }
   HyphenDict* dict = patterns();
   if (!dict) return points;
   const std::string w(word);
@@ -58,6 +63,21 @@ std::vector<std::size_t> hyphenation_points(std::string_view word) {
   free(pos);
   free(cut);
   return points;
+}
+
+}  // namespace
+
+std::vector<std::size_t> hyphenation_points(std::string_view word) {
+  if (word.size() < kShortestWord) return {};
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return {};
+  }
+  thread_local std::unordered_map<std::string, std::vector<std::size_t>, StringHash,
+                                  std::equal_to<>>
+      cache;
+  if (const auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() >= kCacheSize) cache.clear();
+  return cache.emplace(std::string(word), find_points(word)).first->second;
 }
 
 }  // namespace dossier::emit::pdf

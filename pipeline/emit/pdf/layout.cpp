@@ -3,6 +3,7 @@
 #include "emit/end_note.h"
 #include "emit/pdf/flow.h"
 #include "emit/pdf/parts.h"
+#include "model/parallel.h"
 
 namespace dossier::emit::pdf {
 
@@ -198,8 +199,21 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   lay_out_quotes(flow, view, words, size);
   lay_out_timeline(flow, view, words, size);
   lay_out_figures(flow, view, words, size);
-  for (const auto& s : briefing.sources)
-    lay_out_source(flow, s, options, size, view, briefing.title);
+  // Each source starts a page, so the chapters are laid out on their own, in parallel, and
+  // then appended with their anchors moved to the pages they land on.
+  std::vector<PagedDocument> chapters(briefing.sources.size());
+  model::parallel_for(chapters.size(), options.threads, [&](std::size_t i) {
+    Flow chapter(chapters[i], g, measure, size);
+    lay_out_source(chapter, briefing.sources[i], options, size, view, briefing.title);
+  });
+  for (auto& chapter : chapters) {
+    const int offset = static_cast<int>(doc.pages.size());
+    for (auto& [id, anchor] : chapter.anchors) {
+      doc.anchors[id] = {anchor.page + offset, anchor.y};
+    }
+    std::move(chapter.pages.begin(), chapter.pages.end(), std::back_inserter(doc.pages));
+  }
+  chapters.clear();
   lay_out_index(flow, view, words, size, doc.anchors);
   PagedDocument front;
   Flow front_flow(front, g, measure, size);
@@ -208,6 +222,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   for (std::size_t i = 0; i < front_pages && i < front.pages.size(); ++i) {
     doc.pages[i] = std::move(front.pages[i]);
   }
+  Flow::add_folios(doc, g, measure, size);
   doc.outline.push_back({briefing.title, "cover", 0});
   doc.outline.push_back({options.words["contents"], "contents", 0});
   for (const auto& [anchor, word] : kPartsBefore) doc.outline.push_back({words[word], anchor, 0});

@@ -1,0 +1,33 @@
+// Work spread over threads, for the stages that run per source. Results go into slots the
+// caller indexes by i, so output never depends on the number of threads.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace dossier::model {
+
+// The threads to use for `threads` (0: one per core), never more than the items.
+inline unsigned thread_count(unsigned threads, std::size_t items) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, items)));
+}
+
+// Calls fn(i) once for each i in [0, n), on up to `threads` threads (this one included),
+// handing out the next i to whichever thread is free. fn must not throw.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < thread_count(threads, n); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace dossier::model
