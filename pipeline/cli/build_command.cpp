@@ -83,18 +83,21 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   }
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
-  std::vector<fs::path> written;
-  for (const auto& format : formats) {
-    ScopedStep step(&times, "emit " + format);
-    for (auto& path : emit::write_outputs(briefing, {format}, options.output, emit_options, diag)) {
-      written.push_back(std::move(path));
-    }
+  std::vector<emit::WrittenOutput> outputs;
+  {
+    ScopedStep step(&times, "emit (all formats)");
+    outputs = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
+  }
+  for (const auto& output : outputs) {
+    times.add_step("  " + output.format, std::chrono::duration_cast<StageTimes::Clock::duration>(
+                                             std::chrono::duration<double>(output.seconds)));
   }
   if (!options.quiet) {
-    for (const auto& path : written) {
+    for (const auto& output : outputs) {
+      if (!output.ok) continue;
       std::error_code ec;
-      std::cout << "wrote " << path.string() << " (" << human_size(fs::file_size(path, ec))
-                << ")\n";
+      std::cout << "wrote " << output.path.string() << " ("
+                << human_size(fs::file_size(output.path, ec)) << ")\n";
     }
   }
   if (options.verbose) std::cerr << times.summary(true);

@@ -73,13 +73,19 @@ const Format* find_format(const std::string& name);
 model::Result<bool> write_file_atomically(const std::filesystem::path& path,
                                           const std::function<bool(std::ostream&)>& write);
 
-// Writes DIR/briefing.EXT for each named format; reports failures to `diag`.
-// Returns the paths written.
-std::vector<std::filesystem::path> write_outputs(const model::Briefing& briefing,
-                                                 const std::vector<std::string>& format_names,
-                                                 const std::filesystem::path& folder,
-                                                 const EmitOptions& options,
-                                                 model::Diagnostics& diag);
+struct WrittenOutput {
+  std::string format;
+  std::filesystem::path path;
+  bool ok = false;     // written and renamed into place
+  double seconds = 0;  // wall time of this format's writer
+};
+
+// Writes DIR/briefing.EXT for each named format, several formats at once on up to
+// options.threads threads; reports failures to `diag` in the order of `format_names`.
+std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
+                                         const std::vector<std::string>& format_names,
+                                         const std::filesystem::path& folder,
+                                         const EmitOptions& options, model::Diagnostics& diag);
 
 // The writers (one folder each under emit/).
 model::Result<bool> write_html(const model::Briefing&, const EmitOptions&, std::ostream&);

@@ -1,11 +1,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 
 #include "emit/emit.h"
+#include "model/parallel.h"
 
 namespace dossier::emit {
 
@@ -67,35 +70,51 @@ model::Result<bool> write_file_atomically(const fs::path& path,
   return true;
 }
 
-std::vector<fs::path> write_outputs(const model::Briefing& briefing,
-                                    const std::vector<std::string>& format_names,
-                                    const fs::path& folder, const EmitOptions& options,
-                                    model::Diagnostics& diag) {
-  std::vector<fs::path> written;
+std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
+                                         const std::vector<std::string>& format_names,
+                                         const fs::path& folder, const EmitOptions& options,
+                                         model::Diagnostics& diag) {
+  std::vector<WrittenOutput> outputs;
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) {
     diag.error(model::DiagCode::OutputWrite, folder.string(), 0, 0,
                "cannot create output folder: " + ec.message());
-    return written;
+    return outputs;
   }
   for (const auto& name : format_names) {
-    const Format* format = find_format(name);
-    if (!format) continue;  // names are checked when the job is loaded
-    const fs::path path = folder / (std::string("briefing.") + format->extension);
+    // Names are checked when the job is loaded.
+    if (const Format* format = find_format(name)) {
+      outputs.push_back({format->name, folder / (std::string("briefing.") + format->extension)});
+    }
+  }
+  // The formats are independent readers of one briefing: each on a thread of its own (the
+  // slowest, PDF, first), their diagnostics gathered in the order they were asked for.
+  std::vector<std::size_t> order(outputs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return (outputs[a].format == "pdf") > (outputs[b].format == "pdf");
+  });
+  std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
+  model::parallel_for(order.size(), options.threads, [&](std::size_t k) {
+    const std::size_t i = order[k];
+    WrittenOutput& output = outputs[i];
+    const auto start = std::chrono::steady_clock::now();
     std::optional<model::Diagnostic> writer_error;
-    auto result = write_file_atomically(path, [&](std::ostream& out) {
-      auto r = format->write(briefing, options, out);
+    auto result = write_file_atomically(output.path, [&](std::ostream& out) {
+      auto r = find_format(output.format)->write(briefing, options, out);
       if (!r) writer_error = r.error();
       return r.ok();
     });
-    if (result) {
-      written.push_back(path);
-    } else {
-      diag.report(writer_error ? *writer_error : result.error());
-    }
+    output.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    output.ok = result.ok();
+    if (!result) errors[i] = writer_error ? *writer_error : result.error();
+  });
+  for (auto& error : errors) {
+    if (error) diag.report(std::move(*error));
   }
-  return written;
+  return outputs;
 }
 
 }  // namespace dossier::emit
