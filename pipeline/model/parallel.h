@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -17,17 +19,27 @@ inline unsigned thread_count(unsigned threads, std::size_t items) {
 }
 
 // Calls fn(i) once for each i in [0, n), on up to `threads` threads (this one included),
-// handing out the next i to whichever thread is free. fn must not throw.
+// handing out the next i to whichever thread is free. If fn throws, the remaining items are
+// skipped and the first exception is rethrown here once every thread has stopped.
 template <class Fn>
 void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
   std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
   const auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) fn(i);
+    try {
+      for (std::size_t i = next++; i < n; i = next++) fn(i);
+    } catch (...) {
+      next = n;
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < thread_count(threads, n); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace dossier::model

@@ -266,9 +266,9 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
   zip.add_deflated("EPUB/style.css", css.value());
   zip.add_deflated("EPUB/cover.xhtml", serialize_xhtml(cover));
-  for (std::size_t i = 0; i < chapters.size(); ++i) {
-    zip.add_deflated("EPUB/" + chapters[i].file, chapter_files[i]);
-  }
+  std::vector<std::string> names;
+  for (const auto& c : chapters) names.push_back("EPUB/" + c.file);
+  zip.add_deflated(names, chapter_files, options.threads);
   return zip.write(out);
 }
 

@@ -1,5 +1,7 @@
 #include "emit/epub/zip_writer.h"
 
+#include "model/parallel.h"
+
 #include <zlib.h>
 
 #include <ctime>
@@ -21,7 +23,7 @@ void put32(std::string& out, std::uint32_t v) {
 std::string raw_deflate(const std::string& data) {
   z_stream z{};
   // windowBits −15: raw deflate, as ZIP stores it (no zlib header or checksum).
-  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("zlib deflateInit2 failed");
   }
   std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
@@ -48,7 +50,8 @@ ZipWriter::ZipWriter(long long timestamp) {
       static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
 }
 
-void ZipWriter::add(const std::string& name, const std::string& data, bool deflate) {
+ZipWriter::Entry ZipWriter::make_entry(const std::string& name, const std::string& data,
+                                       bool deflate) {
   Entry e;
   e.name = name;
   e.size = static_cast<std::uint32_t>(data.size());
@@ -56,7 +59,20 @@ void ZipWriter::add(const std::string& name, const std::string& data, bool defla
       crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
   e.method = deflate ? 8 : 0;
   e.payload = deflate ? raw_deflate(data) : data;
-  entries_.push_back(std::move(e));
+  return e;
+}
+
+void ZipWriter::add(const std::string& name, const std::string& data, bool deflate) {
+  entries_.push_back(make_entry(name, data, deflate));
+}
+
+void ZipWriter::add_deflated(const std::vector<std::string>& names,
+                             const std::vector<std::string>& data, unsigned threads) {
+  const std::size_t first = entries_.size();
+  entries_.resize(first + names.size());
+  model::parallel_for(names.size(), threads, [&](std::size_t i) {
+    entries_[first + i] = make_entry(names[i], data[i], true);
+  });
 }
 
 void ZipWriter::add_stored(const std::string& name, const std::string& data) {

@@ -16,6 +16,9 @@ class ZipWriter {
 
   void add_stored(const std::string& name, const std::string& data);
   void add_deflated(const std::string& name, const std::string& data);
+  // Several files, compressed on up to `threads` threads (0: one per core), added in order.
+  void add_deflated(const std::vector<std::string>& names, const std::vector<std::string>& data,
+                    unsigned threads);
 
   // Writes the archive; false when the stream fails.
   bool write(std::ostream& out) const;
@@ -28,6 +31,7 @@ class ZipWriter {
     std::uint32_t size = 0;
     std::uint16_t method = 0;  // 0 stored, 8 deflated
   };
+  static Entry make_entry(const std::string& name, const std::string& data, bool deflate);
   void add(const std::string& name, const std::string& data, bool deflate);
 
   std::uint16_t dos_time_ = 0;
