@@ -40,6 +40,7 @@ std::string StageTimes::summary(bool per_source) const {
     auto sorted = sources_;
     std::sort(sorted.begin(), sorted.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
+    out += "per source:\n";
     for (const auto& [index, step] : sorted) out += line(step.name, step.ns, "");
   }
   return out;
