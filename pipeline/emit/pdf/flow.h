@@ -10,6 +10,7 @@
 #include "emit/pdf/break_lines.h"
 #include "emit/pdf/hyphenate.h"
 #include "emit/pdf/layout.h"
+#include "model/utf8.h"
 
 namespace dossier::emit::pdf {
 
@@ -92,7 +93,7 @@ class Flow {
   // ("Putin" linked + "’s" plain stay together); each linked piece gets its own rectangle.
   void rich_paragraph(const std::vector<Piece>& pieces, double size, double indent = 0,
                       bool justify = false) {
-    const auto words = split_words(pieces, size);
+    const auto words = split_words(pieces, size, g_.text_width() - indent);
     if (justify && justified_paragraph(words, size, indent)) return;
     first_fit_paragraph(words, size, indent);
   }
@@ -105,8 +106,10 @@ class Flow {
   };
   using Words = std::vector<std::vector<Fragment>>;
 
-  Words split_words(const std::vector<Piece>& pieces, double size) const {
-    // Words as lists of fragments.
+  // Words as lists of fragments. A fragment wider than the line (a long address, a run of
+  // digits) is cut at code points into pieces that fit, each a word of its own, so no line
+  // runs past the margin.
+  Words split_words(const std::vector<Piece>& pieces, double size, double line_width) const {
     Words words(1);
     bool pending_space = false;
     for (const auto& piece : pieces) {
@@ -114,9 +117,19 @@ class Flow {
       while (start <= piece.text.size()) {
         const std::size_t space = std::min(piece.text.find(' ', start), piece.text.size());
         if (space > start) {
-          const std::string_view part = std::string_view(piece.text).substr(start, space - start);
+          std::string_view part = std::string_view(piece.text).substr(start, space - start);
           if (pending_space && !words.back().empty()) words.emplace_back();
-          words.back().push_back({part, &piece, pending_space, measure_(piece.face, size, part)});
+          double width = measure_(piece.face, size, part);
+          while (width > line_width) {
+            const auto [cut, head_width] = fitting_prefix(part, piece.face, size, line_width);
+            if (cut >= part.size()) break;
+            words.back().push_back({part.substr(0, cut), &piece, pending_space, head_width});
+            words.emplace_back();
+            pending_space = false;
+            part = part.substr(cut);
+            width -= head_width;
+          }
+          words.back().push_back({part, &piece, pending_space, width});
           pending_space = false;
         }
         if (space < piece.text.size()) pending_space = true;
@@ -124,6 +137,23 @@ class Flow {
       }
     }
     return words;
+  }
+
+  // The bytes of the longest run of whole code points at the start of `text` that fits in
+  // `width` (at least one code point), and that run's width. Reads only as far as it needs:
+  // widths add up code point by code point (the PDF fonts have no kerning).
+  std::pair<std::size_t, double> fitting_prefix(std::string_view text, Face face, double size,
+                                                double width) const {
+    std::size_t end = 0;
+    double used = 0;
+    while (end < text.size()) {
+      const std::size_t length = model::utf8::decode(text, end).length;
+      const double w = measure_(face, size, text.substr(end, length));
+      if (end > 0 && used + w > width) break;
+      used += w;
+      end += length;
+    }
+    return {end, used};
   }
 
   void first_fit_paragraph(const Words& words, double size, double indent) {

@@ -146,3 +146,33 @@ TEST(PdfFlow, ALastLineNeverStandsAloneAtAPageTop) {
   ASSERT_GE(total, 3);
   EXPECT_GE(body_runs(doc.pages[1]), 2) << "lines: " << total;
 }
+
+TEST(PdfFlow, AWordWiderThanTheLineIsCutAndNeverCrossesTheMargin) {
+  const emit::pdf::Geometry g;
+  const emit::pdf::Measure measure = kFake;
+  const std::string url = "https://example.org/" + std::string(300, 'x') + "/Донецк";
+  for (const bool justify : {false, true}) {
+    emit::pdf::PagedDocument doc;
+    emit::pdf::Flow flow(doc, g, measure, 10);
+    flow.new_page();
+    flow.rich_paragraph({{"See the source at ", "", Face::Body},
+                         {url, "S1", Face::Body},
+                         {" for the whole text.", "", Face::Body}},
+                        10, 0, justify);
+    std::string text;
+    for (const auto& run : doc.pages.at(0).runs) {
+      EXPECT_LE(run.x + kFake(run.face, run.size, run.text), g.width - g.margin_right + 0.01)
+          << run.text;
+      EXPECT_TRUE(model::utf8::is_valid(run.text));
+      text += run.text;
+    }
+    // Every character is still there, in order; the link covers each piece of the address.
+    std::string expected = "Seethesourceat" + url + "forthewholetext.";
+    std::erase(text, ' ');
+    EXPECT_EQ(text, expected) << (justify ? "justified" : "first fit");
+    for (const auto& link : doc.pages.at(0).links) {
+      EXPECT_LE(link.x1, g.width - g.margin_right + 0.01);
+    }
+    EXPECT_GE(doc.pages.at(0).links.size(), 3u);
+  }
+}
