@@ -36,5 +36,6 @@ struct NormalizeCommandOptions {
 int run_build(const BuildOptions& options, const CommonOptions& common);
 int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common);
 int run_inspect(const std::vector<std::string>& files, const CommonOptions& common);
+int run_init(const std::string& folder);
 
 }  // namespace dossier::cli

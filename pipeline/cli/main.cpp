@@ -63,6 +63,11 @@ int run(int argc, char** argv) {
       app.add_subcommand("inspect", "Print the JSON of sources after annotation");
   inspect_cmd->add_option("files", inspect_files, "Source files")->required();
 
+  std::string init_folder;
+  CLI::App* init_cmd = app.add_subcommand(
+      "init", "Start a briefing job in a new folder: job file, example sources, templates");
+  init_cmd->add_option("folder", init_folder, "The folder to create (new or empty)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,6 +77,7 @@ int run(int argc, char** argv) {
   common.json_diagnostics = diagnostics == "json";
   if (*build_cmd) return run_build(build, common);
   if (*normalize_cmd) return run_normalize(normalize, common);
+  if (*init_cmd) return run_init(init_folder);
   return run_inspect(inspect_files, common);
 }
 

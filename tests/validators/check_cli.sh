@@ -15,7 +15,7 @@ src=$project/config/sources
 
 "$dossier" --help >"$tmp/help" 2>&1
 expect "--help exits 0 and lists the subcommands" grep -q "normalize" "$tmp/help"
-for sub in build normalize inspect; do
+for sub in build normalize inspect init; do
   "$dossier" "$sub" --help >/dev/null 2>&1
   expect "$sub --help exits 0" test $? -eq 0
 done
@@ -53,6 +53,22 @@ lines = open(sys.argv[1]).read().splitlines()
 d = json.loads(lines[0])
 assert len(lines) == 1 and d["severity"] == "warning" and d["line"] == 3 and d["col"] == 5, d
 assert d["code"] == "invalid-bytes" and d["path"].endswith("bad.txt")' "$tmp/diag.json"
+
+"$dossier" init "$tmp/new/job" >"$tmp/init.out" 2>&1
+expect "init creates a job folder" test -f "$tmp/new/job/briefing.yaml" -a -d "$tmp/new/job/templates/html"
+expect "init writes two example sources and a README" \
+  bash -c "ls '$tmp/new/job/sources' | wc -l | grep -qx 2 && test -f '$tmp/new/job/README.md'"
+(cd / && "$dossier" build "$tmp/new/job/briefing.yaml" -o "$tmp/new/out" --quiet 2>/dev/null)
+expect "the new job builds from another folder (exit 0)" test $? -eq 0
+expect "the new job writes all five formats" \
+  bash -c "ls '$tmp/new/out' | grep -c '^briefing\.' | grep -qx 5"
+"$dossier" init "$tmp/new/job" >/dev/null 2>"$tmp/init.err"
+expect "init refuses a folder that is not empty (exit 1)" test $? -eq 1
+expect "and says why" grep -q "is not an empty folder" "$tmp/init.err"
+mkdir "$tmp/empty"
+"$dossier" init "$tmp/empty" >/dev/null 2>&1
+expect "init fills an empty folder" test -f "$tmp/empty/briefing.yaml"
+expect "init leaves no temporary folder" bash -c "! ls -a '$tmp' | grep -q '\.init'"
 
 "$dossier" build --formats html,nope --sources "$src" -o "$tmp/x" >/dev/null 2>&1
 expect "an unknown format is a usage error (exit 2)" test $? -eq 2
