@@ -87,6 +87,10 @@ bool expand_source(const std::string& written, const fs::path& folder, const Sou
   }
   std::error_code ec;
   const fs::file_status status = fs::status(target, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    not_found("source is a loop of symbolic links: " + written);
+    return false;
+  }
   if (ec || !fs::exists(status)) {
     not_found("source not found: " + written);
     return false;

@@ -57,14 +57,17 @@ int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& c
   const Job job = ad_hoc_job({}, diag);
   PipelineSettings settings = pipeline_settings(job, data_folder(), diag);
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
+  // Names, quotes and figures only show in the JSON; plain text skips finding them.
+  const auto finish_source = [&](model::Source s, std::size_t i) {
+    return options.format == "json" ? annotate::annotate(std::move(s), i, settings.annotate) : s;
+  };
   std::vector<model::Source> sources;
   if (options.files.empty() || (options.files.size() == 1 && options.files[0] == "-")) {
-    sources.push_back(annotate::annotate(from_stdin(settings, diag), 0, settings.annotate));
+    sources.push_back(finish_source(from_stdin(settings, diag), 0));
   } else {
     const Job files = ad_hoc_job(options.files, diag);
     for (std::size_t i = 0; i < files.sources.size(); ++i) {
-      sources.push_back(annotate::annotate(prepare_source(files.sources[i], settings, diag), i,
-                                           settings.annotate));
+      sources.push_back(finish_source(prepare_source(files.sources[i], settings, diag), i));
     }
   }
   const bool many = sources.size() > 1;
@@ -82,6 +85,7 @@ int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& c
     }
     if (options.explain) explain(s);
   }
+  check_standard_output(diag);
   return finish(diag, sources.size(), common);
 }
 
@@ -93,6 +97,7 @@ int run_inspect(const std::vector<std::string>& files, const CommonOptions& comm
   const PipelineSettings settings = pipeline_settings(job, data_folder(), diag);
   const model::Briefing briefing = assemble_briefing(job, settings, *clock, diag);
   std::cout << emit::briefing_json(briefing, DOSSIER_VERSION);
+  check_standard_output(diag);
   return finish(diag, briefing.sources.size(), common);
 }
 

@@ -1,6 +1,9 @@
 #include "cli/report.h"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <string>
 
 namespace dossier::cli {
 
@@ -9,6 +12,16 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 }  // namespace
+
+void check_standard_output(model::Diagnostics& diag) {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout) return;
+  const int err = errno;
+  diag.error(model::DiagCode::OutputWrite, "<stdout>", 0, 0,
+             std::string("cannot write to standard output") +
+                 (err ? std::string(": ") + std::strerror(err) : std::string()));
+}
 
 int finish(const model::Diagnostics& diag, std::size_t sources, const CommonOptions& common,
            bool strict) {

@@ -14,4 +14,8 @@ namespace dossier::cli {
 int finish(const model::Diagnostics& diag, std::size_t sources, const CommonOptions& common,
            bool strict = false);
 
+// Flushes standard output and reports an error when it could not be written (a full disk, a
+// closed pipe): a command whose output was lost must not exit 0.
+void check_standard_output(model::Diagnostics& diag);
+
 }  // namespace dossier::cli

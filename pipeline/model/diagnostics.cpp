@@ -22,6 +22,8 @@ const char* to_string(DiagCode code) {
       return "unreadable";
     case DiagCode::TooLarge:
       return "too-large";
+    case DiagCode::DeepNesting:
+      return "deep-nesting";
     case DiagCode::MissingSource:
       return "missing-source";
     case DiagCode::JobSyntax:

@@ -30,6 +30,7 @@ enum class DiagCode {
   JobMissingKey,   // a required key is absent
   Template,        // a template cannot be read or rendered
   OutputWrite,     // an output cannot be written
+  DeepNesting,     // Markdown nested deeper than dossier keeps; the deeper part is flattened
 };
 
 struct Diagnostic {

@@ -5,6 +5,8 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "model/utf8.h"
 
@@ -15,9 +17,18 @@ namespace {
 using model::Block;
 using model::BlockKind;
 
+// Block quotes and lists nest, and so do emphasis and links; the model keeps this many levels
+// of each. Deeper content is kept as plain text at the last level (nothing is lost, and no
+// later stage recurses without bound: 100,000 nested "> " once overflowed the stack).
+constexpr int kMaxBlockDepth = 32;
+constexpr int kMaxInlineDepth = 32;
+
 struct Reader {
   model::Source& source;
   std::size_t first;  // index of the first Markdown line in source.lines
+  int block_depth = 0;
+  int inline_depth = 0;
+  std::optional<model::Position> flattened;  // where content was first flattened
 
   model::Position origin_of(cmark_node* node) const {
     const int line = cmark_node_get_start_line(node);
@@ -37,9 +48,58 @@ struct Reader {
     source.removals.push_back({origin_of(node).line, last_line_of(node), text, "raw-html"});
   }
 
+  // All the text under `node`, blocks separated by line breaks, walked with cmark's iterator
+  // rather than by recursion; raw HTML is removed and recorded as everywhere else.
+  std::string flat_text(cmark_node* node) {
+    if (!flattened) flattened = origin_of(node);
+    std::string out;
+    cmark_iter* it = cmark_iter_new(node);
+    for (auto event = cmark_iter_next(it); event != CMARK_EVENT_DONE; event = cmark_iter_next(it)) {
+      cmark_node* n = cmark_iter_get_node(it);
+      const cmark_node_type type = cmark_node_get_type(n);
+      if (event == CMARK_EVENT_EXIT) {
+        const bool block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+        if (n != node && block && !out.empty() && out.back() != '\n') {
+          out += '\n';
+        }
+        continue;
+      }
+      switch (type) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+          out += cmark_node_get_literal(n);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          out += ' ';
+          break;
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+          remove_html(n);
+          break;
+        default:
+          break;
+      }
+    }
+    cmark_iter_free(it);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+  }
+
   // Inline content as plain text, with its formatting as spans (offsets in code points);
   // inline HTML is removed and recorded.
   void inline_text(cmark_node* node, std::string& out, std::vector<model::Span>* spans) {
+    if (inline_depth >= kMaxInlineDepth) {
+      out += flat_text(node);
+      return;
+    }
+    ++inline_depth;
+    inline_text_within(node, out, spans);
+    --inline_depth;
+  }
+
+  void inline_text_within(cmark_node* node, std::string& out, std::vector<model::Span>* spans) {
     const auto span = [&](model::SpanKind kind, cmark_node* c, std::string href = {}) {
       const int start = static_cast<int>(model::utf8::length(out));
       if (kind == model::SpanKind::Code) {
@@ -114,12 +174,22 @@ struct Reader {
     return b;
   }
 
-  // Child blocks of a container (block quote, list item).
+  // Child blocks of a container (block quote, list item); past kMaxBlockDepth, one paragraph
+  // of their text.
   std::vector<Block> children(cmark_node* node) {
     std::vector<Block> out;
+    if (block_depth >= kMaxBlockDepth) {
+      if (cmark_node_first_child(node)) {
+        Block flat = make(BlockKind::Paragraph, node, flat_text(node));
+        if (!flat.text.empty()) out.push_back(std::move(flat));
+      }
+      return out;
+    }
+    ++block_depth;
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
       if (auto b = convert(c)) out.push_back(std::move(*b));
     }
+    --block_depth;
     return out;
   }
 
@@ -194,7 +264,7 @@ struct NodeDeleter {
 
 }  // namespace
 
-void read_markdown(model::Source& source, std::size_t first) {
+void read_markdown(model::Source& source, std::size_t first, model::Diagnostics& diag) {
   std::string text;
   for (std::size_t k = first; k < source.lines.size(); ++k) text += source.lines[k].text + "\n";
   cmark_gfm_core_extensions_ensure_registered();
@@ -207,7 +277,7 @@ void read_markdown(model::Source& source, std::size_t first) {
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  Reader reader{source, first};
+  Reader reader{source, first, 0, 0, std::nullopt};
   for (cmark_node* node = cmark_node_first_child(doc.get()); node; node = cmark_node_next(node)) {
     auto block = reader.convert(node);
     if (!block) continue;
@@ -218,6 +288,12 @@ void read_markdown(model::Source& source, std::size_t first) {
       continue;
     }
     source.blocks.push_back(std::move(*block));
+  }
+  if (reader.flattened) {
+    diag.warning(model::DiagCode::DeepNesting, source.path, reader.flattened->line,
+                 reader.flattened->col,
+                 "Markdown nested more than " + std::to_string(kMaxBlockDepth) +
+                     " levels deep; the deeper part is kept as plain text");
   }
 }
 

@@ -6,11 +6,13 @@
 
 #include <cstddef>
 
+#include "model/diagnostics.h"
 #include "model/model.h"
 
 namespace dossier::structure {
 
-// Reads source.lines from `first` on as Markdown into blocks, title and removals.
-void read_markdown(model::Source& source, std::size_t first);
+// Reads source.lines from `first` on as Markdown into blocks, title and removals. Nesting
+// deeper than dossier keeps is flattened to plain text, with a warning.
+void read_markdown(model::Source& source, std::size_t first, model::Diagnostics& diag);
 
 }  // namespace dossier::structure

@@ -159,7 +159,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
   const std::size_t front_lines = read_front_matter(source.lines, front, diag);
   if (source.format == model::SourceFormat::Markdown) {
     source.meta.title = front.meta.title;  // a given title keeps a first "# heading" a heading
-    read_markdown(source, front_lines);
+    read_markdown(source, front_lines, diag);
     model::overlay(source.meta, front.meta);
     source.lines.clear();
     return source;

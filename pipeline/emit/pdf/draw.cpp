@@ -109,6 +109,13 @@ class FontBook {
   std::array<std::unique_ptr<Table>, pdf::kFaceCount> advances_;
 };
 
+model::Diagnostic haru_failure(const HaruError& error, const std::string& what) {
+  char code[64];
+  std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
+                static_cast<unsigned>(error.code), static_cast<unsigned>(error.detail));
+  return {model::Severity::Error, model::DiagCode::OutputWrite, "briefing.pdf", 0, 0, what + code};
+}
+
 HPDF_Date pdf_date(long long seconds) {
   std::tm utc{};
   const std::time_t t = static_cast<std::time_t>(seconds);
@@ -151,6 +158,7 @@ class PageContents {
     for (std::size_t i = 0; i < laid_.pages.size(); ++i) {
       const auto& page = laid_.pages[i];
       HPDF_Page p = HPDF_AddPage(doc);
+      if (!p) break;  // libharu's error is reported by the caller
       HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
       HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
       std::array<std::string, pdf::kFaceCount> names;
@@ -170,6 +178,11 @@ class PageContents {
       wake_.notify_one();
       pages.push_back(p);
     }
+    if (pages.size() < texts_.size()) {
+      std::lock_guard lock(mutex_);
+      abandoned_ = true;
+    }
+    wake_.notify_one();
     return pages;
   }
 
@@ -185,7 +198,8 @@ class PageContents {
       std::string text;
       {
         std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return ready_ > i; });
+        wake_.wait(lock, [&] { return ready_ > i || abandoned_; });
+        if (ready_ <= i) return;
         text = std::move(texts_[i]);
       }
       deflated_[i] = pdf::deflate_content(text);
@@ -197,6 +211,7 @@ class PageContents {
   std::vector<std::string> texts_;
   std::vector<std::string> deflated_;
   std::size_t ready_ = 0;
+  bool abandoned_ = false;  // no more pages will come
   std::mutex mutex_;
   std::condition_variable wake_;
   std::thread compressor_;
@@ -260,6 +275,9 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   if (!doc) return failure("libharu could not create a document");
   // Compression first: libharu fixes each font's and page's filter when it is created.
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+  // A page tree node holds at most 8,191 kids (libharu's array limit), so pages go into
+  // nodes of 1,000: up to eight million pages instead of 8,191.
+  HPDF_SetPagesConfiguration(doc, 1000);
   HPDF_UseUTFEncodings(doc);
   HPDF_SetCurrentEncoder(doc, "UTF-8");
 
@@ -283,6 +301,8 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
 
   PageContents contents(laid, fonts);
   const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
+  if (pages.size() < laid.pages.size())
+    return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
   Destinations destinations(laid, pages, g);
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
@@ -316,10 +336,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(options.timestamp));
 
   if (error.code != 0 || HPDF_SaveToStream(doc) != HPDF_OK) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)",
-                  static_cast<unsigned>(error.code), static_cast<unsigned>(error.detail));
-    return failure(buf);
+    return haru_failure(error, "could not write the document");
   }
   HPDF_ResetStream(doc);
   std::array<HPDF_BYTE, 65536> buffer{};

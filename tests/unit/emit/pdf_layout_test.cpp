@@ -176,3 +176,33 @@ TEST(PdfFlow, AWordWiderThanTheLineIsCutAndNeverCrossesTheMargin) {
     EXPECT_GE(doc.pages.at(0).links.size(), 3u);
   }
 }
+
+TEST(Pdf, ABriefingOfMoreThan8191PagesIsWritten) {
+  // libharu's page tree node holds at most 8,191 pages unless pages are grouped; each source
+  // starts a page, so 8,300 one-line sources make more pages than one node can hold.
+  auto b = fixtures::small_briefing();
+  const model::Source one = b.sources.front();
+  b.sources.clear();
+  for (int i = 1; i <= 8300; ++i) {
+    model::Source s = one;
+    s.id = "S" + std::to_string(i);
+    s.blocks.resize(1);
+    s.blocks[0].id = s.id + "-p1";
+    s.fixes.clear();
+    s.removals.clear();
+    b.sources.push_back(std::move(s));
+  }
+  std::ostringstream out;
+  const auto written = emit::write_pdf(b, fixtures::project_emit_options(), out);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  const std::string pdf = out.str();
+  // The root of the page tree counts every page: the largest /Count of a /Pages dictionary.
+  std::size_t largest = 0;
+  for (std::size_t at = pdf.find("/Type /Pages"); at != std::string::npos;
+       at = pdf.find("/Type /Pages", at + 1)) {
+    const std::size_t open = pdf.rfind("<<", at), close = pdf.find(">>", at);
+    const std::size_t count = pdf.find("/Count ", open);
+    if (count < close) largest = std::max<std::size_t>(largest, std::stoul(pdf.substr(count + 7)));
+  }
+  EXPECT_GT(largest, 8300u);
+}
