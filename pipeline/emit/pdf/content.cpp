@@ -59,6 +59,7 @@ void write_page_text(const Page& page, const std::array<std::string, kFaceCount>
   double pen = 0;  // where the last run in the open TJ ends
   for (const auto& run : page.runs) {
     const int f = static_cast<int>(run.face);
+    if (font_names[static_cast<std::size_t>(f)].empty()) continue;  // no font for this face
     const bool same_font = f == face && run.size == size;
     const bool joins = in_array && same_font && rounded(run.y) == line_y && run.x >= pen - 0.5;
     if (!joins && in_array) {

@@ -25,7 +25,7 @@ inline constexpr std::size_t kFaceCount = 5;
 using RunAdvance = std::function<double(Face face, std::string_view text)>;
 
 // Appends the page's text operators to `out`; `font_names` are the page's resource names
-// ("F1") by face.
+// ("F1") by face, and a run whose face has no name is left out.
 void write_page_text(const Page& page, const std::array<std::string, kFaceCount>& font_names,
                      const RunAdvance& advance, std::string& out);
 

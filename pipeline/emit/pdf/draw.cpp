@@ -145,7 +145,13 @@ class PageContents {
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;
   ~PageContents() {
-    if (compressor_.joinable()) compressor_.join();
+    if (!compressor_.joinable()) return;
+    {
+      std::lock_guard lock(mutex_);
+      abandoned_ = true;  // if add_pages stopped early, the compressor waits for no more
+    }
+    wake_.notify_one();
+    compressor_.join();
   }
 
   // Adds the pages to the document and starts compressing their contents.
@@ -161,12 +167,11 @@ class PageContents {
       if (!p) break;  // libharu's error is reported by the caller
       HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
       HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
-      std::array<std::string, pdf::kFaceCount> names;
+      std::array<std::string, pdf::kFaceCount> names;  // empty: the face has no font
       for (const auto& run : page.runs) {
         std::string& name = names[static_cast<std::size_t>(run.face)];
         if (!name.empty()) continue;
-        HPDF_Font font = fonts_.get(run.face);
-        name = font ? pdf::font_resource_name(p, font) : "F0";
+        if (HPDF_Font font = fonts_.get(run.face)) name = pdf::font_resource_name(p, font);
       }
       std::string text;
       pdf::write_page_text(page, names, advance, text);

@@ -91,7 +91,7 @@ void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest
 
 std::string font_resource_name(HPDF_Page page, HPDF_Font font) {
   const char* name = HPDF_Page_GetLocalFontName(page, font);
-  return name ? name : "F0";
+  return name ? name : "";
 }
 
 void set_page_content(HPDF_Page page, const std::string& deflated) {

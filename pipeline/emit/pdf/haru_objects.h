@@ -46,7 +46,8 @@ class LinkWriter {
   std::vector<Record> records_;  // reserved up front: the dictionaries point into it
 };
 
-// The page's resource name for `font` ("F1"), adding the font to the page's resources.
+// The page's resource name for `font` ("F1"), adding the font to the page's resources; empty
+// when libharu fails.
 std::string font_resource_name(HPDF_Page page, HPDF_Font font);
 
 // Replaces the page's content stream with `deflated` (zlib data of the page's operators),
