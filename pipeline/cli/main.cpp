@@ -1,9 +1,12 @@
 // dossier: raw article text in, a cross-referenced briefing pack out.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/self_docs.h"
 
 namespace {
 
@@ -12,12 +15,27 @@ constexpr const char* kDescription =
     "breaks and site furniture) into a cross-referenced briefing in HTML, EPUB, PDF,\n"
     "Markdown and JSON.";
 
+constexpr const char* kFooter =
+    "Exit status: 0 ok; 1 input or content errors (diagnostics printed); 2 usage errors;\n"
+    "3 internal errors.\n"
+    "Diagnostics go to stderr as path:line:col: error|warning: message, then a summary line.\n"
+    "SOURCE_DATE_EPOCH sets every date that is not in the sources, so two builds of a job\n"
+    "give byte-identical files.";
+
 int run(int argc, char** argv) {
   using namespace dossier::cli;
   CLI::App app(kDescription, "dossier");
+  app.footer(kFooter);
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.fallthrough();
+  // For the build: the man page and completion scripts, printed from this very definition.
+  bool generate_man = false;
+  std::string generate_completion;
+  app.add_flag("--generate-man", generate_man)->group("");
+  app.add_option("--generate-completion", generate_completion)
+      ->check(CLI::IsMember({"bash", "zsh"}))
+      ->group("");
   CommonOptions common;
   std::string diagnostics = "text";
   app.add_option("--diagnostics", diagnostics,
@@ -34,8 +52,9 @@ int run(int argc, char** argv) {
       ->expected(1, -1)
       ->excludes(job_opt);
   build_cmd->add_option("-o,--output", build.output, "Output folder")->capture_default_str();
-  build_cmd->add_option("--formats", build.formats,
-                        "Comma-separated formats: html,epub,pdf,md,json");
+  build_cmd
+      ->add_option("--formats", build.formats, "Comma-separated formats: html,epub,pdf,md,json")
+      ->type_name("LIST:{html,epub,pdf,md,json}");
   build_cmd->add_flag("--strict", build.strict, "Fail on any warning; replace no output");
   build_cmd->add_option("-j,--jobs", build.jobs, "Threads for per-source stages (0: one per core)");
   build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but diagnostics");
@@ -73,6 +92,24 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kOk : kUsageError;
+  }
+  if (generate_man) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    const std::time_t t = epoch ? static_cast<std::time_t>(std::atoll(epoch)) : std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
+    std::cout << man_page(app, DOSSIER_VERSION, date);
+    return kOk;
+  }
+  if (!generate_completion.empty()) {
+    std::cout << completion_script(app, generate_completion);
+    return kOk;
+  }
+  if (app.get_subcommands().empty()) {
+    std::cerr << app.help() << "dossier: error: a subcommand is required\n";
+    return kUsageError;
   }
   common.json_diagnostics = diagnostics == "json";
   if (*build_cmd) return run_build(build, common);

@@ -54,6 +54,26 @@ d = json.loads(lines[0])
 assert len(lines) == 1 and d["severity"] == "warning" and d["line"] == 3 and d["col"] == 5, d
 assert d["code"] == "invalid-bytes" and d["path"].endswith("bad.txt")' "$tmp/diag.json"
 
+# The man page and the completion scripts are generated from the same definition as --help.
+"$dossier" --generate-man >"$tmp/dossier.1"
+man -l "$tmp/dossier.1" >"$tmp/man.txt" 2>"$tmp/man.err"
+expect "the man page renders (man -l) without warnings" test $? -eq 0 -a ! -s "$tmp/man.err"
+for sub in build normalize inspect init; do
+  expect "the man page describes $sub" grep -q "^   $sub\$" "$tmp/man.txt"
+done
+expect "the man page lists build's options as --help does" \
+  bash -c "'$dossier' build --help | grep -o -- '--[a-z-]*' | sort -u | while read -r o; do grep -q -- \"\$o\" '$tmp/man.txt' || exit 1; done"
+"$dossier" --generate-completion bash >"$tmp/dossier.bash"
+complete_words() {  # complete_words WORD... : what bash offers for the last word
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _dossier; echo "${COMPREPLY[*]}"' \
+    _ "$tmp/dossier.bash" "$@"
+}
+expect "bash completion loads" bash -c "source '$tmp/dossier.bash' && complete -p dossier >/dev/null"
+expect "bash completes subcommands" test "$(complete_words dossier in)" = "inspect init"
+expect "bash completes a subcommand's options" test "$(complete_words dossier build --str)" = "--strict"
+expect "bash completes an option's values" test "$(complete_words dossier --diagnostics j)" = "json"
+expect "bash completes formats" test "$(complete_words dossier build --formats p)" = "pdf"
+
 "$dossier" init "$tmp/new/job" >"$tmp/init.out" 2>&1
 expect "init creates a job folder" test -f "$tmp/new/job/briefing.yaml" -a -d "$tmp/new/job/templates/html"
 expect "init writes two example sources and a README" \
