@@ -70,6 +70,9 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   auto settings = pipeline_settings(*job, data, diag);
   settings.threads = options.jobs;
   settings.times = &times;
+  const bool on_terminal = stderr_is_terminal();
+  Progress progress(on_terminal && !options.quiet);
+  settings.progress = &progress;
   settings.ingest.max_source_size = options.max_source_size;
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
@@ -78,6 +81,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   const model::Briefing briefing = assemble_briefing(*job, settings, *clock, diag);
 
   if (options.strict && (diag.error_count() > 0 || diag.warning_count() > 0)) {
+    progress.clear();
     std::cerr << "dossier: --strict: outputs not written\n";
     return finish(diag, briefing.sources.size(), common, true);
   }
@@ -85,6 +89,9 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   emit_options.threads = options.jobs;
   std::vector<emit::WrittenOutput> outputs;
   {
+    std::string names;
+    for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f;
+    progress.step("writing " + names);
     ScopedStep step(&times, "emit (all formats)");
     outputs = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
   }
@@ -100,7 +107,10 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
                 << human_size(fs::file_size(output.path, ec)) << ")\n";
     }
   }
-  if (options.verbose) std::cerr << times.summary(true);
+  progress.clear();
+  // The stage summary: on a terminal unless --quiet; always with --verbose, sources too.
+  if (options.verbose || (on_terminal && !options.quiet))
+    std::cerr << times.summary(options.verbose);
   return finish(diag, briefing.sources.size(), common);
 }
 

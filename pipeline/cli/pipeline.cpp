@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <atomic>
+
 #include "model/parallel.h"
 
 namespace dossier::cli {
@@ -48,6 +50,7 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   const std::size_t n = specs.size();
   std::vector<model::Source> sources(n);
   std::vector<model::Diagnostics> local(n);
+  std::atomic<std::size_t> done{0};
   model::parallel_for(n, settings.threads, [&](std::size_t i) {
     const auto start = StageTimes::Clock::now();
     model::Source prepared = prepare_source(specs[i], settings, local[i]);
@@ -57,6 +60,9 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
       const auto end = StageTimes::Clock::now();
       settings.times->add(SourceStage::Annotate, end - annotate_start);
       settings.times->add_source(i, specs[i].display_path, end - start);
+    }
+    if (settings.progress) {
+      settings.progress->advance("sources", ++done, n, specs[i].display_path);
     }
   });
   for (const auto& d : local) {

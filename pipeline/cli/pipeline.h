@@ -8,6 +8,7 @@
 
 #include "annotate/annotate.h"
 #include "cli/job.h"
+#include "cli/progress.h"
 #include "cli/stage_times.h"
 #include "crossref/crossref.h"
 #include "ingest/ingest.h"
@@ -21,8 +22,9 @@ struct PipelineSettings {
   normalize::NormalizeOptions normalize;
   structure::StructureOptions structure;
   annotate::AnnotateOptions annotate;
-  unsigned threads = 0;         // 0: one per core
-  StageTimes* times = nullptr;  // where to record timings, if anywhere
+  unsigned threads = 0;          // 0: one per core
+  StageTimes* times = nullptr;   // where to record timings, if anywhere
+  Progress* progress = nullptr;  // where to show progress, if anywhere
 };
 
 // One source through ingest, normalize and structure (annotate needs its job position).

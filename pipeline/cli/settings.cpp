@@ -107,6 +107,7 @@ model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settin
     ScopedStep step(settings.times, "per-source stages");
     sources = process_sources(job.sources, settings, diag);
   }
+  if (settings.progress) settings.progress->step("cross-referencing");
   ScopedStep step(settings.times, "cross-reference");
   crossref::BriefingInfo info;
   info.title = job.title.value_or("Briefing");

@@ -74,6 +74,23 @@ expect "bash completes a subcommand's options" test "$(complete_words dossier bu
 expect "bash completes an option's values" test "$(complete_words dossier --diagnostics j)" = "json"
 expect "bash completes formats" test "$(complete_words dossier build --formats p)" = "pdf"
 
+# Progress and the stage summary show on a terminal only (script gives the build a pty).
+if command -v script >/dev/null; then
+  script -qec "'$dossier' build --sources '$src' -o '$tmp/tty' >/dev/null" "$tmp/typescript" >/dev/null
+  expect "on a terminal: a progress bar" grep -q '\] 5/5 sources' "$tmp/typescript"
+  expect "on a terminal: the stage summary" grep -q 'cross-reference' "$tmp/typescript"
+  script -qec "'$dossier' build --quiet --sources '$src' -o '$tmp/tty' >/dev/null" "$tmp/typescript.quiet" >/dev/null
+  expect "on a terminal with --quiet: neither" bash -c "! grep -Eq '\] 5/5|cross-reference' '$tmp/typescript.quiet'"
+else
+  expect "script (bsdutils) is installed" false
+fi
+"$dossier" build --sources "$src" -o "$tmp/notty" >/dev/null 2>"$tmp/notty.err"
+expect "off a terminal: stderr holds nothing but diagnostics" \
+  bash -c "! grep -Ev '^[^:]+:([0-9]+:[0-9]+:)? (error|warning): |^[0-9]+ errors?, [0-9]+ warnings? in ' '$tmp/notty.err'"
+"$dossier" build -v --sources "$src" -o "$tmp/notty" >/dev/null 2>"$tmp/verbose.err"
+expect "--verbose: the summary and each source's time, also off a terminal" \
+  bash -c "grep -q 'per-source stages' '$tmp/verbose.err' && grep -q 'port-capacity.txt' '$tmp/verbose.err'"
+
 "$dossier" init "$tmp/new/job" >"$tmp/init.out" 2>&1
 expect "init creates a job folder" test -f "$tmp/new/job/briefing.yaml" -a -d "$tmp/new/job/templates/html"
 expect "init writes two example sources and a README" \
