@@ -7,6 +7,7 @@
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/settings.h"
+#include "cli/source_cache.h"
 #include "emit/emit.h"
 
 namespace dossier::cli {
@@ -38,9 +39,26 @@ std::vector<std::string> split_formats(const std::string& list) {
   return out;
 }
 
+// What a build reads: the job, its sources, and the files that shape every source or output.
+BuildInputs inputs_of(const Job& job, const fs::path& data) {
+  BuildInputs in;
+  if (!job.file.empty()) in.job_files.push_back(job.file);
+  if (job.boilerplate) in.job_files.push_back(*job.boilerplate);
+  for (const auto& e : job.entities) in.job_files.push_back(e);
+  for (const auto& s : job.sources) in.sources.push_back(s.path);
+  if (job.templates) in.template_folders.push_back(*job.templates);
+  in.template_folders.push_back(data / "templates");
+  return in;
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& options, const CommonOptions& common) {
+  return build_once(options, common, nullptr, nullptr);
+}
+
+int build_once(const BuildOptions& options, const CommonOptions& common, SourceCache* cache,
+               BuildInputs* inputs) {
   model::Diagnostics diag;
   StageTimes times;
   std::optional<ScopedStep> load_step(std::in_place, &times, "load job");
@@ -54,6 +72,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
     job = load_job(file, diag);
   }
   if (!job) return finish(diag, 0, common);
+  if (inputs) *inputs = inputs_of(*job, data);
 
   std::vector<std::string> formats = job->outputs;
   if (!options.formats.empty()) {
@@ -73,6 +92,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   const bool on_terminal = stderr_is_terminal();
   Progress progress(on_terminal && !options.quiet);
   settings.progress = &progress;
+  settings.cache = cache;
   settings.ingest.max_source_size = options.max_source_size;
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);

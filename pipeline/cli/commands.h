@@ -2,6 +2,7 @@
 // content errors, 2 usage errors, 3 internal errors.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,19 @@ struct NormalizeCommandOptions {
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);
+int run_watch(const BuildOptions& options, const CommonOptions& common);
+
+// What a build read, for dossier watch to watch.
+struct BuildInputs {
+  std::vector<std::filesystem::path> job_files;  // the job, boilerplate and entity files
+  std::vector<std::filesystem::path> sources;
+  std::vector<std::filesystem::path> template_folders;
+};
+class SourceCache;
+// One build; with a cache, unchanged sources are reused and new results kept; with `inputs`,
+// the files it read are listed there.
+int build_once(const BuildOptions& options, const CommonOptions& common, SourceCache* cache,
+               BuildInputs* inputs);
 int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common);
 int run_inspect(const std::vector<std::string>& files, const CommonOptions& common);
 int run_init(const std::string& folder);

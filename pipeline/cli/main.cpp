@@ -82,6 +82,17 @@ int run(int argc, char** argv) {
       app.add_subcommand("inspect", "Print the JSON of sources after annotation");
   inspect_cmd->add_option("files", inspect_files, "Source files")->required();
 
+  BuildOptions watch;
+  CLI::App* watch_cmd = app.add_subcommand(
+      "watch", "Build, then rebuild whenever the job, a source or a template changes");
+  watch_cmd->add_option("job", watch.job, "Job file (default: config/briefing.yaml)");
+  watch_cmd->add_option("-o,--output", watch.output, "Output folder")->capture_default_str();
+  watch_cmd
+      ->add_option("--formats", watch.formats, "Comma-separated formats: html,epub,pdf,md,json")
+      ->type_name("LIST:{html,epub,pdf,md,json}");
+  watch_cmd->add_option("-j,--jobs", watch.jobs, "Threads for per-source stages (0: one per core)");
+  watch_cmd->add_flag("-q,--quiet", watch.quiet, "Print nothing but diagnostics");
+
   std::string init_folder;
   CLI::App* init_cmd = app.add_subcommand(
       "init", "Start a briefing job in a new folder: job file, example sources, templates");
@@ -115,6 +126,7 @@ int run(int argc, char** argv) {
   if (*build_cmd) return run_build(build, common);
   if (*normalize_cmd) return run_normalize(normalize, common);
   if (*init_cmd) return run_init(init_folder);
+  if (*watch_cmd) return run_watch(watch, common);
   return run_inspect(inspect_files, common);
 }
 

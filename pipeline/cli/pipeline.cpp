@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <optional>
 
 #include "model/parallel.h"
 
@@ -53,13 +54,22 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   std::atomic<std::size_t> done{0};
   model::parallel_for(n, settings.threads, [&](std::size_t i) {
     const auto start = StageTimes::Clock::now();
-    model::Source prepared = prepare_source(specs[i], settings, local[i]);
-    const auto annotate_start = StageTimes::Clock::now();
-    sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
+    const std::optional<std::string> key =
+        settings.cache ? SourceCache::key_for(specs[i], i) : std::nullopt;
+    if (auto hit = key ? settings.cache->find(*key) : std::nullopt) {
+      sources[i] = std::move(hit->source);
+      for (auto& d : hit->diagnostics) local[i].report(std::move(d));
+    } else {
+      model::Source prepared = prepare_source(specs[i], settings, local[i]);
+      const auto annotate_start = StageTimes::Clock::now();
+      sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
+      if (settings.times) {
+        settings.times->add(SourceStage::Annotate, StageTimes::Clock::now() - annotate_start);
+      }
+      if (key) settings.cache->store(*key, {sources[i], local[i].all()});
+    }
     if (settings.times) {
-      const auto end = StageTimes::Clock::now();
-      settings.times->add(SourceStage::Annotate, end - annotate_start);
-      settings.times->add_source(i, specs[i].display_path, end - start);
+      settings.times->add_source(i, specs[i].display_path, StageTimes::Clock::now() - start);
     }
     if (settings.progress) {
       settings.progress->advance("sources", ++done, n, specs[i].display_path);

@@ -9,6 +9,7 @@
 #include "annotate/annotate.h"
 #include "cli/job.h"
 #include "cli/progress.h"
+#include "cli/source_cache.h"
 #include "cli/stage_times.h"
 #include "crossref/crossref.h"
 #include "ingest/ingest.h"
@@ -25,6 +26,7 @@ struct PipelineSettings {
   unsigned threads = 0;          // 0: one per core
   StageTimes* times = nullptr;   // where to record timings, if anywhere
   Progress* progress = nullptr;  // where to show progress, if anywhere
+  SourceCache* cache = nullptr;  // results to reuse and keep (dossier watch), if any
 };
 
 // One source through ingest, normalize and structure (annotate needs its job position).

@@ -15,7 +15,7 @@ src=$project/config/sources
 
 "$dossier" --help >"$tmp/help" 2>&1
 expect "--help exits 0 and lists the subcommands" grep -q "normalize" "$tmp/help"
-for sub in build normalize inspect init; do
+for sub in build normalize inspect init watch; do
   "$dossier" "$sub" --help >/dev/null 2>&1
   expect "$sub --help exits 0" test $? -eq 0
 done
@@ -58,7 +58,7 @@ assert d["code"] == "invalid-bytes" and d["path"].endswith("bad.txt")' "$tmp/dia
 "$dossier" --generate-man >"$tmp/dossier.1"
 man -l "$tmp/dossier.1" >"$tmp/man.txt" 2>"$tmp/man.err"
 expect "the man page renders (man -l) without warnings" test $? -eq 0 -a ! -s "$tmp/man.err"
-for sub in build normalize inspect init; do
+for sub in build normalize inspect init watch; do
   expect "the man page describes $sub" grep -q "^   $sub\$" "$tmp/man.txt"
 done
 expect "the man page lists build's options as --help does" \
@@ -106,6 +106,42 @@ mkdir "$tmp/empty"
 "$dossier" init "$tmp/empty" >/dev/null 2>&1
 expect "init fills an empty folder" test -f "$tmp/empty/briefing.yaml"
 expect "init leaves no temporary folder" bash -c "! ls -a '$tmp' | grep -q '\.init'"
+
+# watch: rebuilds soon after a change to a source or a template (about 0.1 s on an idle
+# machine; the bound of 2 s leaves room for a loaded one), reusing the sources that did not
+# change, and stops cleanly on SIGINT.
+"$dossier" init "$tmp/watched" >/dev/null
+(cd "$tmp" && exec "$dossier" watch watched/briefing.yaml -o watch-out --formats html >/dev/null 2>watch.err) &
+watcher=$!
+reacted() {  # reacted FILE TEXT [SINCE]: seconds from SINCE (epoch) until FILE holds TEXT, or "never"
+  python3 -c '
+import sys, time
+path, text = sys.argv[1], sys.argv[2]
+start = float(sys.argv[3]) if len(sys.argv) > 3 else time.time()
+while time.time() - start < 5:
+    try:
+        if text in open(path, encoding="utf-8").read():
+            print(f"{time.time() - start:.2f}"); sys.exit(0)
+    except FileNotFoundError:
+        pass
+    time.sleep(0.02)
+print("never")' "$@"
+}
+expect "watch builds at the start" test "$(reacted "$tmp/watch-out/briefing.html" Riverside)" != never
+since=$(date +%s.%N)
+printf '\nThe zebra crossing on Mill Street closes during the works.\n' >>"$tmp/watched/sources/council-vote.txt"
+took=$(reacted "$tmp/watch-out/briefing.html" "zebra crossing" "$since")
+expect "watch rebuilds within 2 s of a source change (took $took s)" \
+  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 2.0 else 1)"
+expect "watch reprocessed only the changed source" grep -q "1 sources processed, 1 reused" "$tmp/watch.err"
+since=$(date +%s.%N)
+sed -i 's/^contents: Contents$/contents: Contents (edited)/' "$tmp/watched/templates/strings.yaml"
+took=$(reacted "$tmp/watch-out/briefing.html" "Contents (edited)" "$since")
+expect "watch rebuilds within 2 s of a template change (took $took s)" \
+  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 2.0 else 1)"
+kill -INT "$watcher"
+wait "$watcher"
+expect "watch stops on SIGINT with exit status 0" test $? -eq 0
 
 "$dossier" build --formats html,nope --sources "$src" -o "$tmp/x" >/dev/null 2>&1
 expect "an unknown format is a usage error (exit 2)" test $? -eq 2
