@@ -42,22 +42,26 @@ int run(int argc, char** argv) {
                  "How to print diagnostics: text or json (one object a line)")
       ->check(CLI::IsMember({"text", "json"}));
 
+  // The options build and watch share; returns the job positional.
+  const auto add_build_options = [](CLI::App* cmd, BuildOptions& o) {
+    CLI::Option* job = cmd->add_option("job", o.job, "Job file (default: config/briefing.yaml)");
+    cmd->add_option("-o,--output", o.output, "Output folder")->capture_default_str();
+    cmd->add_option("--formats", o.formats, "Comma-separated formats: html,epub,pdf,md,json")
+        ->type_name("LIST:{html,epub,pdf,md,json}");
+    cmd->add_option("-j,--jobs", o.jobs, "Threads for per-source stages (0: one per core)");
+    cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but diagnostics");
+    return job;
+  };
+
   BuildOptions build;
   CLI::App* build_cmd = app.add_subcommand("build", "Run the whole pipeline and write the outputs");
-  CLI::Option* job_opt =
-      build_cmd->add_option("job", build.job, "Job file (default: config/briefing.yaml)");
+  CLI::Option* job_opt = add_build_options(build_cmd, build);
   build_cmd
       ->add_option("--sources", build.sources,
                    "Build from these files, folders or globs instead of a job")
       ->expected(1, -1)
       ->excludes(job_opt);
-  build_cmd->add_option("-o,--output", build.output, "Output folder")->capture_default_str();
-  build_cmd
-      ->add_option("--formats", build.formats, "Comma-separated formats: html,epub,pdf,md,json")
-      ->type_name("LIST:{html,epub,pdf,md,json}");
   build_cmd->add_flag("--strict", build.strict, "Fail on any warning; replace no output");
-  build_cmd->add_option("-j,--jobs", build.jobs, "Threads for per-source stages (0: one per core)");
-  build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but diagnostics");
   build_cmd->add_flag("-v,--verbose", build.verbose,
                       "Print the time of every stage, format and source, also off a terminal");
   build_cmd->add_flag("--ascii-punctuation", build.ascii_punctuation,
@@ -85,13 +89,7 @@ int run(int argc, char** argv) {
   BuildOptions watch;
   CLI::App* watch_cmd = app.add_subcommand(
       "watch", "Build, then rebuild whenever the job, a source or a template changes");
-  watch_cmd->add_option("job", watch.job, "Job file (default: config/briefing.yaml)");
-  watch_cmd->add_option("-o,--output", watch.output, "Output folder")->capture_default_str();
-  watch_cmd
-      ->add_option("--formats", watch.formats, "Comma-separated formats: html,epub,pdf,md,json")
-      ->type_name("LIST:{html,epub,pdf,md,json}");
-  watch_cmd->add_option("-j,--jobs", watch.jobs, "Threads for per-source stages (0: one per core)");
-  watch_cmd->add_flag("-q,--quiet", watch.quiet, "Print nothing but diagnostics");
+  add_build_options(watch_cmd, watch);
 
   std::string init_folder;
   CLI::App* init_cmd = app.add_subcommand(

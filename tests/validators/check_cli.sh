@@ -2,14 +2,7 @@
 # The command-line contract of DESIGN.md §3 and §8.8.
 set -uo pipefail
 dossier=$1 project=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-expect() {  # expect DESCRIPTION CONDITION...
-  local what=$1
-  shift
-  if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/expect.sh"
 export SOURCE_DATE_EPOCH=1747267200
 src=$project/config/sources
 

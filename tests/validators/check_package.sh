@@ -6,14 +6,7 @@
 set -uo pipefail
 build=$1
 command -v cpack >/dev/null && command -v dpkg-deb >/dev/null || { echo "skipped: no cpack/dpkg-deb"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-expect() {  # expect DESCRIPTION CONDITION...
-  local what=$1
-  shift
-  if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/expect.sh"
 export SOURCE_DATE_EPOCH=1747267200
 
 (cd "$build" && cpack -G DEB -B "$tmp/pkg" >"$tmp/cpack.log" 2>&1) || { cat "$tmp/cpack.log"; exit 1; }
