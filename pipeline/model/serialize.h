@@ -1,0 +1,31 @@
+// A source after the per-source stages, as a file and back: how a split build hands its
+// per-source results to the joining step, and how the build cache keeps them. Every field
+// round-trips exactly (source == read_source(write_source(source))). The format is internal
+// to dossier and carries its version; a file of another version is refused, never guessed at.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostics.h"
+#include "model/model.h"
+
+namespace dossier::model {
+
+// A source with the diagnostics its stages reported.
+struct SourceRecord {
+  Source source;
+  std::vector<Diagnostic> diagnostics;
+  bool operator==(const SourceRecord&) const = default;
+};
+
+// The record as CBOR (JSON's data model, bytes kept exactly), with `key` (what it was made from)
+// and the format version.
+std::string write_source(const SourceRecord& record, std::string_view key);
+
+// The record in `text` when its version matches and, with `expected_key`, its key too.
+std::optional<SourceRecord> read_source(
+    std::string_view text, std::optional<std::string_view> expected_key = std::nullopt);
+
+}  // namespace dossier::model

@@ -1,0 +1,71 @@
+// A source written and read back is the same source, field for field.
+#include <gtest/gtest.h>
+
+#include "model/serialize.h"
+
+using namespace dossier;
+
+namespace {
+
+model::Source rich_source() {
+  model::Source s;
+  s.id = "S2";
+  s.path = "sources/a b é.txt";
+  s.resolved_path = "/tmp/a b é.txt";
+  s.format = model::SourceFormat::Markdown;
+  s.meta.title = "Fırtına \"quoted\"";
+  s.meta.authors = {"İkbal Dürre", "A. N. Other"};
+  s.given.date = "2025-05-12";
+  s.text = "line one\nline two \u2014 with\ttab\n";
+  s.lines = {{"line one", {1, 1}, 1}};
+  model::Block b;
+  b.id = "S2-p1";
+  b.kind = model::BlockKind::List;
+  b.text = "x";
+  b.spans = {{model::SpanKind::Link, 0, 1, "https://example.org/?a=1&b=2"}};
+  b.origin = {3, 4};
+  b.children = {b};
+  b.see_also = {"S1-p2"};
+  s.blocks = {b};
+  s.fixes = {{model::FixKind::Mojibake, {2, 5}, "â€™", "’"}};
+  s.removals = {{7, 8, "Related article: x", "related-article"}};
+  s.translation_note = "Translated from Turkish";
+  s.quotes = {{"Q1", "S2-p1", {"S2-p1"}, "We will", std::nullopt, std::size_t{0}}};
+  model::NameMention name;
+  name.at = {"S2-p1", 0, 5};
+  name.text = "Putin";
+  name.full = "Vladimir Putin";
+  name.type = model::EntityType::Person;
+  name.role = "president";
+  name.person_cue = true;
+  s.names = {name};
+  s.dates = {{"S2-p1", "Tuesday", "2025-05-13", "relative", 3, 10}};
+  s.figures = {{"F1", "S2-p1", "4.7%", 0.1 + 0.2, "%", "inflation", 1, 5, "% inflation"}};
+  return s;
+}
+
+}  // namespace
+
+TEST(Serialize, ASourceRoundTripsExactly) {
+  const model::SourceRecord r{
+      rich_source(),
+      {{model::Severity::Warning, model::DiagCode::InvalidBytes, "a b é.txt", 3, 28, "bad \xFF"}}};
+  const auto back = model::read_source(model::write_source(r, "key-1"));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, r);
+  EXPECT_EQ(back->source.figures[0].value, 0.1 + 0.2);  // doubles keep every bit
+}
+
+TEST(Serialize, AFileForAnotherKeyOrVersionOrDamagedIsRefused) {
+  const std::string text = model::write_source({rich_source(), {}}, "key-1");
+  EXPECT_TRUE(model::read_source(text, std::string_view("key-1")).has_value());
+  EXPECT_FALSE(model::read_source(text, std::string_view("key-2")).has_value());
+  std::string other_version = text;
+  const std::string field = "dossier_source_format";
+  const std::size_t at = other_version.find(field) + field.size();
+  ASSERT_EQ(other_version[at], '\x01');  // the version, a small CBOR integer
+  other_version[at] = '\x09';
+  EXPECT_FALSE(model::read_source(other_version).has_value());
+  EXPECT_FALSE(model::read_source(text.substr(0, text.size() / 2)).has_value());
+  EXPECT_FALSE(model::read_source("not CBOR at all").has_value());
+}
