@@ -68,6 +68,21 @@ int run(int argc, char** argv) {
                       "Straighten typographic quotes");
   build_cmd->add_option("--max-source-size", build.max_source_size, "Largest source in bytes")
       ->capture_default_str();
+  build_cmd->add_flag("--no-cache", build.no_cache,
+                      "Process every source again (no OUTPUT/.dossier-cache)");
+  CLI::Option* emit_opt = build_cmd->add_option(
+      "--emit-sources", build.emit_sources,
+      "Run only the per-source stages and write each source's result into this folder");
+  build_cmd
+      ->add_option("--from-sources", build.from_sources,
+                   "Skip the per-source stages: read their results from this folder, then "
+                   "cross-reference and write the outputs")
+      ->excludes(emit_opt);
+  build_cmd
+      ->add_option("--shard", build.shard,
+                   "With --emit-sources: process only the K-th of N shares of the sources")
+      ->type_name("K/N")
+      ->needs(emit_opt);
 
   NormalizeCommandOptions normalize;
   CLI::App* normalize_cmd = app.add_subcommand(

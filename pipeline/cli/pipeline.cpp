@@ -53,6 +53,7 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
   std::vector<model::Diagnostics> local(n);
   std::atomic<std::size_t> done{0};
   model::parallel_for(n, settings.threads, [&](std::size_t i) {
+    if (settings.include && !settings.include(i)) return;
     const auto start = StageTimes::Clock::now();
     const std::optional<std::string> key =
         settings.cache ? SourceCache::key_for(specs[i], i) : std::nullopt;

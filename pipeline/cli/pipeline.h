@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "annotate/annotate.h"
@@ -26,7 +27,9 @@ struct PipelineSettings {
   unsigned threads = 0;          // 0: one per core
   StageTimes* times = nullptr;   // where to record timings, if anywhere
   Progress* progress = nullptr;  // where to show progress, if anywhere
-  SourceCache* cache = nullptr;  // results to reuse and keep (dossier watch), if any
+  SourceCache* cache = nullptr;  // results to reuse and keep, if any
+  // The sources to process (a shard of a split build); null: all. Others stay empty.
+  std::function<bool(std::size_t index)> include;
 };
 
 // One source through ingest, normalize and structure (annotate needs its job position).

@@ -107,6 +107,12 @@ model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settin
     ScopedStep step(settings.times, "per-source stages");
     sources = process_sources(job.sources, settings, diag);
   }
+  return cross_reference_sources(job, settings, clock, std::move(sources));
+}
+
+model::Briefing cross_reference_sources(const Job& job, const PipelineSettings& settings,
+                                        const BuildClock& clock,
+                                        std::vector<model::Source> sources) {
   if (settings.progress) settings.progress->step("cross-referencing");
   ScopedStep step(settings.times, "cross-reference");
   crossref::BriefingInfo info;

@@ -32,4 +32,9 @@ emit::EmitOptions make_emit_options(const Job& job, const std::filesystem::path&
 model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settings,
                                   const BuildClock& clock, model::Diagnostics& diag);
 
+// The cross-source steps over sources already through the per-source stages.
+model::Briefing cross_reference_sources(const Job& job, const PipelineSettings& settings,
+                                        const BuildClock& clock,
+                                        std::vector<model::Source> sources);
+
 }  // namespace dossier::cli

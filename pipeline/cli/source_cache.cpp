@@ -1,8 +1,10 @@
 #include "cli/source_cache.h"
 
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <thread>
 
 namespace dossier::cli {
 
@@ -32,20 +34,80 @@ std::optional<std::string> SourceCache::key_for(const SourceSpec& spec, std::siz
   return key;
 }
 
-std::optional<SourceCache::Entry> SourceCache::find(const std::string& key) const {
-  std::lock_guard lock(mutex_);
-  const auto it = entries_.find(key);
-  if (it == entries_.end()) {
-    ++misses_;
-    return std::nullopt;
+SourceCache::SourceCache(std::filesystem::path folder, std::string fingerprint)
+    : folder_(std::move(folder)), fingerprint_(std::move(fingerprint)) {}
+
+std::filesystem::path SourceCache::file_for(const std::string& key) const {
+  // FNV-1a of fingerprint and key: a collision only costs a miss, as the file keeps its key.
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const std::string* part : {&fingerprint_, &key}) {
+    for (unsigned char c : *part) h = (h ^ c) * 0x100000001b3ull;
+    h = (h ^ 0x1e) * 0x100000001b3ull;
   }
-  ++hits_;
-  return it->second;
+  char name[32];
+  std::snprintf(name, sizeof name, "%016llx.cbor", static_cast<unsigned long long>(h));
+  return *folder_ / name;
+}
+
+std::optional<SourceCache::Entry> SourceCache::find(const std::string& key) const {
+  std::optional<std::filesystem::path> file;
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = entries_.find(key); it != entries_.end()) {
+      ++hits_;
+      return it->second;
+    }
+    if (folder_) used_.insert(*(file = file_for(key)));
+  }
+  if (file) {
+    std::ifstream in(*file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (auto record = model::read_source(bytes, std::string_view(fingerprint_ + '\x1e' + key))) {
+      std::lock_guard lock(mutex_);
+      ++hits_;
+      return record;
+    }
+  }
+  std::lock_guard lock(mutex_);
+  ++misses_;
+  return std::nullopt;
 }
 
 void SourceCache::store(const std::string& key, Entry entry) {
+  if (folder_) {
+    const std::filesystem::path file = file_for(key);
+    std::error_code ec;
+    std::filesystem::create_directories(*folder_, ec);
+    // Through a temporary name, but without the fsync outputs get: a file torn by a crash
+    // fails its own check and counts as a miss, and a cache that cannot be written only makes
+    // the next build slower.
+    const std::filesystem::path temp =
+        file.string() + ".tmp" +
+        std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    {
+      std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+      out << model::write_source(entry, fingerprint_ + '\x1e' + key);
+      if (!out) ec = std::make_error_code(std::errc::io_error);
+    }
+    if (!ec) std::filesystem::rename(temp, file, ec);
+    if (ec) std::filesystem::remove(temp, ec);
+    std::lock_guard lock(mutex_);
+    used_.insert(file);
+  }
   std::lock_guard lock(mutex_);
   entries_[key] = std::move(entry);
+}
+
+void SourceCache::prune() {
+  std::lock_guard lock(mutex_);
+  if (!folder_) return;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(*folder_, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().extension() == ".cbor" && !used_.contains(it->path())) {
+      std::filesystem::remove(it->path(), ec);
+    }
+  }
 }
 
 void SourceCache::clear() {

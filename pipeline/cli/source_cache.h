@@ -1,26 +1,31 @@
-// Per-source results kept between builds in one process (dossier watch): a source whose
-// bytes, place in the job and given metadata have not changed is not read, repaired,
-// structured and annotated again; its result and diagnostics are reused. Thread-safe.
+// Per-source results kept between builds: a source whose bytes, place in the job and given
+// metadata have not changed, under the same rules (the fingerprint: dossier's version, the
+// boilerplate and gazetteer files, the options that change repairs), is not read, repaired,
+// structured and annotated again; its result and diagnostics are reused. In memory (dossier
+// watch), and with a folder also on disk, one file per source named by a hash of its key
+// (build's cache in OUTPUT/.dossier-cache). Thread-safe.
 #pragma once
 
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/job.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
+#include "model/serialize.h"
 
 namespace dossier::cli {
 
 class SourceCache {
  public:
-  struct Entry {
-    model::Source source;
-    std::vector<model::Diagnostic> diagnostics;
-  };
+  using Entry = model::SourceRecord;
+
+  SourceCache() = default;  // in memory only
+  SourceCache(std::filesystem::path folder, std::string fingerprint);
 
   // The key of the source at `index`: its position, paths, given metadata and a hash of its
   // bytes. Nothing when the file cannot be read (it is then processed, to report why).
@@ -30,14 +35,22 @@ class SourceCache {
   void store(const std::string& key, Entry entry);
   // Forgets everything: the rules that shape every source (boilerplate, gazetteer) changed.
   void clear();
+  // Deletes the files on disk that this build neither read nor wrote, so the cache holds one
+  // build's sources and never grows without bound.
+  void prune();
 
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return misses_; }
   void reset_counts() { hits_ = misses_ = 0; }
 
  private:
+  std::filesystem::path file_for(const std::string& key) const;
+
   mutable std::mutex mutex_;
   std::map<std::string, Entry> entries_;
+  std::optional<std::filesystem::path> folder_;
+  std::string fingerprint_;
+  mutable std::set<std::filesystem::path> used_;
   mutable std::size_t hits_ = 0, misses_ = 0;
 };
 

@@ -101,7 +101,7 @@ expect "init fills an empty folder" test -f "$tmp/empty/briefing.yaml"
 expect "init leaves no temporary folder" bash -c "! ls -a '$tmp' | grep -q '\.init'"
 
 # watch: rebuilds soon after a change to a source or a template (about 0.1 s on an idle
-# machine; the bound of 2 s leaves room for a loaded one), reusing the sources that did not
+# machine; the bound of 3 s leaves room for a loaded one), reusing the sources that did not
 # change, and stops cleanly on SIGINT.
 "$dossier" init "$tmp/watched" >/dev/null
 (cd "$tmp" && exec "$dossier" watch watched/briefing.yaml -o watch-out --formats html >/dev/null 2>watch.err) &
@@ -111,7 +111,7 @@ reacted() {  # reacted FILE TEXT [SINCE]: seconds from SINCE (epoch) until FILE 
 import sys, time
 path, text = sys.argv[1], sys.argv[2]
 start = float(sys.argv[3]) if len(sys.argv) > 3 else time.time()
-while time.time() - start < 5:
+while time.time() - start < 10:
     try:
         if text in open(path, encoding="utf-8").read():
             print(f"{time.time() - start:.2f}"); sys.exit(0)
@@ -124,14 +124,14 @@ expect "watch builds at the start" test "$(reacted "$tmp/watch-out/briefing.html
 since=$(date +%s.%N)
 printf '\nThe zebra crossing on Mill Street closes during the works.\n' >>"$tmp/watched/sources/council-vote.txt"
 took=$(reacted "$tmp/watch-out/briefing.html" "zebra crossing" "$since")
-expect "watch rebuilds within 2 s of a source change (took $took s)" \
-  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 2.0 else 1)"
+expect "watch rebuilds within 3 s of a source change (took $took s)" \
+  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 3.0 else 1)"
 expect "watch reprocessed only the changed source" grep -q "1 sources processed, 1 reused" "$tmp/watch.err"
 since=$(date +%s.%N)
 sed -i 's/^contents: Contents$/contents: Contents (edited)/' "$tmp/watched/templates/strings.yaml"
 took=$(reacted "$tmp/watch-out/briefing.html" "Contents (edited)" "$since")
-expect "watch rebuilds within 2 s of a template change (took $took s)" \
-  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 2.0 else 1)"
+expect "watch rebuilds within 3 s of a template change (took $took s)" \
+  python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 3.0 else 1)"
 kill -INT "$watcher"
 wait "$watcher"
 expect "watch stops on SIGINT with exit status 0" test $? -eq 0
