@@ -66,6 +66,15 @@ expect "bash completes subcommands" test "$(complete_words dossier in)" = "inspe
 expect "bash completes a subcommand's options" test "$(complete_words dossier build --str)" = "--strict"
 expect "bash completes an option's values" test "$(complete_words dossier --diagnostics j)" = "json"
 expect "bash completes formats" test "$(complete_words dossier build --formats p)" = "pdf"
+mkdir -p "$tmp/zsh"
+"$dossier" --generate-completion zsh >"$tmp/zsh/_dossier"
+if command -v zsh >/dev/null; then
+  expect "the zsh completion parses" zsh -n "$tmp/zsh/_dossier"
+  expect "zsh's compinit registers it for dossier" test "$(zsh -fc "fpath=('$tmp/zsh' \$fpath);
+    autoload -U compinit; compinit -u -d '$tmp/zsh/.zcompdump'; print -r -- \${_comps[dossier]}")" = _dossier
+else
+  expect "zsh is installed (scripts/install-dependencies --test)" false
+fi
 
 # Progress and the stage summary show on a terminal only (script gives the build a pty).
 if command -v script >/dev/null; then
