@@ -1,18 +1,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/settings.h"
 #include "cli/source_cache.h"
+#include "cli/split_build.h"
 #include "emit/emit.h"
-#include "model/serialize.h"
 
 namespace dossier::cli {
 
@@ -53,50 +50,6 @@ BuildInputs inputs_of(const Job& job, const fs::path& data) {
   if (job.templates) in.template_folders.push_back(*job.templates);
   in.template_folders.push_back(data / "templates");
   return in;
-}
-
-// What shapes every source besides its own bytes: dossier's version, the built-in and the
-// job's boilerplate and gazetteer files, and the options that change repairs. A cached
-// result made under another fingerprint is not used.
-std::string settings_fingerprint(const Job& job, const fs::path& data, const BuildOptions& o) {
-  std::string print = std::string(DOSSIER_VERSION) + '\x1f' +
-                      (o.ascii_punctuation ? "ascii" : "typographic") + '\x1f' +
-                      std::to_string(o.max_source_size) + '\x1f';
-  std::vector<fs::path> files = {data / "config" / "boilerplate.yaml",
-                                 data / "config" / "entities.yaml"};
-  if (job.boilerplate) files.push_back(*job.boilerplate);
-  files.insert(files.end(), job.entities.begin(), job.entities.end());
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    print += f.filename().string() + ':' + std::to_string(std::hash<std::string>{}(bytes)) + '\x1f';
-  }
-  return print;
-}
-
-// "K/N" with 1 <= K <= N.
-std::optional<std::pair<std::size_t, std::size_t>> parse_shard(const std::string& text) {
-  std::size_t k = 0, n = 0;
-  char slash = 0;
-  std::istringstream in(text);
-  if (!(in >> k >> slash >> n) || slash != '/' || k < 1 || k > n || !in.eof()) return std::nullopt;
-  return std::pair{k, n};
-}
-
-// The diagnostics the per-source stages reported about one source (they name its path).
-std::vector<model::Diagnostic> diagnostics_of(const model::Diagnostics& diag,
-                                              const SourceSpec& spec) {
-  std::vector<model::Diagnostic> out;
-  for (auto& d : diag.all()) {
-    if (d.path == spec.display_path) out.push_back(std::move(d));
-  }
-  return out;
-}
-
-fs::path source_file(const fs::path& folder, std::size_t index) {
-  char name[32];
-  std::snprintf(name, sizeof name, "source-%06zu.cbor", index + 1);
-  return folder / name;
 }
 
 }  // namespace
@@ -145,7 +98,8 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
   if (!clock) return finish(diag, job->sources.size(), common);
-  const std::string fingerprint = settings_fingerprint(*job, data, options);
+  const std::string fingerprint =
+      settings_fingerprint(*job, data, options.ascii_punctuation, options.max_source_size);
   std::optional<SourceCache> disk_cache;
   if (!cache && !options.no_cache && options.from_sources.empty()) {
     disk_cache.emplace(fs::path(options.output) / ".dossier-cache", fingerprint);
@@ -155,72 +109,36 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
 
   // A split build's first half: the per-source stages for this shard, one file a source.
   if (!options.emit_sources.empty()) {
-    const auto shard =
-        options.shard.empty()
-            ? std::pair<std::size_t, std::size_t>{1, 1}
-            : parse_shard(options.shard).value_or(std::pair<std::size_t, std::size_t>{0, 0});
-    if (shard.first == 0) {
+    const auto shard = parse_shard(options.shard);
+    if (!shard) {
       std::cerr << "dossier: error: --shard takes K/N with 1 <= K <= N, not '" << options.shard
                 << "'\n";
       return kUsageError;
     }
-    settings.include = [&](std::size_t i) { return i % shard.second == shard.first - 1; };
+    settings.include = [&](std::size_t i) { return shard->includes(i); };
     std::vector<model::Source> sources;
     {
       ScopedStep step(&times, "per-source stages");
       sources = process_sources(job->sources, settings, diag);
     }
-    const fs::path folder = options.emit_sources;
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    std::size_t written = 0;
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-      if (!settings.include(i)) continue;
-      const auto key = SourceCache::key_for(job->sources[i], i);
-      const std::vector<model::Diagnostic> own = diagnostics_of(diag, job->sources[i]);
-      auto result = emit::write_file_atomically(source_file(folder, i), [&](std::ostream& out) {
-        out << model::write_source({sources[i], own},
-                                   fingerprint + '\x1e' + key.value_or("unreadable"));
-        return static_cast<bool>(out);
-      });
-      if (result) {
-        ++written;
-      } else {
-        diag.report(result.error());
-      }
-    }
+    const std::size_t written =
+        write_source_results(options.emit_sources, *job, sources, *shard, fingerprint, diag);
     progress.clear();
-    if (!options.quiet)
-      std::cout << "wrote " << written << " source results to " << folder.string() << "\n";
+    if (!options.quiet) {
+      std::cout << "wrote " << written << " source results to " << options.emit_sources << "\n";
+    }
     return finish(diag, written, common);
   }
 
   model::Briefing briefing;
   if (!options.from_sources.empty()) {
     // A split build's second half: every source's result, checked against the job's sources.
-    std::vector<model::Source> sources(job->sources.size());
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-      const fs::path file = source_file(options.from_sources, i);
-      const auto key = SourceCache::key_for(job->sources[i], i);
-      std::ifstream in(file, std::ios::binary);
-      const std::string bytes((std::istreambuf_iterator<char>(in)),
-                              std::istreambuf_iterator<char>());
-      auto record = model::read_source(
-          bytes, std::string_view(fingerprint + '\x1e' + key.value_or("unreadable")));
-      if (!record) {
-        diag.error(model::DiagCode::Unreadable, file.string(), 0, 0,
-                   "missing, damaged or made from other input than " +
-                       job->sources[i].display_path + " (run the per-source step again)");
-        continue;
-      }
-      sources[i] = std::move(record->source);
-      for (auto& d : record->diagnostics) diag.report(std::move(d));
-    }
-    if (diag.error_count() > 0) {
+    auto sources = read_source_results(options.from_sources, *job, fingerprint, diag);
+    if (!sources) {
       std::cerr << "dossier: --from-sources: outputs not written\n";
-      return finish(diag, sources.size(), common);
+      return finish(diag, job->sources.size(), common);
     }
-    briefing = cross_reference_sources(*job, settings, *clock, std::move(sources));
+    briefing = cross_reference_sources(*job, settings, *clock, std::move(*sources));
   } else {
     briefing = assemble_briefing(*job, settings, *clock, diag);
   }

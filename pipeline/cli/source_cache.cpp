@@ -17,6 +17,23 @@ void add_field(std::string& key, const std::optional<std::string>& value) {
 
 }  // namespace
 
+std::string settings_fingerprint(const Job& job, const std::filesystem::path& data,
+                                 bool ascii_punctuation, std::size_t max_source_size) {
+  std::string print = std::string(DOSSIER_VERSION) + '\x1f' +
+                      (ascii_punctuation ? "ascii" : "typographic") + '\x1f' +
+                      std::to_string(max_source_size) + '\x1f';
+  std::vector<std::filesystem::path> files = {data / "config" / "boilerplate.yaml",
+                                              data / "config" / "entities.yaml"};
+  if (job.boilerplate) files.push_back(*job.boilerplate);
+  files.insert(files.end(), job.entities.begin(), job.entities.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    print += f.filename().string() + ':' + std::to_string(std::hash<std::string>{}(bytes)) + '\x1f';
+  }
+  return print;
+}
+
 std::optional<std::string> SourceCache::key_for(const SourceSpec& spec, std::size_t index) {
   std::ifstream in(spec.path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -20,6 +20,12 @@
 
 namespace dossier::cli {
 
+// What shapes every source besides its own bytes: dossier's version, the built-in and the
+// job's boilerplate and gazetteer files, and the options that change repairs. Results made
+// under another fingerprint are not used.
+std::string settings_fingerprint(const Job& job, const std::filesystem::path& data,
+                                 bool ascii_punctuation, std::size_t max_source_size);
+
 class SourceCache {
  public:
   using Entry = model::SourceRecord;
