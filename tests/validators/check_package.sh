@@ -2,9 +2,9 @@
 # The Debian package: cpack builds it, dpkg-deb unpacks it into a temporary root (no
 # installing on the machine), and the unpacked binary starts a job and builds it from another
 # folder, finding its templates and data beside itself.
-# Usage: check_package.sh BUILD_DIR   (exit 77: skipped when cpack or dpkg-deb is missing)
+# Usage: check_package.sh BUILD_DIR PROJECT_DIR   (exit 77: skipped without cpack or dpkg-deb)
 set -uo pipefail
-build=$1
+build=$1 project=$2
 command -v cpack >/dev/null && command -v dpkg-deb >/dev/null || { echo "skipped: no cpack/dpkg-deb"; exit 77; }
 source "$(dirname "$0")/expect.sh"
 export SOURCE_DATE_EPOCH=1747267200
@@ -31,6 +31,10 @@ expect "the unpacked binary starts a job and builds it from another folder" test
 expect "all five outputs are written" bash -c "ls '$tmp/elsewhere/out' | grep -c '^briefing\.' | grep -qx 5"
 expect "the job was made from the installed templates, not the source tree" \
   grep -q "Contents (installed)" "$tmp/elsewhere/out/briefing.html"
+cp -r "$project/config" "$tmp/example"
+(cd "$tmp/elsewhere" && "$bin" build "$tmp/example/briefing.yaml" -o example-out --quiet 2>/dev/null)
+expect "the unpacked binary builds the example job from another folder" test $? -eq 0
+expect "with the installed words" grep -q "Contents (installed)" "$tmp/elsewhere/example-out/briefing.html"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures package check(s) failed"
