@@ -3,8 +3,9 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
-#include <iterator>
 #include <thread>
+
+#include "cli/read_text.h"
 
 namespace dossier::cli {
 
@@ -27,18 +28,16 @@ std::string settings_fingerprint(const Job& job, const std::filesystem::path& da
   if (job.boilerplate) files.push_back(*job.boilerplate);
   files.insert(files.end(), job.entities.begin(), job.entities.end());
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = read_text(f).value_or("");
     print += f.filename().string() + ':' + std::to_string(std::hash<std::string>{}(bytes)) + '\x1f';
   }
   return print;
 }
 
 std::optional<std::string> SourceCache::key_for(const SourceSpec& spec, std::size_t index) {
-  std::ifstream in(spec.path, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
+  const std::optional<std::string> read = read_text(spec.path);
+  if (!read) return std::nullopt;
+  const std::string& bytes = *read;
   std::string key = std::to_string(index) + '\x1f' + spec.display_path + '\x1f' +
                     spec.path.string() + '\x1f' + std::to_string(bytes.size()) + '\x1f' +
                     std::to_string(std::hash<std::string>{}(bytes)) + '\x1f';
@@ -77,8 +76,7 @@ std::optional<SourceCache::Entry> SourceCache::find(const std::string& key) cons
     if (folder_) used_.insert(*(file = file_for(key)));
   }
   if (file) {
-    std::ifstream in(*file, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = read_text(*file).value_or("");
     if (auto record = model::read_source(bytes, std::string_view(fingerprint_ + '\x1e' + key))) {
       std::lock_guard lock(mutex_);
       ++hits_;

@@ -1,10 +1,9 @@
 #include "cli/split_build.h"
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
+#include "cli/read_text.h"
 #include "cli/source_cache.h"
 #include "emit/emit.h"
 #include "model/serialize.h"
@@ -81,8 +80,7 @@ std::optional<std::vector<model::Source>> read_source_results(const fs::path& fo
   bool complete = true;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const fs::path file = result_file(folder, i);
-    std::ifstream in(file, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = read_text(file).value_or("");
     const std::string key = result_key(job, i, fingerprint);
     auto record = model::read_source(bytes, std::string_view(key));
     if (!record) {

@@ -1,8 +1,5 @@
 #include "cli/yaml_reader.h"
 
-#include <fstream>
-#include <sstream>
-
 namespace dossier::cli {
 
 namespace fs = std::filesystem;
@@ -17,14 +14,6 @@ void YamlReporter::error(const YAML::Node& at, DiagCode code, const std::string&
 }
 void YamlReporter::warning(const YAML::Node& at, DiagCode code, const std::string& message) {
   diag.warning(code, path, at.Mark().line + 1, at.Mark().column + 1, message);
-}
-
-std::optional<std::string> read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Parses YAML text; syntax errors become positioned diagnostics.

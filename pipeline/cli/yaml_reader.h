@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/read_text.h"
 #include "model/diagnostics.h"
 
 namespace dossier::cli {
@@ -23,8 +24,6 @@ struct YamlReporter {
   void error(const YAML::Node& at, model::DiagCode code, const std::string& message);
   void warning(const YAML::Node& at, model::DiagCode code, const std::string& message);
 };
-
-std::optional<std::string> read_text(const std::filesystem::path& file);
 
 // Parses YAML text; syntax errors become positioned diagnostics.
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& path,
