@@ -26,6 +26,17 @@ def squash(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+def report(problems, heading, success):
+    """Prints the heading and the first ten problems (exit status 1), or the success line (0)."""
+    if problems:
+        print(heading)
+        for p in problems[:10]:
+            print("  " + p)
+        return 1
+    print(success)
+    return 0
+
+
 def pdf_order(json_path, pdf_path):
     with open(json_path, encoding="utf-8") as f:
         briefing = json.load(f)
@@ -52,13 +63,8 @@ def pdf_order(json_path, pdf_path):
                 missing.append(f"{block['id']}: {want[:60]}…")
             else:
                 at = found + len(want)
-    if missing:
-        print(f"{len(missing)} of {checked} paragraphs not found in reading order:")
-        for m in missing[:10]:
-            print("  " + m)
-        return 1
-    print(f"{checked} paragraphs in reading order")
-    return 0
+    return report(missing, f"{len(missing)} of {checked} paragraphs not found in reading order:",
+                  f"{checked} paragraphs in reading order")
 
 
 class Anchors(html.parser.HTMLParser):
@@ -101,13 +107,7 @@ def links(html_path, epub_path):
                 bad.append(f"{name} {h}: no file")
             elif anchor and anchor not in files.get(target, parse("")).ids:
                 bad.append(f"{name} {h}: no anchor")
-    if bad:
-        print(f"{len(bad)} broken links:")
-        for b in bad[:10]:
-            print("  " + b)
-        return 1
-    print(f"{count} internal links resolve")
-    return 0
+    return report(bad, f"{len(bad)} broken links:", f"{count} internal links resolve")
 
 
 def png_gray(path):
