@@ -48,6 +48,26 @@ struct Reader {
     source.removals.push_back({origin_of(node).line, last_line_of(node), text, "raw-html"});
   }
 
+  // Appends what a text, break or raw-HTML node contributes (HTML is removed and recorded);
+  // false for any other node.
+  bool append_leaf(cmark_node* node, std::string& out) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+        out += cmark_node_get_literal(node);
+        return true;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        return true;
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_HTML_BLOCK:
+        remove_html(node);
+        return true;
+      default:
+        return false;
+    }
+  }
+
   // All the text under `node`, blocks separated by line breaks, walked with cmark's iterator
   // rather than by recursion; raw HTML is removed and recorded as everywhere else.
   std::string flat_text(cmark_node* node) {
@@ -64,22 +84,10 @@ struct Reader {
         }
         continue;
       }
-      switch (type) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_CODE_BLOCK:
-          out += cmark_node_get_literal(n);
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          out += ' ';
-          break;
-        case CMARK_NODE_HTML_INLINE:
-        case CMARK_NODE_HTML_BLOCK:
-          remove_html(n);
-          break;
-        default:
-          break;
+      if (type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
+        out += cmark_node_get_literal(n);
+      } else {
+        append_leaf(n, out);
       }
     }
     cmark_iter_free(it);
@@ -111,11 +119,9 @@ struct Reader {
       if (spans && end > start) spans->push_back({kind, start, end, std::move(href)});
     };
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      if (append_leaf(c, out)) continue;
       const char* type = cmark_node_get_type_string(c);
       switch (cmark_node_get_type(c)) {
-        case CMARK_NODE_TEXT:
-          out += cmark_node_get_literal(c);
-          break;
         case CMARK_NODE_CODE:
           span(model::SpanKind::Code, c);
           break;
@@ -130,13 +136,6 @@ struct Reader {
           span(model::SpanKind::Link, c, url ? url : "");
           break;
         }
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          out += ' ';
-          break;
-        case CMARK_NODE_HTML_INLINE:
-          remove_html(c);
-          break;
         default:
           if (type && std::strcmp(type, "strikethrough") == 0) {
             span(model::SpanKind::Strikethrough, c);
