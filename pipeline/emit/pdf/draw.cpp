@@ -109,13 +109,6 @@ class FontBook {
   std::array<std::unique_ptr<Table>, pdf::kFaceCount> advances_;
 };
 
-model::Diagnostic haru_failure(const HaruError& error, const std::string& what) {
-  char code[64];
-  std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
-                static_cast<unsigned>(error.code), static_cast<unsigned>(error.detail));
-  return {model::Severity::Error, model::DiagCode::OutputWrite, "briefing.pdf", 0, 0, what + code};
-}
-
 HPDF_Date pdf_date(long long seconds) {
   std::tm utc{};
   const std::time_t t = static_cast<std::time_t>(seconds);
@@ -133,6 +126,14 @@ HPDF_Date pdf_date(long long seconds) {
 
 model::Diagnostic failure(const std::string& message) {
   return {model::Severity::Error, model::DiagCode::OutputWrite, "briefing.pdf", 0, 0, message};
+}
+
+// A failure with the error libharu reported.
+model::Diagnostic haru_failure(const HaruError& error, const std::string& what) {
+  char code[64];
+  std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
+                static_cast<unsigned>(error.code), static_cast<unsigned>(error.detail));
+  return failure(what + code);
 }
 
 // Each page's text goes straight into its content stream (content.h). A second thread
