@@ -5,20 +5,22 @@ namespace dossier::emit::pdf {
 
 namespace {
 
-// Splits a word too wide for any line into pieces that fit, at code point boundaries.
+// Splits a word too wide for any line into pieces that fit, at code point boundaries. Widths
+// add up code point by code point (the PDF fonts have no kerning), so each is measured once.
 void split_long_word(std::string_view word, Face face, double size, double width,
                      const Measure& measure, std::vector<std::string>& lines) {
   std::string piece;
+  double piece_width = 0;
   model::utf8::for_each(word, [&](char32_t cp, std::size_t) {
-    std::string next = piece;
-    model::utf8::append(next, cp);
-    if (!piece.empty() && measure(face, size, next) > width) {
-      lines.push_back(piece);
+    const std::string one = model::utf8::encode(cp);
+    const double w = measure(face, size, one);
+    if (!piece.empty() && piece_width + w > width) {
+      lines.push_back(std::move(piece));
       piece.clear();
-      model::utf8::append(piece, cp);
-    } else {
-      piece = std::move(next);
+      piece_width = 0;
     }
+    piece += one;
+    piece_width += w;
   });
   if (!piece.empty()) lines.push_back(piece);
 }
