@@ -10,6 +10,8 @@
 #include "cli/source_cache.h"
 #include "cli/split_build.h"
 #include "emit/emit.h"
+#include "model/ledger.h"
+#include "model/parallel.h"
 
 namespace dossier::cli {
 
@@ -50,6 +52,24 @@ BuildInputs inputs_of(const Job& job, const fs::path& data) {
   if (job.templates) in.template_folders.push_back(*job.templates);
   in.template_folders.push_back(data / "templates");
   return in;
+}
+
+// The nothing-lost check of every source (in parallel); false when any source fails it.
+bool verify_ledgers(const std::vector<model::Source>& sources, unsigned threads,
+                    model::Diagnostics& diag) {
+  std::vector<std::vector<model::LedgerGap>> gaps(sources.size());
+  model::parallel_for(sources.size(), threads, [&](std::size_t i) {
+    if (sources[i].status == model::SourceStatus::Ok) gaps[i] = model::check_ledger(sources[i]);
+  });
+  bool balanced = true;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    for (const auto& gap : gaps[i]) {
+      balanced = false;
+      diag.error(model::DiagCode::LedgerGap, sources[i].path, gap.first_line, 1,
+                 "ledger: " + model::describe_gap(gap));
+    }
+  }
+  return balanced;
 }
 
 }  // namespace
@@ -143,6 +163,14 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
     briefing = assemble_briefing(*job, settings, *clock, diag);
   }
   if (disk_cache) disk_cache->prune();
+  if (options.verify_ledger) {
+    ScopedStep step(&times, "verify ledger");
+    if (!verify_ledgers(briefing.sources, options.jobs, diag)) {
+      progress.clear();
+      std::cerr << "dossier: --verify-ledger: outputs not written\n";
+      return finish(diag, briefing.sources.size(), common, true);
+    }
+  }
 
   if (options.strict && (diag.error_count() > 0 || diag.warning_count() > 0)) {
     progress.clear();

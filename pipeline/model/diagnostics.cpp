@@ -24,6 +24,8 @@ const char* to_string(DiagCode code) {
       return "too-large";
     case DiagCode::DeepNesting:
       return "deep-nesting";
+    case DiagCode::LedgerGap:
+      return "ledger-gap";
     case DiagCode::MissingSource:
       return "missing-source";
     case DiagCode::JobSyntax:

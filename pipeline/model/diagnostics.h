@@ -31,6 +31,7 @@ enum class DiagCode {
   Template,        // a template cannot be read or rendered
   OutputWrite,     // an output cannot be written
   DeepNesting,     // Markdown nested deeper than dossier keeps; the deeper part is flattened
+  LedgerGap,       // --verify-ledger: input text missing from the output and every record
 };
 
 struct Diagnostic {

@@ -57,6 +57,17 @@ struct Removal {
   bool operator==(const Removal&) const = default;
 };
 
+// A line of the input read into metadata instead of a block (headline, standfirst, byline,
+// section label, translation note, front matter), with the field it went to. The ledger
+// counts its text; outputs show the metadata it became.
+struct MetadataLine {
+  int first_line = 0;
+  int last_line = 0;
+  std::string text;
+  std::string field;
+  bool operator==(const MetadataLine&) const = default;
+};
+
 // A logical line of normalized text and where it started in the input. normalize produces
 // these; structure consumes them.
 struct Line {
@@ -195,6 +206,7 @@ struct Source {
   std::vector<Block> blocks;
   std::vector<Fix> fixes;
   std::vector<Removal> removals;
+  std::vector<MetadataLine> metadata_lines;
   std::optional<std::string> translation_note;  // the note's text, read into metadata
   // Found by annotate; crossref numbers, merges and gathers them.
   std::vector<Quote> quotes;

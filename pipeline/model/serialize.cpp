@@ -28,6 +28,7 @@ namespace dossier::model {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Position, line, col)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Fix, kind, at, before, after)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Removal, first_line, last_line, text, rule)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MetadataLine, first_line, last_line, text, field)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Line, text, origin, last_line)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Span, kind, start, end, href)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Block, id, kind, level, text, spans, origin, last_line, children,
@@ -40,13 +41,13 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NameMention, at, text, full, type, known, rol
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DateMention, block, text, iso, precision, start, end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Figure, id, block, text, value, unit, about, start, end, measure)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Source, id, path, resolved_path, format, status, meta, given,
-                                   text, lines, blocks, fixes, removals, translation_note, quotes,
-                                   names, dates, figures)
+                                   text, lines, blocks, fixes, removals, metadata_lines,
+                                   translation_note, quotes, names, dates, figures)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Diagnostic, severity, code, path, line, col, message)
 
 namespace {
 // Bump when a model record changes shape: older files are then refused.
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 }  // namespace
 
 std::string write_source(const SourceRecord& record, std::string_view key) {

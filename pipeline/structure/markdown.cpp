@@ -3,12 +3,14 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "model/utf8.h"
+#include "structure/markup_record.h"
 
 namespace dossier::structure {
 
@@ -29,6 +31,13 @@ struct Reader {
   int block_depth = 0;
   int inline_depth = 0;
   std::optional<model::Position> flattened;  // where content was first flattened
+  // What the node being converted holds, in source order, for the markup record; views of
+  // cmark's strings, which live as long as the document.
+  std::vector<Piece> pieces;
+
+  void emit(const char* text, bool syntax = false) {
+    if (text && *text) pieces.push_back({text, syntax});
+  }
 
   model::Position origin_of(cmark_node* node) const {
     const int line = cmark_node_get_start_line(node);
@@ -46,6 +55,7 @@ struct Reader {
     std::string text = literal ? literal : "";
     while (!text.empty() && text.back() == '\n') text.pop_back();
     source.removals.push_back({origin_of(node).line, last_line_of(node), text, "raw-html"});
+    emit(literal);
   }
 
   // Appends what a text, break or raw-HTML node contributes (HTML is removed and recorded);
@@ -54,6 +64,7 @@ struct Reader {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
         out += cmark_node_get_literal(node);
+        emit(cmark_node_get_literal(node));
         return true;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK:
@@ -86,6 +97,7 @@ struct Reader {
       }
       if (type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
         out += cmark_node_get_literal(n);
+        emit(cmark_node_get_literal(n));
       } else {
         append_leaf(n, out);
       }
@@ -112,6 +124,7 @@ struct Reader {
       const int start = static_cast<int>(model::utf8::length(out));
       if (kind == model::SpanKind::Code) {
         out += cmark_node_get_literal(c);
+        emit(cmark_node_get_literal(c));
       } else {
         inline_text(c, out, spans);
       }
@@ -134,8 +147,13 @@ struct Reader {
         case CMARK_NODE_LINK: {
           const char* url = cmark_node_get_url(c);
           span(model::SpanKind::Link, c, url ? url : "");
+          emit(url, true);
           break;
         }
+        case CMARK_NODE_IMAGE:
+          inline_text(c, out, spans);
+          emit(cmark_node_get_url(c), true);
+          break;
         default:
           if (type && std::strcmp(type, "strikethrough") == 0) {
             span(model::SpanKind::Strikethrough, c);
@@ -225,6 +243,7 @@ struct Reader {
       }
       case CMARK_NODE_CODE_BLOCK: {
         std::string code = cmark_node_get_literal(node);
+        emit(cmark_node_get_literal(node));
         while (!code.empty() && code.back() == '\n') code.pop_back();
         return make(BlockKind::Code, node, code);
       }
@@ -243,6 +262,7 @@ struct Reader {
       for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
         std::string cells;
         for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+          if (!cells.empty()) emit("|");  // the separator the row's text holds
           cells += (cells.empty() ? "" : " | ") + plain_text(cell);
         }
         table.children.push_back(make(BlockKind::Paragraph, row, cells));
@@ -276,18 +296,45 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  Reader reader{source, first, 0, 0, std::nullopt};
+  Reader reader{source, first, 0, 0, std::nullopt, {}};
+  std::vector<model::Fix> markup;
+  std::size_t next_line = first;  // the first line no node has covered yet
+  // Lines no node covers (link reference definitions) are syntax too.
+  const auto record_uncovered = [&](std::size_t end) {
+    if (next_line < end) record_markup(source.lines, next_line, end - 1, {}, markup);
+  };
   for (cmark_node* node = cmark_node_first_child(doc.get()); node; node = cmark_node_next(node)) {
+    reader.pieces.clear();
     auto block = reader.convert(node);
+    const auto line_index = [&](int line) {
+      return std::min(first + static_cast<std::size_t>(std::max(line, 1) - 1),
+                      source.lines.size() - 1);
+    };
+    const std::size_t node_first = line_index(cmark_node_get_start_line(node));
+    const std::size_t node_last = std::max(node_first, line_index(cmark_node_get_end_line(node)));
+    record_uncovered(node_first);
+    record_markup(source.lines, node_first, node_last, reader.pieces, markup);
+    next_line = std::max(next_line, node_last + 1);
     if (!block) continue;
     // The first level-1 heading, before any other block, is the title.
     if (block->kind == BlockKind::Heading && block->level == 1 && !source.meta.title &&
         source.blocks.empty()) {
       source.meta.title = block->text;
+      source.metadata_lines.push_back({block->origin.line, block->last_line, block->text, "title"});
       continue;
     }
     source.blocks.push_back(std::move(*block));
   }
+  record_uncovered(source.lines.size());
+  // Syntax fixes join the character fixes in reading order.
+  const auto by_position = [](const model::Fix& a, const model::Fix& b) {
+    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+  };
+  std::stable_sort(markup.begin(), markup.end(), by_position);
+  const auto middle = static_cast<std::ptrdiff_t>(source.fixes.size());
+  source.fixes.insert(source.fixes.end(), markup.begin(), markup.end());
+  std::inplace_merge(source.fixes.begin(), source.fixes.begin() + middle, source.fixes.end(),
+                     by_position);
   if (reader.flattened) {
     diag.warning(model::DiagCode::DeepNesting, source.path, reader.flattened->line,
                  reader.flattened->col,

@@ -24,6 +24,11 @@ struct Candidate {
 constexpr std::size_t kHeaderWindow = 4;  // the headline is among the first lines kept
 constexpr std::size_t kEdgeLines = 5;     // "top" and "bottom" rules look this far in
 
+// Records that `line` went into the metadata field `field`, for the nothing-lost ledger.
+void read_into(model::Source& source, const Line& line, const char* field) {
+  source.metadata_lines.push_back({line.origin.line, line.last_line, line.text, field});
+}
+
 Block make_block(BlockKind kind, const Line& line, int level = 0) {
   Block b;
   b.kind = kind;
@@ -78,6 +83,7 @@ std::size_t read_footer(const std::vector<Candidate>& kept, std::size_t body_sta
       if (note->outlet && !m.outlet) m.outlet = note->outlet;
       if (note->date && !m.date) m.date = note->date;
       source.translation_note = kept[end - 1].line->text;
+      read_into(source, *kept[end - 1].line, "translation-note");
       --end;
     }
   }
@@ -104,14 +110,17 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
     const Line& line = *kept[k].line;
     if (!meta.category && k + 1 == *headline && is_section_label(kept[k].shape)) {
       meta.category = line.text;
+      read_into(source, line, "category");
     } else if (!meta.subtitle && kept[k].shape.words > 6) {
       meta.subtitle = line.text;
+      read_into(source, line, "standfirst");
     } else {
       source.blocks.push_back(make_block(BlockKind::Paragraph, line));
     }
   }
   std::size_t next = *headline + 1;
   std::string title = kept[*headline].line->text;
+  read_into(source, *kept[*headline].line, "title");
   // A headline broken over two lines: the next line follows directly and is title-like too.
   if (next < kept.size() && kept[next].line->origin.line == kept[*headline].line->last_line + 1 &&
       is_title_case_heading(kept[*headline].shape) && is_headline(kept[next].shape) &&
@@ -123,6 +132,7 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
          "\n",
          " "});
     title += ' ' + kept[next].line->text;
+    read_into(source, *kept[next].line, "title");
     ++next;
   }
   meta.title = title;
@@ -135,12 +145,15 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
     const Line& line = *kept[k].line;
     if (!meta.subtitle && k == next && kept[k].shape.words > 6 && is_byline(k + 1)) {
       meta.subtitle = line.text;  // a standfirst between the headline and the byline
+      read_into(source, line, "standfirst");
     } else if (std::string name = byline_name(line.text); !name.empty() && meta.authors.empty()) {
       meta.authors.push_back(name);
+      read_into(source, line, "byline");
     } else if (is_photo_credit(line.text)) {
       source.blocks.push_back(make_block(BlockKind::Caption, line));
     } else if (meta.authors.empty() && is_bare_name(line.text, kept[k].shape)) {
       meta.authors.push_back(line.text);
+      read_into(source, line, "byline");
     } else {
       return k;
     }
@@ -157,6 +170,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
   model::Source front;
   front.path = source.path;
   const std::size_t front_lines = read_front_matter(source.lines, front, diag);
+  for (std::size_t k = 0; k < front_lines; ++k) read_into(source, source.lines[k], "front-matter");
   if (source.format == model::SourceFormat::Markdown) {
     source.meta.title = front.meta.title;  // a given title keeps a first "# heading" a heading
     read_markdown(source, front_lines, diag);

@@ -82,16 +82,16 @@ check png 1 '^image\.png:1:1: error: looks like a binary file' -- "$dossier" nor
 check missing-source 1 '^missing-source\.yaml:4:5: error: source not found: missing\.txt$' -- "$dossier" build missing-source.yaml -o out4
 check malformed-yaml 1 '^malformed\.yaml:[0-9]+:[0-9]+: error: malformed YAML' -- "$dossier" build malformed.yaml -o out5
 check wrong-type 1 '^wrong-type\.yaml:4:13: error: .outlet. must be a single value$' -- "$dossier" build wrong-type.yaml -o out6
-check unknown-key 0 '^unknown-key\.yaml:3:1: warning: unknown key .favourite. ignored$' -- "$dossier" build unknown-key.yaml -o out7
+check unknown-key 0 '^unknown-key\.yaml:3:1: warning: unknown key .favourite. ignored$' -- "$dossier" build unknown-key.yaml -o out7 --verify-ledger
 check no-title 1 '^no-title\.yaml:1:1: error: the job needs a .title.$' -- "$dossier" build no-title.yaml -o out8
 check missing-job 1 "^nope\.yaml: error: cannot read job file$" -- "$dossier" build nope.yaml -o out9
 check invalid-byte 0 '^bad-byte\.txt:3:28: warning: invalid UTF-8 bytes \\xFF replaced by U\+FFFD$' -- "$dossier" normalize bad-byte.txt
 check truncated-sequence 0 '^truncated\.txt:3:24: warning: invalid truncated UTF-8 sequence at end of file' -- "$dossier" normalize truncated.txt
 check unknown-option 2 'unexpected|not expected|extra|following argument' -- "$dossier" build --no-such-option
-check strict-warning 1 '^bad-byte\.txt:3:28: warning' -- "$dossier" build --strict --sources bad-byte.txt -o out10
+check strict-warning 1 '^bad-byte\.txt:3:28: warning' -- "$dossier" build --strict --sources bad-byte.txt -o out10 --verify-ledger
 
 # A failing source does not stop the others: outputs are written and list it as failed.
-check one-bad-source 1 '^empty\.txt:1:1: error: file is empty$' -- "$dossier" build --sources good.txt empty.txt -o out11
+check one-bad-source 1 '^empty\.txt:1:1: error: file is empty$' -- "$dossier" build --sources good.txt empty.txt -o out11 --verify-ledger
 if [[ -s out11/briefing.pdf ]] && python3 -c '
 import json, sys
 d = json.load(open("out11/briefing.json"))
@@ -103,9 +103,9 @@ fi
 # --strict replaces no output.
 [[ ! -e out10/briefing.html ]] && echo "ok strict-warning wrote nothing" ||
   { echo "FAIL strict-warning wrote outputs"; failures=$((failures + 1)); }
-check deep-block-quotes 0 '^deep-quote\.md:3:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-quote.md -o out12
-check deep-lists 0 '^deep-list\.md:[0-9]+:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-list.md -o out13
-check deep-emphasis 0 '^deep-emphasis\.md:3:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-emphasis.md -o out14
+check deep-block-quotes 0 '^deep-quote\.md:3:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-quote.md -o out12 --verify-ledger
+check deep-lists 0 '^deep-list\.md:[0-9]+:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-list.md -o out13 --verify-ledger
+check deep-emphasis 0 '^deep-emphasis\.md:3:1: warning: Markdown nested more than 32 levels deep' -- "$dossier" build --sources deep-emphasis.md -o out14 --verify-ledger
 if [[ $(grep -o 'item' out13/briefing.md | wc -l) -eq 2000 ]]; then
   echo "ok deep-lists: all 2000 items kept"
 else
@@ -120,7 +120,7 @@ fi
 rm -f one-line-100mb.out
 check one-gigabyte 1 '^huge\.txt: error: file is 1073741824 bytes, over the limit of 268435456 \(--max-source-size\)$' -- "$dossier" build --sources huge.txt -o out15
 check alias-bomb 1 "^alias-bomb\.yaml:[0-9]+:[0-9]+: error: a source must be a path or an entry with 'path'$" -- timeout 20 "$dossier" build alias-bomb.yaml -o out16
-check odd-names-and-link-back-up 0 '' -- timeout 20 "$dossier" build names.yaml -o out17
+check odd-names-and-link-back-up 0 '' -- timeout 20 "$dossier" build names.yaml -o out17 --verify-ledger
 if python3 -c '
 import json, sys
 d = json.load(open("out17/briefing.json"))

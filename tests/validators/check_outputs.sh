@@ -20,10 +20,10 @@ build() {  # build OUTDIR [OPTION...]
   local out=$1
   shift
   if [[ $mode == job ]]; then
-    "$dossier" build "$target" -o "$out" --quiet "$@"
+    "$dossier" build "$target" -o "$out" --quiet --verify-ledger "$@"
   else
     # Named relative to the folder, so the briefing shows the same paths when it moves.
-    (cd "$target" && "$dossier" build --sources ./*.txt -o "$out" --quiet "$@")
+    (cd "$target" && "$dossier" build --sources ./*.txt -o "$out" --quiet --verify-ledger "$@")
   fi
 }
 

@@ -25,10 +25,10 @@ expect "a clean build writes no cache" test ! -e "$tmp/clean/.dossier-cache"
 "$dossier" build "$job" --emit-sources "$tmp/parts" --shard 2/2 --quiet 2>/dev/null
 expect "two shards write one result per source" \
   bash -c "ls '$tmp/parts' | grep -c '^source-.*\.cbor$' | grep -qx 5"
-"$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/joined" --quiet 2>/dev/null
+"$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/joined" --quiet --verify-ledger 2>/dev/null
 expect "the joined build equals the single build" same_outputs "$tmp/clean" "$tmp/joined"
 
-"$dossier" build "$job" -o "$tmp/incremental" --quiet 2>/dev/null
+"$dossier" build "$job" -o "$tmp/incremental" --quiet --verify-ledger 2>/dev/null
 expect "a build keeps a cache of its sources" \
   bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.cbor$' | grep -qx 5"
 printf '\nA late paragraph: the corridor reopened on Friday, said Ayşe Yıldırım.\n' \

@@ -29,6 +29,7 @@ model::Source rich_source() {
   s.blocks = {b};
   s.fixes = {{model::FixKind::Mojibake, {2, 5}, "â€™", "’"}};
   s.removals = {{7, 8, "Related article: x", "related-article"}};
+  s.metadata_lines = {{1, 2, "By A. Writer", "byline"}};
   s.translation_note = "Translated from Turkish";
   s.quotes = {{"Q1", "S2-p1", {"S2-p1"}, "We will", std::nullopt, std::size_t{0}}};
   model::NameMention name;
@@ -63,7 +64,7 @@ TEST(Serialize, AFileForAnotherKeyOrVersionOrDamagedIsRefused) {
   std::string other_version = text;
   const std::string field = "dossier_source_format";
   const std::size_t at = other_version.find(field) + field.size();
-  ASSERT_EQ(other_version[at], '\x01');  // the version, a small CBOR integer
+  ASSERT_EQ(other_version[at], '\x02');  // the version, a small CBOR integer
   other_version[at] = '\x09';
   EXPECT_FALSE(model::read_source(other_version).has_value());
   EXPECT_FALSE(model::read_source(text.substr(0, text.size() / 2)).has_value());
