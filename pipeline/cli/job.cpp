@@ -234,13 +234,18 @@ void read_pdf_settings(const YAML::Node& node, emit::PdfOptions& pdf, std::set<s
 }  // namespace
 
 std::optional<Job> load_job(const fs::path& file, model::Diagnostics& diag) {
-  const std::string path = file.string();
   const auto text = read_text(file);
   if (!text) {
-    diag.error(DiagCode::Unreadable, path, 0, 0, "cannot read job file");
+    diag.error(DiagCode::Unreadable, file.string(), 0, 0, "cannot read job file");
     return std::nullopt;
   }
-  const auto root = parse_yaml(*text, path, diag);
+  return load_job_text(*text, file, diag);
+}
+
+std::optional<Job> load_job_text(const std::string& text, const fs::path& file,
+                                 model::Diagnostics& diag) {
+  const std::string path = file.string();
+  const auto root = parse_yaml(text, path, diag);
   if (!root) return std::nullopt;
   YamlReporter report{path, diag};
   if (!root->IsMap()) {

@@ -43,6 +43,10 @@ struct Job {
 // a missing source is an error but the job is still returned without it.
 std::optional<Job> load_job(const std::filesystem::path& file, model::Diagnostics& diag);
 
+// The same from the job file's text; `file` places it (sources are found beside it).
+std::optional<Job> load_job_text(const std::string& text, const std::filesystem::path& file,
+                                 model::Diagnostics& diag);
+
 // A job from files, directories and globs named on the command line.
 Job ad_hoc_job(const std::vector<std::string>& paths, model::Diagnostics& diag);
 

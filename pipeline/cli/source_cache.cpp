@@ -1,5 +1,7 @@
 #include "cli/source_cache.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -50,8 +52,19 @@ std::optional<std::string> SourceCache::key_for(const SourceSpec& spec, std::siz
   return key;
 }
 
+namespace {
+// The running program's size and modification time: a dossier rebuilt at the same version (a
+// developer's) must not reuse results that an older build of it made.
+std::string program_identity() {
+  struct stat st {};
+  if (::stat("/proc/self/exe", &st) != 0) return {};
+  return "program:" + std::to_string(st.st_size) + ':' + std::to_string(st.st_mtim.tv_sec) + '.' +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+}  // namespace
+
 SourceCache::SourceCache(std::filesystem::path folder, std::string fingerprint)
-    : folder_(std::move(folder)), fingerprint_(std::move(fingerprint)) {}
+    : folder_(std::move(folder)), fingerprint_(std::move(fingerprint) + program_identity()) {}
 
 std::filesystem::path SourceCache::file_for(const std::string& key) const {
   // FNV-1a of fingerprint and key: a collision only costs a miss, as the file keeps its key.

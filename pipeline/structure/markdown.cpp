@@ -281,6 +281,111 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// Indexes into source.lines, inclusive.
+struct LineRange {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool operator==(const LineRange&) const = default;
+};
+
+// The lines of each top-level node, in document order. cmark-gfm's positions need two
+// repairs: a setext heading can end on the next block's first line (a range stops before the
+// next node's), and a paragraph that a table split off has no position at all (it shares the
+// table's lines, which cover both; failing a next node, the previous one's).
+std::vector<LineRange> top_level_ranges(cmark_node* doc, std::size_t first, std::size_t lines) {
+  const auto index = [&](int line) {
+    return std::min(first + static_cast<std::size_t>(line - 1), lines - 1);
+  };
+  std::vector<LineRange> ranges;
+  std::vector<bool> known;
+  for (cmark_node* node = cmark_node_first_child(doc); node; node = cmark_node_next(node)) {
+    const int start_line = cmark_node_get_start_line(node);
+    known.push_back(start_line > 0);
+    if (start_line <= 0) {
+      ranges.push_back({});
+      continue;
+    }
+    const std::size_t start = index(start_line);
+    const int end_line = cmark_node_get_end_line(node);
+    ranges.push_back({start, end_line > start_line ? index(end_line) : start});
+  }
+  std::vector<std::size_t> by_start;
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    if (known[k]) by_start.push_back(k);
+  }
+  std::stable_sort(by_start.begin(), by_start.end(),
+                   [&](std::size_t a, std::size_t b) { return ranges[a].first < ranges[b].first; });
+  for (std::size_t k = 0; k + 1 < by_start.size(); ++k) {
+    LineRange& r = ranges[by_start[k]];
+    const std::size_t next = ranges[by_start[k + 1]].first;
+    if (next > r.first && r.last >= next) r.last = next - 1;
+  }
+  for (std::size_t k = ranges.size(); k-- > 0;) {
+    if (known[k]) continue;
+    if (k + 1 < ranges.size()) {
+      ranges[k] = ranges[k + 1];
+    } else {
+      std::size_t j = k;
+      while (j > 0 && !known[j - 1]) --j;
+      ranges[k] = j > 0 ? ranges[j - 1] : LineRange{first, lines - 1};
+    }
+  }
+  return ranges;
+}
+
+bool in_reading_order(const model::Fix& a, const model::Fix& b) {
+  return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+}
+
+// Records the syntax the reader consumed as markup fixes. Consecutive nodes that share lines
+// (a table and the paragraph it split off) are aligned with those lines together.
+class SyntaxRecorder {
+ public:
+  SyntaxRecorder(const std::vector<model::Line>& lines, std::size_t first)
+      : lines_(lines), first_(first), covered_(lines.size(), false) {}
+
+  void add(const LineRange& range, const std::vector<Piece>& pieces) {
+    if (open_ && !(range == range_)) flush();
+    range_ = range;
+    open_ = true;
+    pieces_.insert(pieces_.end(), pieces.begin(), pieces.end());
+  }
+
+  // The fixes in reading order, lines no node covered (link reference definitions) included.
+  std::vector<model::Fix> finish() {
+    flush();
+    for (std::size_t k = first_; k < lines_.size();) {
+      if (covered_[k]) {
+        ++k;
+        continue;
+      }
+      const std::size_t start = k;
+      while (k < lines_.size() && !covered_[k]) ++k;
+      record_markup(lines_, start, k - 1, {}, fixes_);
+    }
+    std::stable_sort(fixes_.begin(), fixes_.end(), in_reading_order);
+    return std::move(fixes_);
+  }
+
+ private:
+  void flush() {
+    if (!open_) return;
+    std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(range_.first),
+              covered_.begin() + static_cast<std::ptrdiff_t>(range_.last) + 1, true);
+    record_markup(lines_, range_.first, range_.last, pieces_, fixes_);
+    pieces_.clear();
+    open_ = false;
+  }
+
+  const std::vector<model::Line>& lines_;
+  std::size_t first_;
+  std::vector<bool> covered_;
+  LineRange range_;
+  bool open_ = false;
+  std::vector<Piece> pieces_;
+  std::vector<model::Fix> fixes_;
+};
+
 }  // namespace
 
 void read_markdown(model::Source& source, std::size_t first, model::Diagnostics& diag) {
@@ -297,25 +402,19 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   Reader reader{source, first, 0, 0, std::nullopt, {}};
-  std::vector<model::Fix> markup;
-  std::size_t next_line = first;  // the first line no node has covered yet
-  // Lines no node covers (link reference definitions) are syntax too.
-  const auto record_uncovered = [&](std::size_t end) {
-    if (next_line < end) record_markup(source.lines, next_line, end - 1, {}, markup);
-  };
+  const std::vector<LineRange> ranges = top_level_ranges(doc.get(), first, source.lines.size());
+  SyntaxRecorder syntax(source.lines, first);
+  std::size_t index = 0;
   for (cmark_node* node = cmark_node_first_child(doc.get()); node; node = cmark_node_next(node)) {
     reader.pieces.clear();
     auto block = reader.convert(node);
-    const auto line_index = [&](int line) {
-      return std::min(first + static_cast<std::size_t>(std::max(line, 1) - 1),
-                      source.lines.size() - 1);
-    };
-    const std::size_t node_first = line_index(cmark_node_get_start_line(node));
-    const std::size_t node_last = std::max(node_first, line_index(cmark_node_get_end_line(node)));
-    record_uncovered(node_first);
-    record_markup(source.lines, node_first, node_last, reader.pieces, markup);
-    next_line = std::max(next_line, node_last + 1);
+    const LineRange range = ranges[index++];
+    syntax.add(range, reader.pieces);
     if (!block) continue;
+    if (cmark_node_get_start_line(node) <= 0) {  // placed by top_level_ranges
+      block->origin = source.lines[range.first].origin;
+      block->last_line = source.lines[range.last].last_line;
+    }
     // The first level-1 heading, before any other block, is the title.
     if (block->kind == BlockKind::Heading && block->level == 1 && !source.meta.title &&
         source.blocks.empty()) {
@@ -325,16 +424,12 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
     }
     source.blocks.push_back(std::move(*block));
   }
-  record_uncovered(source.lines.size());
   // Syntax fixes join the character fixes in reading order.
-  const auto by_position = [](const model::Fix& a, const model::Fix& b) {
-    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
-  };
-  std::stable_sort(markup.begin(), markup.end(), by_position);
+  const std::vector<model::Fix> markup = syntax.finish();
   const auto middle = static_cast<std::ptrdiff_t>(source.fixes.size());
   source.fixes.insert(source.fixes.end(), markup.begin(), markup.end());
   std::inplace_merge(source.fixes.begin(), source.fixes.begin() + middle, source.fixes.end(),
-                     by_position);
+                     in_reading_order);
   if (reader.flattened) {
     diag.warning(model::DiagCode::DeepNesting, source.path, reader.flattened->line,
                  reader.flattened->col,

@@ -1,12 +1,13 @@
 // Fuzz target over ingest + normalize + structure (plain text and the Markdown reader): any
-// bytes must decode, repair and structure without crashing, and normalizing a normalized
-// line again must change nothing.
+// bytes must decode, repair and structure without crashing, normalizing a normalized line
+// again must change nothing, and the ledger balances.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
 #include "structure/structure.h"
@@ -46,5 +47,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.boilerplate = {{"related", structure::MatchKind::Prefix, {"Related"}, ""},
                          {"share", structure::MatchKind::Regex, {"Share( this)?"}, ""}};
   source = structure::structure(std::move(source), options, diag);
+  dossier::fuzz::check_ledger(source);
   return 0;
 }

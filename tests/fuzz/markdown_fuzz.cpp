@@ -1,0 +1,50 @@
+// Fuzz target for the Markdown reader: any text reads into blocks without crashing, spans lie
+// inside their block's text and nest without crossing, and the ledger balances (the syntax
+// the reader consumed is recorded as markup fixes).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "ingest/ingest.h"
+#include "model/utf8.h"
+#include "normalize/normalize.h"
+#include "structure/structure.h"
+
+using namespace dossier;
+
+namespace {
+
+void check_spans(const model::Block& block) {
+  const int length = static_cast<int>(model::utf8::length(block.text));
+  for (std::size_t k = 0; k < block.spans.size(); ++k) {
+    const model::Span& a = block.spans[k];
+    fuzz::check(0 <= a.start && a.start < a.end && a.end <= length, "a span lies in its block");
+    for (std::size_t j = k + 1; j < block.spans.size(); ++j) {
+      const model::Span& b = block.spans[j];
+      const bool apart = a.end <= b.start || b.end <= a.start;
+      const bool nested =
+          (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+      fuzz::check(apart || nested, "spans nest without crossing");
+    }
+  }
+  for (const auto& child : block.children) check_spans(child);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  model::Diagnostics diag;
+  auto decoded = ingest::decode_bytes(bytes, "fuzz.md", diag);
+  if (!decoded) return 0;
+  model::Source source;
+  source.path = "fuzz.md";
+  source.text = decoded.value().text;
+  source.format = model::SourceFormat::Markdown;
+  source = normalize::normalize(std::move(source), {});
+  source = structure::structure(std::move(source), {}, diag);
+  for (const auto& b : source.blocks) check_spans(b);
+  fuzz::check_ledger(source);
+  return 0;
+}
