@@ -48,6 +48,7 @@ BuildInputs inputs_of(const Job& job, const fs::path& data) {
   if (!job.file.empty()) in.job_files.push_back(job.file);
   if (job.boilerplate) in.job_files.push_back(*job.boilerplate);
   for (const auto& e : job.entities) in.job_files.push_back(e);
+  for (const auto& d : job.data_files) in.job_files.push_back(d);
   for (const auto& s : job.sources) in.sources.push_back(s.path);
   if (job.templates) in.template_folders.push_back(*job.templates);
   in.template_folders.push_back(data / "templates");
@@ -93,6 +94,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
     job = load_job(file, diag);
   }
   if (!job) return finish(diag, 0, common);
+  job->data_values = options.set_values;
   if (inputs) *inputs = inputs_of(*job, data);
 
   std::vector<std::string> formats = job->outputs;
@@ -179,6 +181,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   }
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
+  emit_options.data = settings.normalize.data;
   std::vector<emit::WrittenOutput> outputs;
   {
     std::string names;

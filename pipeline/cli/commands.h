@@ -25,11 +25,12 @@ struct BuildOptions {
   unsigned jobs = 0;
   std::size_t max_source_size = std::size_t{256} << 20;
   bool ascii_punctuation = false;
-  bool no_cache = false;       // build: no OUTPUT/.dossier-cache
-  bool verify_ledger = false;  // check the nothing-lost ledger of every source
-  std::string emit_sources;    // run the per-source stages only, writing each result here
-  std::string from_sources;    // skip them, reading each result from here
-  std::string shard;           // with emit_sources: "K/N", the K-th of N shares of the sources
+  bool no_cache = false;                // build: no OUTPUT/.dossier-cache
+  bool verify_ledger = false;           // check the nothing-lost ledger of every source
+  std::vector<std::string> set_values;  // --set KEY=VALUE for a report's data
+  std::string emit_sources;             // run the per-source stages only, writing each result here
+  std::string from_sources;             // skip them, reading each result from here
+  std::string shard;  // with emit_sources: "K/N", the K-th of N shares of the sources
 };
 
 struct NormalizeCommandOptions {

@@ -291,8 +291,8 @@ std::optional<Job> load_job_text(const std::string& text, const fs::path& file,
       for (const auto& file : string_list(value, key, report))
         job.entities.push_back(job.folder / file);
     } else if (key == "data") {
-      report.warning(kv.first, DiagCode::JobUnknownKey,
-                     "'" + key + "' is not supported yet and is ignored");
+      for (const auto& file : string_list(value, key, report))
+        job.data_files.push_back(job.folder / file);
     } else {
       report.warning(kv.first, DiagCode::JobUnknownKey, "unknown key '" + key + "' ignored");
     }

@@ -34,7 +34,9 @@ struct Job {
   std::vector<std::string> outputs = {"html", "epub", "pdf", "md", "json"};
   std::optional<std::filesystem::path> templates;
   std::optional<std::filesystem::path> boilerplate;
-  std::vector<std::filesystem::path> entities;  // gazetteer files layered on the built-in one
+  std::vector<std::filesystem::path> entities;    // gazetteer files layered on the built-in one
+  std::vector<std::filesystem::path> data_files;  // a report's data (YAML or JSON), in order
+  std::vector<std::string> data_values;           // --set KEY=VALUE, after the files
   emit::PdfOptions pdf;
   std::set<std::string> pdf_keys;  // the pdf: keys the job sets (they win over pdf.yaml)
 };

@@ -50,6 +50,11 @@ int run(int argc, char** argv) {
         ->type_name("LIST:{html,epub,pdf,md,json}");
     cmd->add_option("-j,--jobs", o.jobs, "Threads for per-source stages (0: one per core)");
     cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but diagnostics");
+    cmd->add_option("--set", o.set_values,
+                    "Set a value of the job's data for Markdown sources and templates "
+                    "(KEY=VALUE, KEY may be dotted; repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
     cmd->add_flag("--verify-ledger", o.verify_ledger,
                   "Check that every input character is in the output, a fix or a removal; "
                   "write nothing otherwise");

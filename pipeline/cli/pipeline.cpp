@@ -38,7 +38,7 @@ model::Source prepare_source(const SourceSpec& spec, const PipelineSettings& set
     return failed;
   }
   model::Source normalized = timed(SourceStage::Normalize, [&] {
-    return normalize::normalize(std::move(read.value()), settings.normalize);
+    return normalize::normalize(std::move(read.value()), settings.normalize, diag);
   });
   return timed(SourceStage::Structure, [&] {
     return structure::structure(std::move(normalized), settings.structure, diag);

@@ -1,6 +1,7 @@
 #include "cli/settings.h"
 
 #include "cli/entity_file.h"
+#include "cli/job_data.h"
 
 #include <cstdlib>
 #include <ctime>
@@ -62,6 +63,7 @@ PipelineSettings pipeline_settings(const Job& job, const fs::path& data, model::
   load_entities(data / "config" / "entities.yaml", *gazetteer, diag);
   for (const auto& file : job.entities) load_entities(file, *gazetteer, diag);
   settings.annotate.gazetteer = std::move(gazetteer);
+  settings.normalize.data = load_job_data(job, diag);
   settings.structure.boilerplate = load_boilerplate(data / "config" / "boilerplate.yaml", diag);
   if (job.boilerplate) {
     auto extra = load_boilerplate(*job.boilerplate, diag);

@@ -29,6 +29,8 @@ std::string settings_fingerprint(const Job& job, const std::filesystem::path& da
                                               data / "config" / "entities.yaml"};
   if (job.boilerplate) files.push_back(*job.boilerplate);
   files.insert(files.end(), job.entities.begin(), job.entities.end());
+  files.insert(files.end(), job.data_files.begin(), job.data_files.end());
+  for (const auto& value : job.data_values) print += "set:" + value + '\x1f';
   for (const auto& f : files) {
     const std::string bytes = read_text(f).value_or("");
     print += f.filename().string() + ':' + std::to_string(std::hash<std::string>{}(bytes)) + '\x1f';

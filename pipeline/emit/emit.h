@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -56,6 +58,8 @@ struct EmitOptions {
   long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
   std::string version;      // dossier version, written into outputs
   unsigned threads = 0;     // for work an emitter can split (0: one per core)
+  // A report job's data (`data:` files, `--set`), shown to the page templates as `data`.
+  std::shared_ptr<const nlohmann::json> data;
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

@@ -10,7 +10,8 @@ namespace dossier::emit {
 namespace {
 bool is_routine(model::FixKind kind) {
   return kind == model::FixKind::Reflow || kind == model::FixKind::Whitespace ||
-         kind == model::FixKind::LineEnd || kind == model::FixKind::Markup;
+         kind == model::FixKind::LineEnd || kind == model::FixKind::Markup ||
+         kind == model::FixKind::Template;
 }
 }  // namespace
 

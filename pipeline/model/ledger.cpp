@@ -43,7 +43,7 @@ void add_code_points(std::string_view text, std::size_t region, std::vector<Tagg
 // every other line is a region of its own.
 class Regions {
  public:
-  Regions(int line_count, std::vector<Item>& items) : of_line_(line_count + 1, 0) {
+  Regions(int line_count, std::vector<Item> items) : of_line_(line_count + 1, 0) {
     std::sort(items.begin(), items.end(),
               [](const Item& a, const Item& b) { return a.first < b.first; });
     int next_free = 1;  // the first line not yet given a region
@@ -141,7 +141,20 @@ std::vector<LedgerGap> check_ledger(const Source& source) {
     const int first = clamp_line(r.first_line);
     items.push_back({first, std::max(first, clamp_line(r.last_line)), r.text});
   }
+  // A fix that spans lines (a join, an expanded template section) ties them into one region;
+  // its text is counted below, with the other fixes.
+  std::vector<Item> spans;
+  for (const auto& fix : source.fixes) {
+    if (before_decoded_text(fix.kind)) continue;
+    const auto breaks = static_cast<int>(std::count(fix.before.begin(), fix.before.end(), '\n'));
+    if (breaks == 0) continue;
+    const int first = clamp_line(fix.at.line);
+    spans.push_back({first, clamp_line(fix.at.line + breaks), {}});
+  }
+  const std::size_t counted = items.size();
+  items.insert(items.end(), spans.begin(), spans.end());
   const Regions regions(line_count, items);
+  items.resize(counted);
 
   // input + what fixes produced == output + what fixes took, region by region.
   std::vector<Tagged> input_side, output_side;

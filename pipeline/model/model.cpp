@@ -30,6 +30,8 @@ const char* to_string(FixKind kind) {
       return "ligature";
     case FixKind::Markup:
       return "markup";
+    case FixKind::Template:
+      return "template";
   }
   return "unknown";
 }

@@ -37,6 +37,7 @@ enum class FixKind {
   EntityRef,    // an HTML character reference left in plain text
   Ligature,     // ﬁ ﬂ and full-width forms
   Markup,       // Markdown syntax consumed by the reader
+  Template,     // a Mustache tag or section of a report's Markdown, expanded from the job's data
 };
 
 // One repair, positioned in the decoded input (before any other fix ran).

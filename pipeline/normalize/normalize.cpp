@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "normalize/expand_template.h"
 #include "normalize/line_text.h"
 #include "normalize/line_triggers.h"
 
@@ -85,6 +86,12 @@ std::string repair_characters(std::string_view text, const CharacterRepairs& rep
 }
 
 model::Source normalize(model::Source source, const NormalizeOptions& options) {
+  model::Diagnostics unused;  // only template expansion reports, and it needs data
+  return normalize(std::move(source), options, unused);
+}
+
+model::Source normalize(model::Source source, const NormalizeOptions& options,
+                        model::Diagnostics& diag) {
   const bool plain = source.format == model::SourceFormat::PlainText;
   CharacterRepairs repairs = options.characters;
   if (!plain) repairs.entities = false;
@@ -96,6 +103,12 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
   // YAML front matter ("---" … "---" at the very top) is data: kept verbatim, never reflowed.
   std::size_t front_matter = 0;
   bool in_front_matter = has_front_matter(text);
+  const auto add_body_line = [&](LineText line) {
+    // Code in Markdown is verbatim: fenced blocks are not repaired.
+    const bool code = !plain && is_fence_or_code(line.text(), fence);
+    if (!code) repair_line(line, repairs, spacing, source.fixes);
+    lines.push_back(std::move(line));
+  };
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     LineText line(std::string(text.substr(0, end)), number);
@@ -109,10 +122,15 @@ model::Source normalize(model::Source source, const NormalizeOptions& options) {
       ++number;
       continue;
     }
-    // Code in Markdown is verbatim: fenced blocks are not repaired.
-    const bool code = !plain && is_fence_or_code(line.text(), fence);
-    if (!code) repair_line(line, repairs, spacing, source.fixes);
-    lines.push_back(std::move(line));
+    // A report's Markdown: Mustache over the job's data, then the lines it expanded to.
+    if (!plain && options.data && has_template_tags(text)) {
+      for (auto& expanded :
+           expand_template(text, number, *options.data, source.path, source.fixes, diag)) {
+        add_body_line(LineText(std::move(expanded.text), expanded.line));
+      }
+      break;
+    }
+    add_body_line(std::move(line));
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
     ++number;

@@ -1,6 +1,7 @@
 // normalize: decoded text → clean logical lines, every change recorded as a Fix.
 //
 // Order (each step sees the output of the one before):
+//   0. Markdown sources of a job with data: Mustache expanded (expand_template.h)
 //   1. mojibake (UTF-8 read through a legacy code page), then C1 controls as Windows-1252
 //   2. HTML/XML character references (&amp; &#8217; &rsquo;)
 //   3. invisible characters (controls, zero-width space, soft hyphen, stray BOM)
@@ -16,10 +17,13 @@
 // structure and references are syntax).
 #pragma once
 
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/diagnostics.h"
 #include "model/model.h"
 
 namespace dossier::normalize {
@@ -40,6 +44,9 @@ struct NormalizeOptions {
   CharacterRepairs characters;
   bool reflow = true;
   bool fold_whitespace = true;
+  // A report job's data (`data:` files, `--set`): Markdown sources are expanded as Mustache
+  // over it first (see expand_template.h). None: sources are taken as written.
+  std::shared_ptr<const nlohmann::json> data;
 };
 
 // The character repairs on one line of text (no line breaks); fixes are positioned on
@@ -47,7 +54,10 @@ struct NormalizeOptions {
 std::string repair_characters(std::string_view line, const CharacterRepairs& repairs,
                               std::vector<model::Fix>& fixes, int line_number = 1);
 
-// Fills source.lines from source.text and appends to source.fixes.
+// Fills source.lines from source.text and appends to source.fixes. Template errors (undefined
+// names) go to `diag`.
+model::Source normalize(model::Source source, const NormalizeOptions& options,
+                        model::Diagnostics& diag);
 model::Source normalize(model::Source source, const NormalizeOptions& options);
 
 }  // namespace dossier::normalize

@@ -1,6 +1,7 @@
-// Fuzz target for the Markdown reader: any text reads into blocks without crashing, spans lie
-// inside their block's text and nest without crossing, and the ledger balances (the syntax
-// the reader consumed is recorded as markup fixes).
+// Fuzz target for the Markdown reader of a report job: any text expands (Mustache over a fixed
+// data set) and reads into blocks without crashing, spans lie inside their block's text and
+// nest without crossing, and the ledger balances (the syntax the reader consumed is recorded
+// as markup fixes, each expansion as a template fix).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -42,7 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   source.path = "fuzz.md";
   source.text = decoded.value().text;
   source.format = model::SourceFormat::Markdown;
-  source = normalize::normalize(std::move(source), {});
+  static const auto report_data = std::make_shared<const nlohmann::json>(nlohmann::json::parse(
+      R"({"title": "Report", "n": "42", "ok": true, "no": false, "none": null, "empty": [],
+          "rows": [{"name": "a", "value": "1"}, {"name": "b|c", "value": "**2**"}],
+          "tags": ["x", "y\nz"], "nested": {"deep": {"value": "v"}}})"));
+  normalize::NormalizeOptions options;
+  options.data = report_data;
+  source = normalize::normalize(std::move(source), options, diag);
   source = structure::structure(std::move(source), {}, diag);
   for (const auto& b : source.blocks) check_spans(b);
   fuzz::check_ledger(source);

@@ -62,6 +62,28 @@ ShellValues shell_values(const model::Briefing& briefing, const EmitOptions& opt
   return v;
 }
 
+namespace {
+// A report's data as Mustache values: maps, lists, text; false and null are empty sections.
+kainjow::mustache::data mustache_data(const nlohmann::json& v) {
+  using kainjow::mustache::data;
+  if (v.is_object()) {
+    data out{data::type::object};
+    for (const auto& [key, value] : v.items()) out.set(key, mustache_data(value));
+    return out;
+  }
+  if (v.is_array()) {
+    data out{data::type::list};
+    for (const auto& item : v) out.push_back(mustache_data(item));
+    return out;
+  }
+  if (v.is_string()) return data(v.get<std::string>());
+  if (v.is_boolean())
+    return v.get<bool>() ? data(data::type::bool_true) : data(data::type::bool_false);
+  if (v.is_null()) return data(data::type::bool_false);
+  return data(v.dump());
+}
+}  // namespace
+
 model::Result<bool> render_shell(const EmitOptions& options, const std::string& name,
                                  const ShellValues& values, pugi::xml_document& doc) {
   auto text = options.templates.read(name);
@@ -89,6 +111,7 @@ model::Result<bool> render_shell(const EmitOptions& options, const std::string& 
     words.set(key, options.words[key]);
   }
   data.set("words", words);
+  if (options.data) data.set("data", mustache_data(*options.data));
   const std::string rendered = tmpl.render(data);
   const pugi::xml_parse_result parsed =
       doc.load_string(rendered.c_str(), pugi::parse_default | pugi::parse_doctype);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
@@ -91,4 +93,29 @@ TEST(Html, SpansBecomeElementsAndUnsafeLinksStayText) {
       std::string::npos);
   EXPECT_EQ(html.find("javascript:"), std::string::npos);
   EXPECT_NE(html.find("<span>here</span>"), std::string::npos);
+}
+
+// A report's data reaches the page templates as `data`, escaped like every other value.
+TEST(Html, PageTemplatesSeeTheJobData) {
+  const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / "data-templates";
+  std::filesystem::create_directories(folder / "html");
+  std::ifstream page(std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates/html/page.mustache");
+  std::stringstream text;
+  text << page.rdbuf();
+  std::string shell = text.str();
+  const std::size_t body = shell.find("<body");
+  ASSERT_NE(body, std::string::npos);
+  shell.insert(shell.find('>', body) + 1,
+               "<p id=\"build\">Build {{data.build.number}} {{#data.passed}}passed{{/data.passed}}"
+               "{{#data.suites}} [{{name}}]{{/data.suites}}</p>");
+  std::ofstream(folder / "html/page.mustache") << shell;
+  auto options = fixtures::project_emit_options();
+  options.templates =
+      emit::TemplateSet({folder, std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
+  options.data = std::make_shared<const nlohmann::json>(nlohmann::json::parse(
+      R"({"build": {"number": "1234 <b>"}, "passed": true, "suites": [{"name": "unit"}, {"name": "lint"}]})"));
+  std::ostringstream out;
+  ASSERT_TRUE(emit::write_html(fixtures::small_briefing(), options, out).ok());
+  EXPECT_NE(out.str().find("Build 1234 &lt;b&gt; passed [unit] [lint]</p>"), std::string::npos)
+      << out.str().substr(0, 2000);
 }
