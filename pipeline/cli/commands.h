@@ -56,6 +56,8 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
                BuildInputs* inputs);
 int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common);
 int run_inspect(const std::vector<std::string>& files, const CommonOptions& common);
-int run_init(const std::string& folder);
+// A new job in `folder`: a briefing of example articles, or with `report`, a templated report
+// (Markdown sources, a data file).
+int run_init(const std::string& folder, bool report = false);
 
 }  // namespace dossier::cli

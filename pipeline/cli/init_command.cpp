@@ -1,6 +1,7 @@
-// dossier init DIR: a working briefing job to start from — the job file, two example
-// articles, a README and a copy of the built-in templates — written to a temporary folder
-// beside DIR and renamed into place, so a failure leaves nothing half made.
+// dossier init [--report] DIR: a working job to start from — the job file, two example
+// articles (or, for a report, two Markdown sources and their data file), a README and a copy
+// of the built-in templates — written to a temporary folder beside DIR and renamed into
+// place, so a failure leaves nothing half made.
 #include <unistd.h>
 
 #include <iostream>
@@ -21,10 +22,10 @@ int fail(const fs::path& where, const std::string& message) {
 
 }  // namespace
 
-int run_init(const std::string& folder) {
+int run_init(const std::string& folder, bool report) {
   const fs::path target = fs::path(folder).lexically_normal();
   const fs::path data = data_folder();
-  const fs::path scaffold = data / "config" / "init";
+  const fs::path scaffold = data / "config" / (report ? "report" : "init");
   const fs::path templates = data / "templates";
   std::error_code ec;
   if (!fs::is_directory(scaffold, ec) || !fs::is_directory(templates, ec)) {
@@ -50,9 +51,12 @@ int run_init(const std::string& folder) {
     clean_up();
     return fail(e.path1().empty() ? target : e.path1(), e.code().message());
   }
-  std::cout << "created " << target.string()
-            << "/: briefing.yaml, sources/ (two example articles), templates/, README.md\n"
-            << "build it with: dossier build " << (target / "briefing.yaml").string() << " -o "
+  const char* job = report ? "report.yaml" : "briefing.yaml";
+  std::cout << "created " << target.string() << "/: " << job
+            << (report ? ", data.yaml, sources/ (two Markdown sources)"
+                       : ", sources/ (two example articles)")
+            << ", templates/, README.md\n"
+            << "build it with: dossier build " << (target / job).string() << " -o "
             << (target / "output").string() << '\n';
   return kOk;
 }

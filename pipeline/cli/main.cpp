@@ -118,6 +118,9 @@ int run(int argc, char** argv) {
   CLI::App* init_cmd = app.add_subcommand(
       "init", "Start a briefing job in a new folder: job file, example sources, templates");
   init_cmd->add_option("folder", init_folder, "The folder to create (new or empty)")->required();
+  bool init_report = false;
+  init_cmd->add_flag("--report", init_report,
+                     "Start a templated report instead: Markdown sources over a data file");
 
   try {
     app.parse(argc, argv);
@@ -146,7 +149,7 @@ int run(int argc, char** argv) {
   common.json_diagnostics = diagnostics == "json";
   if (*build_cmd) return run_build(build, common);
   if (*normalize_cmd) return run_normalize(normalize, common);
-  if (*init_cmd) return run_init(init_folder);
+  if (*init_cmd) return run_init(init_folder, init_report);
   if (*watch_cmd) return run_watch(watch, common);
   return run_inspect(inspect_files, common);
 }

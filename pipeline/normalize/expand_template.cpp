@@ -223,7 +223,7 @@ class Renderer {
           if (const Json* v = lookup(node, stack)) append_value(node, *v, out);
           break;
         case Kind::Section:
-          if (const Json* v = lookup(node, stack)) {
+          if (const Json* v = lookup(node, stack, false)) {
             if (v->is_array()) {
               for (const Json& item : *v) {
                 stack.push_back(&item);
@@ -238,7 +238,7 @@ class Renderer {
           }
           break;
         case Kind::Inverted:
-          if (const Json* v = lookup(node, stack); v && !truthy(*v)) {
+          if (const Json* v = lookup(node, stack, false); !v || !truthy(*v)) {
             render(node.children, stack, out);
           }
           break;
@@ -251,8 +251,10 @@ class Renderer {
 
  private:
   // The value a name stands for: "." is the current item; the first part of a dotted name is
-  // looked up from the innermost context out, the rest inside what it found.
-  const Json* lookup(const Node& node, const std::vector<const Json*>& stack) {
+  // looked up from the innermost context out, the rest inside what it found. A variable must
+  // be defined; a section over a name that is not is false (an optional field of an item).
+  const Json* lookup(const Node& node, const std::vector<const Json*>& stack,
+                     bool required = true) {
     if (node.name == ".") return stack.back();
     std::vector<std::string> parts;
     for (std::size_t start = 0;;) {
@@ -268,7 +270,7 @@ class Renderer {
     for (std::size_t k = 1; found && k < parts.size(); ++k) {
       found = found->is_object() && found->contains(parts[k]) ? &(*found)[parts[k]] : nullptr;
     }
-    if (!found) error(node.tag, "'" + node.name + "' is not defined in the job's data");
+    if (!found && required) error(node.tag, "'" + node.name + "' is not defined in the job's data");
     return found;
   }
 

@@ -8,8 +8,9 @@
 // sections {{#name}}…{{/name}} over lists, maps and true values, inverted sections
 // {{^name}}…{{/name}}, comments {{! …}}. A tag alone on its line takes the line with it, so a
 // section can produce table rows. Partials and delimiter changes are refused: a source never
-// reads another file. A name that the data does not define is an error at its position, not
-// an empty string.
+// reads another file. A variable that the data does not define is an error at its position,
+// not an empty string; a section over an undefined name is false, as in Mustache (an optional
+// field of a list's items).
 //
 // Written here rather than with the Mustache library the templates use because a source needs
 // what it does not give: the position of every tag, an error for an undefined name, and the

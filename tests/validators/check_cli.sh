@@ -109,6 +109,22 @@ mkdir "$tmp/empty"
 expect "init fills an empty folder" test -f "$tmp/empty/briefing.yaml"
 expect "init leaves no temporary folder" bash -c "! ls -a '$tmp' | grep -q '\.init'"
 
+# init --report: a templated report that builds as it is, with its data overridable by --set.
+"$dossier" init --report "$tmp/report" >/dev/null 2>&1
+expect "init --report writes a report job" \
+  test -f "$tmp/report/report.yaml" -a -f "$tmp/report/data.yaml" -a -d "$tmp/report/templates"
+(cd / && "$dossier" build "$tmp/report/report.yaml" -o "$tmp/report/out" --quiet \
+  --verify-ledger --set build.number=9999 2>"$tmp/report.err")
+expect "the report builds from another folder with --set (exit 0)" test $? -eq 0
+expect "the report writes all five formats" \
+  bash -c "ls '$tmp/report/out' | grep -c '^briefing\.' | grep -qx 5"
+expect "--set reaches the report's text" grep -q 'Build 9999 on release/14' "$tmp/report/out/briefing.md"
+printf 'Owner: {{nobody}}\n' >>"$tmp/report/sources/summary.md"
+"$dossier" build "$tmp/report/report.yaml" -o "$tmp/report/out2" --quiet 2>"$tmp/report.err"
+expect "an undefined name fails the report (exit 1)" test $? -eq 1
+expect "and is named at its line and column" \
+  grep -q "summary.md:20:8: error: 'nobody' is not defined in the job's data" "$tmp/report.err"
+
 # watch: rebuilds soon after a change to a source or a template (about 0.1 s on an idle
 # machine; the bound of 3 s leaves room for a loaded one), reusing the sources that did not
 # change, and stops cleanly on SIGINT.

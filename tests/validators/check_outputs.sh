@@ -5,7 +5,7 @@
 #   headless Chromium rendering every source title and a non-blank screenshot, paragraphs
 #   read back from the PDF in order, every internal link resolving, non-blank PDF pages,
 #   and byte-identical rebuilds.
-# Usage: check_outputs.sh DOSSIER job JOB.yaml | sources FOLDER   (exit 77: skipped)
+# Usage: check_outputs.sh DOSSIER job JOB.yaml [TEXT...] | sources FOLDER   (exit 77: skipped)
 set -uo pipefail
 dossier=$1 mode=$2 target=$3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +31,11 @@ if [[ $mode == sources && ! -d $target ]]; then
   echo "skipped: no folder $target"
   exit 77
 fi
-if [[ $mode == job ]]; then
+# Text the PDF must give back exactly: the arguments after the target, else per mode.
+names=("${@:4}")
+if [[ ${#names[@]} -gt 0 ]]; then
+  :
+elif [[ $mode == job ]]; then
   names=("Ayşe Yıldırım" "Erdoğan" "İlker Güneş" "Müge Öztürk" "переговоры о коридоре" "Deniz Postası"
          "Premium per voyage" "Odesa – Bosphorus")
 else

@@ -68,6 +68,11 @@ TEST(ExpandTemplate, SectionsOverListsMapsAndTruth) {
   // A name not found in the item is looked up outside it.
   EXPECT_EQ(expand("{{#suites}}{{build.branch}} {{/suites}}").text, "main main ");
   EXPECT_EQ(expand("a{{! a comment }}b").text, "ab");
+  // A section over a name the data lacks is false, without an error (an optional field).
+  const auto optional =
+      expand("{{#suites}}{{#note}}{{note}}{{/note}}{{/suites}}{{^note}}none{{/note}}");
+  EXPECT_EQ(optional.text, "none");
+  EXPECT_EQ(messages(optional), "");
 }
 
 TEST(ExpandTemplate, AStandaloneTagTakesItsLineSoSectionsMakeTableRows) {
