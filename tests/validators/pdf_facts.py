@@ -1,5 +1,6 @@
 """Small facts about a PDF read with qpdf --json: `outlines FILE` prints the bookmark count,
-`links FILE` checks that every link annotation has a destination on an existing page."""
+`links FILE` checks that every link annotation has a destination on an existing page, or is
+a web or mail address (a URI action with http:, https: or mailto:)."""
 import json
 import subprocess
 import sys
@@ -23,6 +24,14 @@ elif what == "links":
             if obj.get("/Subtype") != "/Link":
                 continue
             links += 1
+            action = obj.get("/A")
+            if isinstance(action, str):
+                action = objects.get(action, {})
+            if action:
+                uri = str(action.get("/URI", ""))
+                if action.get("/S") != "/URI" or not uri.startswith(("http:", "https:", "mailto:")):
+                    sys.exit(f"link {ref} has an action that is not a web address: {action}")
+                continue
             dest = obj.get("/Dest")
             if isinstance(dest, str):  # libharu writes the destination array indirectly
                 dest = objects.get(dest)

@@ -313,7 +313,19 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
     for (const auto& link : laid.pages[i].links) {
+      if (link.target.starts_with(pdf::kWebLinkPrefix)) continue;
       if (HPDF_Destination d = destinations.get(link.target)) link_writer.add(pages[i], link, d);
+    }
+    // Web addresses from Markdown links, after the page's internal links (whose writer sets
+    // the page's /Annots array, which these then join): few, so libharu's own annotations.
+    for (const auto& link : laid.pages[i].links) {
+      if (!link.target.starts_with(pdf::kWebLinkPrefix)) continue;
+      const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x0), static_cast<HPDF_REAL>(link.y0),
+                           static_cast<HPDF_REAL>(link.x1), static_cast<HPDF_REAL>(link.y1)};
+      const std::string uri = link.target.substr(std::string_view(pdf::kWebLinkPrefix).size());
+      if (HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pages[i], rect, uri.c_str())) {
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      }
     }
   }
   HPDF_Outline root = nullptr;

@@ -22,9 +22,12 @@ struct Run {
   std::string text;
 };
 
+// A link target that is a web or mail address rather than an anchor: "uri:https://…".
+inline constexpr const char* kWebLinkPrefix = "uri:";
+
 struct LinkRect {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  std::string target;  // an anchor id
+  std::string target;  // an anchor id, or kWebLinkPrefix and an address
 };
 
 struct Page {

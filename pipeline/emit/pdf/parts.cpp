@@ -40,29 +40,93 @@ std::string type_word(const model::Entity& e, const Words& words) {
 
 }  // namespace
 
-std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face) {
-  std::vector<Piece> pieces;
-  if (!view || !view->mentions_in.contains(block.id)) {
-    pieces.push_back({block.text, "", face});
-    return pieces;
+namespace {
+
+// Web and mail addresses become live links in the PDF; anything else stays text.
+bool is_web_address(const std::string& href) {
+  std::string lower;
+  for (const char c : href.substr(0, 8)) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  const auto it = view->mentions_in.find(block.id);
+  return lower.starts_with("http://") || lower.starts_with("https://") ||
+         lower.starts_with("mailto:");
+}
+
+// The face a Markdown span gives text set in `base`: code is mono; strong is bold, emphasis
+// italic (bold wins where they nest: DejaVu's bold italic is not embedded).
+Face span_face(model::SpanKind kind, Face current) {
+  switch (kind) {
+    case model::SpanKind::Code:
+      return Face::Mono;
+    case model::SpanKind::Strong:
+      return current == Face::Mono ? current : Face::BodyBold;
+    case model::SpanKind::Emphasis:
+      return current == Face::Body ? Face::BodyItalic : current;
+    default:
+      return current;
+  }
+}
+
+}  // namespace
+
+std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face) {
+  const decltype(view->mentions_in)::mapped_type* mentions = nullptr;
+  if (view) {
+    if (const auto it = view->mentions_in.find(block.id); it != view->mentions_in.end()) {
+      mentions = &it->second;
+    }
+  }
+  if (!mentions && block.spans.empty()) return {{block.text, "", face}};
   std::vector<std::size_t> byte_at;  // code point → byte offset
   model::utf8::for_each(block.text, [&](char32_t, std::size_t at) { byte_at.push_back(at); });
   byte_at.push_back(block.text.size());
   const int length = static_cast<int>(byte_at.size()) - 1;
-  int pos = 0;
-  for (const auto& [mention, entity] : it->second) {
-    if (mention->start < pos || mention->end > length || mention->start >= mention->end) continue;
-    const auto from = byte_at[static_cast<std::size_t>(pos)];
-    const auto start = byte_at[static_cast<std::size_t>(mention->start)];
-    const auto end = byte_at[static_cast<std::size_t>(mention->end)];
-    if (start > from) pieces.push_back({block.text.substr(from, start - from), "", face});
-    pieces.push_back({block.text.substr(start, end - start), index_anchor(*entity), face});
-    pos = mention->end;
+  // Per code point: its face and its link (an index into `targets`, 0 for none).
+  std::vector<Face> faces(static_cast<std::size_t>(length), face);
+  std::vector<std::size_t> link(static_cast<std::size_t>(length), 0);
+  std::vector<std::string> targets = {""};
+  const auto inside = [&](int start, int end) {
+    return 0 <= start && start < end && end <= length;
+  };
+  if (mentions) {
+    for (const auto& [mention, entity] : *mentions) {
+      if (!inside(mention->start, mention->end)) continue;
+      targets.push_back(index_anchor(*entity));
+      std::fill(link.begin() + mention->start, link.begin() + mention->end, targets.size() - 1);
+    }
   }
-  const auto from = byte_at[static_cast<std::size_t>(pos)];
-  if (from < block.text.size()) pieces.push_back({block.text.substr(from), "", face});
+  // Outermost first, so that a nested span's face is set after its parent's.
+  std::vector<const model::Span*> spans;
+  for (const auto& span : block.spans) spans.push_back(&span);
+  std::stable_sort(spans.begin(), spans.end(), [](const model::Span* a, const model::Span* b) {
+    return a->start != b->start ? a->start < b->start : a->end > b->end;
+  });
+  for (const model::Span* sp : spans) {
+    const model::Span& span = *sp;
+    if (!inside(span.start, span.end)) continue;
+    if (span.kind == model::SpanKind::Link) {
+      if (!is_web_address(span.href)) continue;
+      targets.push_back(kWebLinkPrefix +
+                        span.href);  // an address wins over an index link inside it
+      std::fill(link.begin() + span.start, link.begin() + span.end, targets.size() - 1);
+      continue;
+    }
+    for (int k = span.start; k < span.end; ++k) {
+      faces[static_cast<std::size_t>(k)] = span_face(span.kind, faces[static_cast<std::size_t>(k)]);
+    }
+  }
+  std::vector<Piece> pieces;
+  for (int k = 0; k < length;) {
+    int j = k + 1;
+    const auto at = static_cast<std::size_t>(k);
+    while (j < length && faces[static_cast<std::size_t>(j)] == faces[at] &&
+           link[static_cast<std::size_t>(j)] == link[at]) {
+      ++j;
+    }
+    const std::size_t from = byte_at[at], to = byte_at[static_cast<std::size_t>(j)];
+    pieces.push_back({block.text.substr(from, to - from), targets[link[at]], faces[at]});
+    k = j;
+  }
   return pieces;
 }
 

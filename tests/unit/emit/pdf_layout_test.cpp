@@ -5,6 +5,7 @@
 #include "emit/emit_options.h"
 #include "emit/pdf/flow.h"
 #include "emit/pdf/layout.h"
+#include "emit/pdf/parts.h"
 #include "emit/test_briefing.h"
 #include "model/utf8.h"
 
@@ -205,4 +206,33 @@ TEST(Pdf, ABriefingOfMoreThan8191PagesIsWritten) {
     if (count < close) largest = std::max<std::size_t>(largest, std::stoul(pdf.substr(count + 7)));
   }
   EXPECT_GT(largest, 8300u);
+}
+
+// Markdown's inline formatting reaches the PDF: each span sets its face, web links are live,
+// and unsafe addresses stay text.
+TEST(PdfLayout, SpansSetFacesAndWebLinksAreLive) {
+  model::Block block;
+  block.id = "S1-p1";
+  block.text = "bold italic both code link bad";
+  // As the Markdown reader gives them: an inner span before the one around it.
+  block.spans = {{model::SpanKind::Strong, 0, 4, ""},
+                 {model::SpanKind::Emphasis, 5, 11, ""},
+                 {model::SpanKind::Emphasis, 12, 16, ""},
+                 {model::SpanKind::Strong, 12, 16, ""},
+                 {model::SpanKind::Code, 17, 21, ""},
+                 {model::SpanKind::Link, 22, 26, "https://example.org"},
+                 {model::SpanKind::Link, 27, 30, "javascript:alert(1)"}};
+  const auto pieces = emit::pdf::linked_text(block, nullptr, emit::pdf::Face::Body);
+  std::vector<std::string> seen;
+  for (const auto& p : pieces) {
+    seen.push_back(p.text + "|" + std::to_string(static_cast<int>(p.face)) + "|" + p.target);
+  }
+  const auto f = [](Face face) { return std::to_string(static_cast<int>(face)); };
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "bold|" + f(Face::BodyBold) + "|", " |" + f(Face::Body) + "|",
+                      "italic|" + f(Face::BodyItalic) + "|", " |" + f(Face::Body) + "|",
+                      "both|" + f(Face::BodyBold) + "|", " |" + f(Face::Body) + "|",
+                      "code|" + f(Face::Mono) + "|", " |" + f(Face::Body) + "|",
+                      "link|" + f(Face::Body) + "|uri:https://example.org",
+                      " bad|" + f(Face::Body) + "|"}));
 }
