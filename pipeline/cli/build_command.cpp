@@ -160,7 +160,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
       std::cerr << "dossier: --from-sources: outputs not written\n";
       return finish(diag, job->sources.size(), common);
     }
-    briefing = cross_reference_sources(*job, settings, *clock, std::move(*sources));
+    briefing = cross_reference_sources(*job, settings, *clock, std::move(*sources), diag);
   } else {
     briefing = assemble_briefing(*job, settings, *clock, diag);
   }

@@ -109,12 +109,16 @@ model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settin
     ScopedStep step(settings.times, "per-source stages");
     sources = process_sources(job.sources, settings, diag);
   }
-  return cross_reference_sources(job, settings, clock, std::move(sources));
+  return cross_reference_sources(job, settings, clock, std::move(sources), diag);
 }
 
 model::Briefing cross_reference_sources(const Job& job, const PipelineSettings& settings,
-                                        const BuildClock& clock,
-                                        std::vector<model::Source> sources) {
+                                        const BuildClock& clock, std::vector<model::Source> sources,
+                                        model::Diagnostics& diag) {
+  // Images are read on every build, whichever way the sources came (fresh, cached, joined).
+  for (auto& source : sources) {
+    if (source.format == model::SourceFormat::Markdown) ingest::read_images(source, diag);
+  }
   if (settings.progress) settings.progress->step("cross-referencing");
   ScopedStep step(settings.times, "cross-reference");
   crossref::BriefingInfo info;

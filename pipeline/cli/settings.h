@@ -34,7 +34,7 @@ model::Briefing assemble_briefing(const Job& job, const PipelineSettings& settin
 
 // The cross-source steps over sources already through the per-source stages.
 model::Briefing cross_reference_sources(const Job& job, const PipelineSettings& settings,
-                                        const BuildClock& clock,
-                                        std::vector<model::Source> sources);
+                                        const BuildClock& clock, std::vector<model::Source> sources,
+                                        model::Diagnostics& diag);
 
 }  // namespace dossier::cli

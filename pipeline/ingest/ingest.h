@@ -36,6 +36,11 @@ bool looks_binary(std::string_view bytes);
 // CRLF, CR, U+2028, U+2029 and form feed become LF; one Fix records the first change.
 void unify_line_ends(std::string& text, std::vector<model::Fix>& fixes);
 
+// Reads the PNG and JPEG files that the source's Image blocks name (relative to the source)
+// into source.images. A missing, remote, oversized or unreadable image, or one that is not PNG
+// or JPEG, is an error at the block's position.
+void read_images(model::Source& source, model::Diagnostics& diag);
+
 // Reads source.resolved_path and fills source.text and its decode fixes.
 model::Result<model::Source> read_source(model::Source source, const IngestOptions& options,
                                          model::Diagnostics& diag);

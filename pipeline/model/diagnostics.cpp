@@ -26,6 +26,8 @@ const char* to_string(DiagCode code) {
       return "deep-nesting";
     case DiagCode::LedgerGap:
       return "ledger-gap";
+    case DiagCode::Image:
+      return "image";
     case DiagCode::MissingSource:
       return "missing-source";
     case DiagCode::JobSyntax:

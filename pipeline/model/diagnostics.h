@@ -32,6 +32,7 @@ enum class DiagCode {
   OutputWrite,     // an output cannot be written
   DeepNesting,     // Markdown nested deeper than dossier keeps; the deeper part is flattened
   LedgerGap,       // --verify-ledger: input text missing from the output and every record
+  Image,           // an image a Markdown source names is missing or not PNG/JPEG
 };
 
 struct Diagnostic {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,6 +114,7 @@ struct Block {
   int last_line = 0;
   std::vector<Block> children;
   std::vector<std::string> see_also;
+  std::string src;  // Image blocks: the image file as the source names it; `text` is its alt text
   bool operator==(const Block&) const = default;
 };
 
@@ -214,6 +216,9 @@ struct Source {
   std::vector<NameMention> names;
   std::vector<DateMention> dates;
   std::vector<Figure> figures;
+  // The bytes of each image an Image block names, by `src`; read by ingest after the
+  // per-source stages on every build (never cached, so a changed image is always seen).
+  std::map<std::string, std::string> images;
   bool operator==(const Source&) const = default;
 };
 

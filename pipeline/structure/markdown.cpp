@@ -30,7 +30,8 @@ struct Reader {
   std::size_t first;  // index of the first Markdown line in source.lines
   int block_depth = 0;
   int inline_depth = 0;
-  std::optional<model::Position> flattened;  // where content was first flattened
+  std::optional<model::Position> flattened;     // where content was first flattened
+  std::optional<model::Position> inline_image;  // where an image inside text was first met
   // What the node being converted holds, in source order, for the markup record; views of
   // cmark's strings, which live as long as the document.
   std::vector<Piece> pieces;
@@ -151,6 +152,8 @@ struct Reader {
           break;
         }
         case CMARK_NODE_IMAGE:
+          // Only an image on a paragraph of its own becomes a figure (convert, below).
+          if (!inline_image) inline_image = origin_of(node);
           inline_text(c, out, spans);
           emit(cmark_node_get_url(c), true);
           break;
@@ -210,6 +213,13 @@ struct Reader {
     return out;
   }
 
+  // The image that is a paragraph's only content (a figure), or null.
+  static cmark_node* lone_image(cmark_node* paragraph) {
+    cmark_node* first = cmark_node_first_child(paragraph);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_IMAGE) return nullptr;
+    return cmark_node_next(first) ? nullptr : first;
+  }
+
   static std::string joined_text(const std::vector<Block>& blocks) {
     std::string out;
     for (const auto& b : blocks) out += (out.empty() ? "" : "\n") + b.text;
@@ -222,6 +232,13 @@ struct Reader {
       case CMARK_NODE_HEADING:
         return inline_block(BlockKind::Heading, node, cmark_node_get_heading_level(node));
       case CMARK_NODE_PARAGRAPH:
+        if (cmark_node* image = lone_image(node)) {
+          Block b = make(BlockKind::Image, node, plain_text(image));
+          const char* url = cmark_node_get_url(image);
+          b.src = url ? url : "";
+          emit(url, true);
+          return b;
+        }
         return inline_block(BlockKind::Paragraph, node);
       case CMARK_NODE_BLOCK_QUOTE: {
         auto kids = children(node);
@@ -401,7 +418,7 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  Reader reader{source, first, 0, 0, std::nullopt, {}};
+  Reader reader{source, first, 0, 0, std::nullopt, std::nullopt, {}};
   const std::vector<LineRange> ranges = top_level_ranges(doc.get(), first, source.lines.size());
   SyntaxRecorder syntax(source.lines, first);
   std::size_t index = 0;
@@ -430,6 +447,12 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   source.fixes.insert(source.fixes.end(), markup.begin(), markup.end());
   std::inplace_merge(source.fixes.begin(), source.fixes.begin() + middle, source.fixes.end(),
                      in_reading_order);
+  if (reader.inline_image) {
+    diag.warning(model::DiagCode::Image, source.path, reader.inline_image->line,
+                 reader.inline_image->col,
+                 "an image inside a paragraph is shown as its alt text; give it a paragraph of "
+                 "its own to show the image");
+  }
   if (reader.flattened) {
     diag.warning(model::DiagCode::DeepNesting, source.path, reader.flattened->line,
                  reader.flattened->col,

@@ -119,11 +119,22 @@ expect "the report builds from another folder with --set (exit 0)" test $? -eq 0
 expect "the report writes all five formats" \
   bash -c "ls '$tmp/report/out' | grep -c '^briefing\.' | grep -qx 5"
 expect "--set reaches the report's text" grep -q 'Build 9999 on release/14' "$tmp/report/out/briefing.md"
+expect "the report's image is in the PDF (pdfimages)" \
+  bash -c "pdfimages -list '$tmp/report/out/briefing.pdf' 2>/dev/null | grep -q ' 300   120 '"
+expect "the report's image is in the EPUB as a file" \
+  bash -c "unzip -l '$tmp/report/out/briefing.epub' | grep -q 'EPUB/images/S2-1.png'"
+expect "the report's image is in the HTML as a data: URI" grep -q 'src="data:image/png;base64,' \
+  "$tmp/report/out/briefing.html"
 printf 'Owner: {{nobody}}\n' >>"$tmp/report/sources/summary.md"
 "$dossier" build "$tmp/report/report.yaml" -o "$tmp/report/out2" --quiet 2>"$tmp/report.err"
 expect "an undefined name fails the report (exit 1)" test $? -eq 1
 expect "and is named at its line and column" \
   grep -q "summary.md:20:8: error: 'nobody' is not defined in the job's data" "$tmp/report.err"
+printf '\n![A chart that is not there](missing.png)\n' >>"$tmp/report/sources/suites.md"
+"$dossier" build "$tmp/report/report.yaml" -o "$tmp/report/out3" --quiet 2>"$tmp/image.err"
+expect "a missing image fails the report (exit 1)" test $? -eq 1
+expect "and is named at its line and column" grep -q \
+  "suites.md:[0-9]*:1: error: image 'missing.png' not found" "$tmp/image.err"
 
 # watch: rebuilds soon after a change to a source or a template (about 0.1 s on an idle
 # machine; the bound of 3 s leaves room for a loaded one), reusing the sources that did not

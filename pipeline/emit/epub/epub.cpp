@@ -1,14 +1,17 @@
 // briefing.epub: EPUB 3 from the HTML writer's XHTML trees plus the package files (OPF, nav,
 // NCX, container), all built with pugixml, zipped reproducibly (mimetype first and stored).
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <optional>
 #include <sstream>
 
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
+#include "model/image_type.h"
 
 namespace dossier::emit {
 
@@ -86,7 +89,34 @@ void add_manifest_item(pugi::xml_node manifest, const char* id, const std::strin
   if (properties) item.append_attribute("properties") = properties;
 }
 
+// An image of a source, stored as its own file of the book.
+struct BookImage {
+  std::string file;  // images/S1-1.png
+  const char* media_type;
+  const std::string* bytes;
+};
+
+// Every image the sources hold, named by source and order; key: source id, '\x1f', src.
+std::map<std::string, BookImage> book_images(const model::Briefing& b) {
+  std::map<std::string, BookImage> images;
+  for (const auto& source : b.sources) {
+    int n = 0;
+    for (const auto& block : source.blocks) {
+      if (block.kind != model::BlockKind::Image) continue;
+      const auto it = source.images.find(block.src);
+      const std::string key = source.id + '\x1f' + block.src;
+      if (it == source.images.end() || images.contains(key)) continue;
+      const char* type = model::image_media_type(it->second);
+      const std::string file = "images/" + source.id + "-" + std::to_string(++n) +
+                               (std::string_view(type) == "image/png" ? ".png" : ".jpg");
+      images.emplace(key, BookImage{file, type, &it->second});
+    }
+  }
+  return images;
+}
+
 std::string package_opf(const model::Briefing& b, const std::vector<Chapter>& chapters,
+                        const std::map<std::string, BookImage>& images,
                         const std::string& identifier, long long timestamp) {
   pugi::xml_document doc;
   pugi::xml_node package = doc.append_child("package");
@@ -115,6 +145,16 @@ std::string package_opf(const model::Briefing& b, const std::vector<Chapter>& ch
   add_manifest_item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml");
   add_manifest_item(manifest, "css", "style.css", "text/css");
   add_manifest_item(manifest, "cover", "cover.xhtml", "application/xhtml+xml");
+  // In file order, so the manifest does not depend on how the map sorts its keys.
+  std::vector<const BookImage*> files;
+  for (const auto& [key, image] : images) files.push_back(&image);
+  std::sort(files.begin(), files.end(),
+            [](const BookImage* x, const BookImage* y) { return x->file < y->file; });
+  for (const BookImage* image : files) {
+    std::string id = image->file.substr(std::string_view("images/").size());
+    std::replace(id.begin(), id.end(), '.', '-');
+    add_manifest_item(manifest, ("image-" + id).c_str(), image->file, image->media_type);
+  }
   for (const auto& c : chapters) {
     add_manifest_item(manifest, ("chapter-" + c.id).c_str(), c.file, "application/xhtml+xml");
   }
@@ -178,6 +218,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   };
   const ShellValues values = shell_values(briefing, options);
   const BriefingView view = make_view(briefing);
+  const std::map<std::string, BookImage> images = book_images(briefing);
+  const ImageHref image_href = [&](const model::Source& source, const std::string& src) {
+    const auto it = images.find(source.id + '\x1f' + src);
+    return it == images.end() ? std::string() : it->second.file;
+  };
   std::vector<Chapter> chapters;
   std::vector<std::string> chapter_files;
   const auto add_page =
@@ -214,7 +259,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   for (const auto& source : briefing.sources) {
     const std::string title = model::display_title(source);
     if (auto e = add_page(source.id, title, source.id + ". " + title, [&](pugi::xml_node c) {
-          append_source_chapter(c, source, words, href, &view);
+          append_source_chapter(c, source, words, href, &view, image_href);
         })) {
       return *e;
     }
@@ -255,13 +300,14 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
 
   std::vector<std::string> identity = {briefing.title, briefing.date};
   identity.insert(identity.end(), chapter_files.begin(), chapter_files.end());
+  for (const auto& [key, image] : images) identity.push_back(*image.bytes);
   const std::string identifier = content_uuid(identity);
 
   ZipWriter zip(options.timestamp);
   zip.add_stored("mimetype", "application/epub+zip");
   zip.add_deflated("META-INF/container.xml", container_xml());
   zip.add_deflated("EPUB/package.opf",
-                   package_opf(briefing, chapters, identifier, options.timestamp));
+                   package_opf(briefing, chapters, images, identifier, options.timestamp));
   zip.add_deflated("EPUB/nav.xhtml", serialize_xhtml(nav));
   zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
   zip.add_deflated("EPUB/style.css", css.value());
@@ -269,6 +315,9 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   std::vector<std::string> names;
   for (const auto& c : chapters) names.push_back("EPUB/" + c.file);
   zip.add_deflated(names, chapter_files, options.threads);
+  for (const auto& [key, image] : images) {  // PNG and JPEG are compressed already
+    zip.add_stored("EPUB/" + image.file, *image.bytes);
+  }
   return zip.write(out);
 }
 

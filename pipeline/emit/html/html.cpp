@@ -1,5 +1,7 @@
 // briefing.html: one self-contained polyglot HTML5 file (inline CSS, no scripts, no fetches).
+#include "emit/base64.h"
 #include "emit/html/xhtml.h"
+#include "model/image_type.h"
 
 namespace dossier::emit {
 
@@ -51,8 +53,15 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   append_quotes_by_speaker(main, view, words, href);
   append_timeline(main, view, words, href);
   append_figures(main, view, words, href);
+  // One file: images go in as data: URIs.
+  const ImageHref image_href = [](const model::Source& source, const std::string& src) {
+    const auto it = source.images.find(src);
+    if (it == source.images.end()) return std::string();
+    return std::string("data:") + model::image_media_type(it->second) + ";base64," +
+           base64(it->second);
+  };
   for (const auto& source : briefing.sources) {
-    append_source_chapter(main, source, words, href, &view);
+    append_source_chapter(main, source, words, href, &view, image_href);
   }
   append_index(main, view, words, href);
   save_polyglot(doc, out);

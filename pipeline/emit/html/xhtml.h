@@ -38,10 +38,15 @@ pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id);
 void append_source_list(pugi::xml_node list, const model::Briefing& briefing, const Words& words,
                         const HrefFor& href);
 
+// Where an image of a source is found from the page: a data: URI in HTML, a file in the EPUB;
+// empty when the image could not be read (the build reported it).
+using ImageHref = std::function<std::string(const model::Source& source, const std::string& src)>;
+
 // One source as a chapter: header, metadata, numbered blocks (names linked to the index when
-// `view` is given), end note.
+// `view` is given; images as figures where `image_href` places them), end note.
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
-                           const HrefFor& href, const BriefingView* view = nullptr);
+                           const HrefFor& href, const BriefingView* view = nullptr,
+                           const ImageHref& image_href = {});
 
 // The reference parts (xhtml_parts.cpp). Each is a <section> with the part's id; HrefFor maps
 // a part name to where its anchors live ("#…" in HTML, "index.xhtml#…" in EPUB).

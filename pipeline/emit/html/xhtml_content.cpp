@@ -249,8 +249,28 @@ void append_source_list(pugi::xml_node list, const model::Briefing& briefing, co
   }
 }
 
+// An image block as a figure, its alt text the caption; without the image, the alt text alone.
+void append_figure(pugi::xml_node parent, const model::Block& block, const std::string& source_id,
+                   const HrefFor& href, const std::string& url) {
+  if (url.empty()) {
+    pugi::xml_node p = element(parent, "p", "missing-image");
+    p.append_attribute("id") = block.id.c_str();
+    append_mark(p, block, source_id, href);
+    p.append_child(pugi::node_pcdata).set_value(("[" + block.text + "]").c_str());
+    return;
+  }
+  pugi::xml_node figure = element(parent, "figure", "image");
+  figure.append_attribute("id") = block.id.c_str();
+  append_mark(figure, block, source_id, href);
+  pugi::xml_node img = element(figure, "img");
+  img.append_attribute("src") = url.c_str();
+  img.append_attribute("alt") = block.text.c_str();
+  if (!block.text.empty()) text_element(figure, "figcaption", block.text);
+}
+
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
-                           const HrefFor& href, const BriefingView* view) {
+                           const HrefFor& href, const BriefingView* view,
+                           const ImageHref& image_href) {
   pugi::xml_node section = element(parent, "section", "source");
   section.append_attribute("id") = source.id.c_str();
   if (source.meta.language) {
@@ -269,7 +289,14 @@ void append_source_chapter(pugi::xml_node parent, const model::Source& source, c
   if (source.meta.subtitle) text_element(header, "p", *source.meta.subtitle, "standfirst");
   append_metadata(header, source, words);
   const MentionLinks links{view, &href};
-  for (const auto& block : source.blocks) append_block(section, block, source.id, href, links);
+  for (const auto& block : source.blocks) {
+    if (block.kind == model::BlockKind::Image) {
+      append_figure(section, block, source.id, href,
+                    image_href ? image_href(source, block.src) : std::string());
+    } else {
+      append_block(section, block, source.id, href, links);
+    }
+  }
   append_end_note(section, source, words);
 }
 

@@ -31,6 +31,7 @@ Json block_json(const model::Block& block) {
   j["children"] = Json::array();
   for (const auto& child : block.children) j["children"].push_back(block_json(child));
   j["see_also"] = block.see_also;
+  if (block.kind == model::BlockKind::Image) j["src"] = block.src;  // the file as written
   return j;
 }
 

@@ -111,6 +111,14 @@ void append_block(cmark_node* doc, const model::Block& block) {
     case model::BlockKind::Caption:
       emphasized_paragraph(doc, block.text);
       break;
+    case model::BlockKind::Image: {
+      cmark_node* image = append(append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH)),
+                                 cmark_node_new(CMARK_NODE_IMAGE));
+      cmark_node_set_url(image, block.src.c_str());
+      cmark_node* alt = append(image, cmark_node_new(CMARK_NODE_TEXT));
+      cmark_node_set_literal(alt, block.text.c_str());
+      break;
+    }
     case model::BlockKind::Blockquote: {
       cmark_node* quote = append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
       if (block.children.empty()) paragraph(quote, block.text);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -141,8 +142,12 @@ model::Diagnostic haru_failure(const HaruError& error, const std::string& what) 
 // fonts a page uses are registered in its resources.
 class PageContents {
  public:
-  PageContents(const pdf::PagedDocument& laid, FontBook& fonts)
-      : laid_(laid), fonts_(fonts), texts_(laid.pages.size()), deflated_(laid.pages.size()) {}
+  PageContents(const pdf::PagedDocument& laid, FontBook& fonts, HaruError& error)
+      : laid_(laid),
+        fonts_(fonts),
+        error_(error),
+        texts_(laid.pages.size()),
+        deflated_(laid.pages.size()) {}
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;
   ~PageContents() {
@@ -176,6 +181,19 @@ class PageContents {
       }
       std::string text;
       pdf::write_page_text(page, names, advance, text);
+      for (const auto& placed : page.images) {
+        HPDF_Image image = image_for(doc, *placed.bytes);
+        const char* name = image ? HPDF_Page_GetXObjectName(p, image) : nullptr;
+        if (!name) continue;  // libharu could not read it: the caption still stands
+        text += "q ";
+        for (const double v : {placed.width, 0.0, 0.0, placed.height, placed.x, placed.y}) {
+          pdf::append_number(v, text);
+          text += ' ';
+        }
+        text += "cm /";
+        text += name;
+        text += " Do Q\n";
+      }
       {
         std::lock_guard lock(mutex_);
         texts_[i] = std::move(text);
@@ -190,6 +208,21 @@ class PageContents {
     }
     wake_.notify_one();
     return pages;
+  }
+
+  // One image object per file, however many pages show it.
+  HPDF_Image image_for(HPDF_Doc doc, const std::string& bytes) {
+    const auto [it, fresh] = images_.try_emplace(&bytes, nullptr);
+    if (!fresh) return it->second;
+    const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+    const auto size = static_cast<HPDF_UINT>(bytes.size());
+    it->second = bytes.starts_with("\x89PNG") ? HPDF_LoadPngImageFromMem(doc, data, size)
+                                              : HPDF_LoadJpegImageFromMem(doc, data, size);
+    if (!it->second) {  // a damaged image leaves its caption alone, not a failed PDF
+      HPDF_ResetError(doc);
+      error_ = {};
+    }
+    return it->second;
   }
 
   // Waits for the compressor and sets each page's content.
@@ -214,8 +247,10 @@ class PageContents {
 
   const pdf::PagedDocument& laid_;
   FontBook& fonts_;
+  HaruError& error_;
   std::vector<std::string> texts_;
   std::vector<std::string> deflated_;
+  std::map<const std::string*, HPDF_Image> images_;
   std::size_t ready_ = 0;
   bool abandoned_ = false;  // no more pages will come
   std::mutex mutex_;
@@ -305,7 +340,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   pdf::reserve_objects(
       doc, 3 * laid.pages.size() + links + laid.anchors.size() + laid.outline.size() + 256);
 
-  PageContents contents(laid, fonts);
+  PageContents contents(laid, fonts, error);
   const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));

@@ -41,6 +41,16 @@ class Flow {
 
   void space(double points) { y_ -= points; }
 
+  // An image box of `width` × `height` points at `indent`, on a new page if it does not fit.
+  void image(const std::string& bytes, double width, double height, double indent = 0) {
+    ensure(height);
+    page().images.push_back({g_.margin_left + indent, y_ - height, width, height, &bytes});
+    y_ -= height;
+  }
+
+  double text_width() const { return g_.text_width(); }
+  double text_height() const { return g_.height - g_.margin_top - g_.margin_bottom; }
+
   // Widows: when only the last line of a paragraph of three or more would go over to the next
   // page, the page breaks one line earlier so two lines go together. The index of the line
   // to start a new page at, or -1.

@@ -25,9 +25,41 @@ std::string truncate_for_head(const std::string& title, std::size_t limit = 60) 
 
 // Body blocks: code keeps its lines, list items and table rows get a line each, quotes are
 // indented.
+// An image scaled to fit the text width (at 96 pixels to the inch at most, so small images
+// are not blown up) and three quarters of the page height, with its alt text as the caption.
+void lay_out_image(Flow& flow, const model::Block& block, const model::Source* source, double size,
+                   double indent) {
+  const std::string* bytes = nullptr;
+  if (source) {
+    if (const auto it = source->images.find(block.src); it != source->images.end()) {
+      bytes = &it->second;
+    }
+  }
+  const auto pixels = bytes ? image_pixels(*bytes) : std::nullopt;
+  if (!pixels) {  // the build has reported why
+    flow.paragraph("[" + block.text + "]", Face::BodyItalic, size, indent);
+    return;
+  }
+  const double available = flow.text_width() - indent;
+  double width = std::min(available, pixels->first * 0.75);
+  double height = width * pixels->second / pixels->first;
+  if (const double most = flow.text_height() * 0.75; height > most) {
+    width *= most / height;
+    height = most;
+  }
+  flow.image(*bytes, width, height, indent);
+  if (!block.text.empty()) {
+    flow.space(size * 0.3);
+    flow.paragraph(block.text, Face::BodyItalic, size * 0.9, indent);
+  }
+}
+
 void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent = 0,
-                        const BriefingView* view = nullptr) {
+                        const BriefingView* view = nullptr, const model::Source* source = nullptr) {
   switch (block.kind) {
+    case model::BlockKind::Image:
+      lay_out_image(flow, block, source, size, indent);
+      break;
     case model::BlockKind::Code: {
       std::size_t start = 0;
       while (start <= block.text.size()) {
@@ -53,7 +85,9 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
     case model::BlockKind::Blockquote:
       if (block.children.empty())
         flow.paragraph(block.text, Face::BodyItalic, size, indent + 2 * size);
-      for (const auto& c : block.children) lay_out_body_block(flow, c, size, indent + 2 * size);
+      for (const auto& c : block.children) {
+        lay_out_body_block(flow, c, size, indent + 2 * size, nullptr, source);
+      }
       break;
     case model::BlockKind::ThematicBreak:
       flow.paragraph("* * *", Face::Body, size, indent + 15 * size);
@@ -107,7 +141,7 @@ void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& 
     } else if (block.kind == model::BlockKind::Caption) {
       flow.paragraph(block.text, Face::BodyItalic, size * 0.9);
     } else {
-      lay_out_body_block(flow, block, size, 0, &view);
+      lay_out_body_block(flow, block, size, 0, &view, &source);
     }
     flow.space(size * 0.5);
   }
@@ -234,6 +268,49 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   }
   doc.outline.push_back({words["index"], "index", 0});
   return doc;
+}
+
+}  // namespace dossier::emit::pdf
+
+namespace dossier::emit::pdf {
+
+std::optional<std::pair<int, int>> image_pixels(std::string_view b) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(b[i]));
+  };
+  const auto be16 = [&](std::size_t i) { return static_cast<int>(byte(i) << 8 | byte(i + 1)); };
+  if (b.starts_with("\x89PNG\r\n\x1a\n") && b.size() >= 24) {  // IHDR comes first
+    const auto be32 = [&](std::size_t i) {
+      return static_cast<long long>(byte(i)) << 24 | byte(i + 1) << 16 | byte(i + 2) << 8 |
+             byte(i + 3);
+    };
+    const long long w = be32(16), h = be32(20);
+    if (w <= 0 || h <= 0 || w > 1 << 20 || h > 1 << 20) return std::nullopt;
+    return std::pair{static_cast<int>(w), static_cast<int>(h)};
+  }
+  if (!b.starts_with("\xFF\xD8")) return std::nullopt;
+  // JPEG: walk the marker segments to a start-of-frame (SOF0–SOF15 but DHT, JPG and DAC).
+  for (std::size_t i = 2; i + 9 < b.size();) {
+    if (byte(i) != 0xFF) return std::nullopt;
+    const unsigned marker = byte(i + 1);
+    if (marker == 0xFF) {
+      ++i;
+      continue;
+    }
+    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+      i += 2;
+      continue;
+    }
+    const bool frame =
+        marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (frame) {
+      const int h = be16(i + 5), w = be16(i + 7);
+      if (w <= 0 || h <= 0) return std::nullopt;
+      return std::pair{w, h};
+    }
+    i += 2 + static_cast<std::size_t>(be16(i + 2));
+  }
+  return std::nullopt;
 }
 
 }  // namespace dossier::emit::pdf

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,10 +31,21 @@ struct LinkRect {
   std::string target;  // an anchor id, or kWebLinkPrefix and an address
 };
 
+// An image placed on a page: its box in PDF points and its file's bytes (PNG or JPEG, owned
+// by the briefing's source).
+struct PlacedImage {
+  double x = 0, y = 0, width = 0, height = 0;  // bottom left corner and size
+  const std::string* bytes = nullptr;
+};
+
 struct Page {
   std::vector<Run> runs;
   std::vector<LinkRect> links;
+  std::vector<PlacedImage> images;
 };
+
+// The pixel size of a PNG or JPEG file, read from its header; nothing for anything else.
+std::optional<std::pair<int, int>> image_pixels(std::string_view bytes);
 
 struct Anchor {
   int page = 0;  // 0-based

@@ -236,3 +236,15 @@ TEST(PdfLayout, SpansSetFacesAndWebLinksAreLive) {
                       "link|" + f(Face::Body) + "|uri:https://example.org",
                       " bad|" + f(Face::Body) + "|"}));
 }
+
+TEST(PdfLayout, ImagePixelsComeFromTheFileHeader) {
+  // PNG: the IHDR chunk; JPEG: the first start-of-frame marker after other segments.
+  std::string png = "\x89PNG\r\n\x1a\n";
+  png += std::string("\0\0\0\x0dIHDR\0\0\x01\x2c\0\0\0\x78", 16);
+  EXPECT_EQ(emit::pdf::image_pixels(png), (std::pair{300, 120}));
+  const std::string jpeg("\xFF\xD8\xFF\xE0\x00\x04\x00\x00\xFF\xC0\x00\x11\x08\x00\x40\x00\x80\x03",
+                         18);
+  EXPECT_EQ(emit::pdf::image_pixels(jpeg), (std::pair{128, 64}));
+  EXPECT_EQ(emit::pdf::image_pixels("GIF89a...."), std::nullopt);
+  EXPECT_EQ(emit::pdf::image_pixels(std::string("\xFF\xD8\xFF", 3)), std::nullopt);
+}

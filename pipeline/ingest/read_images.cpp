@@ -1,0 +1,77 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/ingest.h"
+#include "model/image_type.h"
+
+namespace dossier::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uintmax_t kMaxImageBytes = std::uintmax_t{64} << 20;
+
+std::optional<std::string> read_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(bytes).str();
+}
+
+void collect(const std::vector<model::Block>& blocks, std::vector<const model::Block*>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind == model::BlockKind::Image) out.push_back(&b);
+    collect(b.children, out);
+  }
+}
+
+}  // namespace
+
+void read_images(model::Source& source, model::Diagnostics& diag) {
+  std::vector<const model::Block*> images;
+  collect(source.blocks, images);
+  source.images.clear();
+  const fs::path folder = fs::path(source.resolved_path).parent_path();
+  for (const model::Block* block : images) {
+    if (source.images.contains(block->src)) continue;
+    const auto error = [&](const std::string& message) {
+      diag.error(model::DiagCode::Image, source.path, block->origin.line, block->origin.col,
+                 "image '" + block->src + "' " + message);
+    };
+    if (block->src.empty()) {
+      error("has no file name");
+      continue;
+    }
+    if (block->src.find("://") != std::string::npos || block->src.starts_with("data:")) {
+      error("is not a local file; dossier fetches nothing: save it beside the source");
+      continue;
+    }
+    const fs::path file = folder / block->src;
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (ec || !fs::is_regular_file(file, ec)) {
+      error("not found (looked for " + file.lexically_normal().string() + ")");
+      continue;
+    }
+    if (size > kMaxImageBytes) {
+      error("is over 64 MiB");
+      continue;
+    }
+    auto bytes = read_bytes(file);
+    if (!bytes) {
+      error("cannot be read");
+      continue;
+    }
+    if (!model::image_media_type(*bytes)) {
+      error("is not a PNG or JPEG file");
+      continue;
+    }
+    source.images.emplace(block->src, std::move(*bytes));
+  }
+}
+
+}  // namespace dossier::ingest
