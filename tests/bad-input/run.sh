@@ -53,6 +53,12 @@ mkdir -p tree/sub && cp good.txt tree/sub/a.txt && ln -s .. tree/sub/up
 printf 'title: T\nsources:\n  - "a name with spaces and ç.txt"\n  - tree\n' >names.yaml
 printf 'title: T\nsources:\n  - good.txt\n  - loop.txt\n' >symlink-loop.yaml
 
+# Text with a NUL byte in it; invalid UTF-8 as the very first and the very last byte.
+printf 'Officials met on Monday.\n\000\nTalks resumed.\n' >nul.txt
+# (UTF-8 quotes later in the line keep it UTF-8: one bad byte in ASCII reads as Windows-1252.)
+printf '\377Officials met on Monday and said \342\200\234yes\342\200\235 after a week.\n' >bad-start.txt
+printf 'Officials met on Monday and talks resumed after a week of delays.\n\377' >bad-end.txt
+
 # --- cases ------------------------------------------------------------------------------
 check() {  # check NAME EXIT REGEX -- COMMAND...
   local name=$1 want=$2 pattern=$3
@@ -86,6 +92,9 @@ check unknown-key 0 '^unknown-key\.yaml:3:1: warning: unknown key .favourite. ig
 check no-title 1 '^no-title\.yaml:1:1: error: the job needs a .title.$' -- "$dossier" build no-title.yaml -o out8
 check missing-job 1 "^nope\.yaml: error: cannot read job file$" -- "$dossier" build nope.yaml -o out9
 check invalid-byte 0 '^bad-byte\.txt:3:28: warning: invalid UTF-8 bytes \\xFF replaced by U\+FFFD$' -- "$dossier" normalize bad-byte.txt
+check nul-bytes 1 '^nul\.txt:1:1: error: looks like a binary file' -- "$dossier" build --sources nul.txt -o out19
+check invalid-at-start 0 '^bad-start\.txt:1:1: warning: invalid UTF-8 bytes \\xFF replaced by U\+FFFD$' -- "$dossier" build --sources bad-start.txt -o out20 --verify-ledger
+check invalid-at-end 0 '^bad-end\.txt:2:1: warning: invalid UTF-8 bytes \\xFF replaced by U\+FFFD$' -- "$dossier" build --sources bad-end.txt -o out21 --verify-ledger
 check truncated-sequence 0 '^truncated\.txt:3:24: warning: invalid truncated UTF-8 sequence at end of file' -- "$dossier" normalize truncated.txt
 check unknown-option 2 'unexpected|not expected|extra|following argument' -- "$dossier" build --no-such-option
 check strict-warning 1 '^bad-byte\.txt:3:28: warning' -- "$dossier" build --strict --sources bad-byte.txt -o out10 --verify-ledger
