@@ -115,6 +115,8 @@ struct Block {
   std::vector<Block> children;
   std::vector<std::string> see_also;
   std::string src;  // Image blocks: the image file as the source names it; `text` is its alt text
+  int start = 1;    // numbered List blocks: the first item's number
+  std::optional<bool> checked;  // ListItem blocks of a task list: done or not
   bool operator==(const Block&) const = default;
 };
 

@@ -249,10 +249,15 @@ struct Reader {
       case CMARK_NODE_LIST: {
         Block b = make(BlockKind::List, node, "");
         b.level = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0;  // 1: numbered
+        if (b.level == 1) b.start = cmark_node_get_list_start(node);
         for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
           auto kids = children(item);
           Block li = make(BlockKind::ListItem, item, joined_text(kids));
           li.children = std::move(kids);
+          const char* item_type = cmark_node_get_type_string(item);
+          if (item_type && std::strcmp(item_type, "tasklist") == 0) {
+            li.checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+          }
           b.children.push_back(std::move(li));
         }
         b.text = joined_text(b.children);

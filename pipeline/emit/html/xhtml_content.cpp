@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "emit/end_note.h"
 #include "emit/html/xhtml.h"
@@ -140,9 +141,20 @@ void append_nested(pugi::xml_node parent, const model::Block& block) {
       break;
     case model::BlockKind::List: {
       pugi::xml_node list = element(parent, block.level == 1 ? "ol" : "ul");
+      if (block.level == 1 && block.start != 1) {
+        list.append_attribute("start") = std::to_string(block.start).c_str();
+      }
       for (const auto& item : block.children) {
         pugi::xml_node li = element(list, "li");
         for (const auto& c : item.children) append_nested(li, c);
+        if (item.checked) {  // a task: a mark, not a form control (nothing here is active)
+          li.append_attribute("class") = *item.checked ? "task done" : "task";
+          pugi::xml_node first = li.first_child();
+          pugi::xml_node at = std::strcmp(first.name(), "p") == 0 ? first : li;
+          pugi::xml_node mark = at.prepend_child("span");
+          mark.append_attribute("class") = "task-mark";
+          mark.append_child(pugi::node_pcdata).set_value(*item.checked ? "\u2611 " : "\u2610 ");
+        }
       }
       break;
     }

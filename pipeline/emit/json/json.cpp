@@ -32,6 +32,8 @@ Json block_json(const model::Block& block) {
   for (const auto& child : block.children) j["children"].push_back(block_json(child));
   j["see_also"] = block.see_also;
   if (block.kind == model::BlockKind::Image) j["src"] = block.src;  // the file as written
+  if (block.kind == model::BlockKind::List && block.level == 1) j["start"] = block.start;
+  if (block.checked) j["checked"] = *block.checked;  // a task list item
   return j;
 }
 

@@ -1,5 +1,6 @@
 // briefing.md: CommonMark built as a cmark-gfm node tree and rendered by cmark-gfm, so every
 // character that could be read as syntax is escaped by the library that will read it back.
+#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
@@ -128,10 +129,19 @@ void append_block(cmark_node* doc, const model::Block& block) {
     case model::BlockKind::List: {
       cmark_node* list = append(doc, cmark_node_new(CMARK_NODE_LIST));
       cmark_node_set_list_type(list, block.level == 1 ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+      if (block.level == 1) cmark_node_set_list_start(list, block.start);
       cmark_node_set_list_tight(list, 1);
       for (const auto& item : block.children) {
         cmark_node* li = append(list, cmark_node_new(CMARK_NODE_ITEM));
         append_children(li, item.children);
+        // A task item: GFM's tasklist extension writes its "[x]" or "[ ]".
+        if (item.checked) {
+          cmark_gfm_core_extensions_ensure_registered();
+          if (cmark_syntax_extension* tasks = cmark_find_syntax_extension("tasklist")) {
+            cmark_node_set_syntax_extension(li, tasks);
+            cmark_gfm_extensions_set_tasklist_item_checked(li, *item.checked);
+          }
+        }
       }
       break;
     }

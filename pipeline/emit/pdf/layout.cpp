@@ -71,9 +71,10 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       break;
     }
     case model::BlockKind::List: {
-      int n = 0;
+      int n = block.start;
       for (const auto& item : block.children) {
-        const std::string marker = block.level == 1 ? std::to_string(++n) + ". " : "\u2022 ";
+        std::string marker = block.level == 1 ? std::to_string(n++) + ". " : "\u2022 ";
+        if (item.checked) marker += *item.checked ? "\u2611 " : "\u2610 ";
         flow.paragraph(marker + item.text, Face::Body, size, indent + size);
       }
       break;
