@@ -81,6 +81,22 @@ std::vector<Piece> linked_text(const model::Block& block, const BriefingView* vi
   model::utf8::for_each(block.text, [&](char32_t, std::size_t at) { byte_at.push_back(at); });
   byte_at.push_back(block.text.size());
   const int length = static_cast<int>(byte_at.size()) - 1;
+  if (block.spans.empty()) {  // the common case, plain text: pieces straight from the mentions
+    std::vector<Piece> pieces;
+    int pos = 0;
+    for (const auto& [mention, entity] : *mentions) {
+      if (mention->start < pos || mention->end > length || mention->start >= mention->end) continue;
+      const auto from = byte_at[static_cast<std::size_t>(pos)];
+      const auto start = byte_at[static_cast<std::size_t>(mention->start)];
+      const auto end = byte_at[static_cast<std::size_t>(mention->end)];
+      if (start > from) pieces.push_back({block.text.substr(from, start - from), "", face});
+      pieces.push_back({block.text.substr(start, end - start), index_anchor(*entity), face});
+      pos = mention->end;
+    }
+    const auto from = byte_at[static_cast<std::size_t>(pos)];
+    if (from < block.text.size()) pieces.push_back({block.text.substr(from), "", face});
+    return pieces;
+  }
   // Per code point: its face and its link (an index into `targets`, 0 for none).
   std::vector<Face> faces(static_cast<std::size_t>(length), face);
   std::vector<std::size_t> link(static_cast<std::size_t>(length), 0);
