@@ -74,7 +74,8 @@ void lay_out_body_block(Flow& flow, const model::Block& block, double size, doub
       int n = block.start;
       for (const auto& item : block.children) {
         std::string marker = block.level == 1 ? std::to_string(n++) + ". " : "\u2022 ";
-        if (item.checked) marker += *item.checked ? "\u2611 " : "\u2610 ";
+        if (item.checked)
+          marker += *item.checked ? "[x] " : "[ ] ";  // the serif face has no ballot boxes
         flow.paragraph(marker + item.text, Face::Body, size, indent + size);
       }
       break;
