@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "model/cmark_extensions.h"
 #include "model/utf8.h"
 #include "structure/markup_record.h"
 
@@ -413,7 +414,7 @@ class SyntaxRecorder {
 void read_markdown(model::Source& source, std::size_t first, model::Diagnostics& diag) {
   std::string text;
   for (std::size_t k = first; k < source.lines.size(); ++k) text += source.lines[k].text + "\n";
-  cmark_gfm_core_extensions_ensure_registered();
+  model::register_cmark_extensions();
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
       cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8));
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {

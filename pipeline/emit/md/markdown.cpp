@@ -10,6 +10,7 @@
 #include "emit/emit.h"
 #include "emit/end_note.h"
 #include "emit/inline_spans.h"
+#include "model/cmark_extensions.h"
 
 namespace dossier::emit {
 
@@ -136,7 +137,7 @@ void append_block(cmark_node* doc, const model::Block& block) {
         append_children(li, item.children);
         // A task item: GFM's tasklist extension writes its "[x]" or "[ ]".
         if (item.checked) {
-          cmark_gfm_core_extensions_ensure_registered();
+          model::register_cmark_extensions();
           if (cmark_syntax_extension* tasks = cmark_find_syntax_extension("tasklist")) {
             cmark_node_set_syntax_extension(li, tasks);
             cmark_gfm_extensions_set_tasklist_item_checked(li, *item.checked);
