@@ -264,6 +264,11 @@ const char* to_string(EntityType type);
 const char* to_string(SpanKind kind);
 const char* to_string(SourceStatus status);
 
+// Fixes in the order of their input positions (line, then column).
+inline bool in_reading_order(const Fix& a, const Fix& b) {
+  return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+}
+
 // The title a reader sees for a source: its given or detected title, else its path.
 std::string display_title(const Source& source);
 

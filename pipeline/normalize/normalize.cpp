@@ -149,9 +149,7 @@ model::Source normalize(model::Source source, const NormalizeOptions& options,
     }
   }
   // Reading order, whichever pass found them.
-  std::stable_sort(source.fixes.begin(), source.fixes.end(), [](const auto& a, const auto& b) {
-    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
-  });
+  std::stable_sort(source.fixes.begin(), source.fixes.end(), model::in_reading_order);
   source.lines.clear();
   source.lines.reserve(lines.size());
   for (auto& line : lines) {

@@ -356,10 +356,6 @@ std::vector<LineRange> top_level_ranges(cmark_node* doc, std::size_t first, std:
   return ranges;
 }
 
-bool in_reading_order(const model::Fix& a, const model::Fix& b) {
-  return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
-}
-
 // Records the syntax the reader consumed as markup fixes. Consecutive nodes that share lines
 // (a table and the paragraph it split off) are aligned with those lines together.
 class SyntaxRecorder {
@@ -386,7 +382,7 @@ class SyntaxRecorder {
       while (k < lines_.size() && !covered_[k]) ++k;
       record_markup(lines_, start, k - 1, {}, fixes_);
     }
-    std::stable_sort(fixes_.begin(), fixes_.end(), in_reading_order);
+    std::stable_sort(fixes_.begin(), fixes_.end(), model::in_reading_order);
     return std::move(fixes_);
   }
 
@@ -452,7 +448,7 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   const auto middle = static_cast<std::ptrdiff_t>(source.fixes.size());
   source.fixes.insert(source.fixes.end(), markup.begin(), markup.end());
   std::inplace_merge(source.fixes.begin(), source.fixes.begin() + middle, source.fixes.end(),
-                     in_reading_order);
+                     model::in_reading_order);
   if (reader.inline_image) {
     diag.warning(model::DiagCode::Image, source.path, reader.inline_image->line,
                  reader.inline_image->col,
