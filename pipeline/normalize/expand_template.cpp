@@ -57,6 +57,24 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
+// What a tag is by the character after its "{{"; a closing tag ("/") is told apart by the
+// parser, and a variable is anything without a sigil, "&" or "{".
+Kind kind_of(char sigil) {
+  switch (sigil) {
+    case '#':
+      return Kind::Section;
+    case '^':
+      return Kind::Inverted;
+    case '!':
+      return Kind::Comment;
+    case '>':
+    case '=':
+      return Kind::Refused;
+    default:
+      return Kind::Variable;
+  }
+}
+
 class Parser {
  public:
   Parser(std::string_view text, const Positions& pos, const std::string& path,
@@ -77,44 +95,16 @@ class Parser {
       const std::string_view closing = triple ? "}}}" : "}}";
       const std::size_t close = text_.find(closing, tag + 2);
       if (close == std::string_view::npos) break;  // no tag: the rest is text
-      std::size_t inner_begin = tag + 2, inner_end = close;
-      switch (sigil) {
-        case '#':
-          node.kind = Kind::Section;
-          ++inner_begin;
-          break;
-        case '^':
-          node.kind = Kind::Inverted;
-          ++inner_begin;
-          break;
-        case '/':
-          node.kind = Kind::Text;
-          ++inner_begin;
-          break;  // a closing tag, below
-        case '!':
-          node.kind = Kind::Comment;
-          break;
-        case '&':
-          node.kind = Kind::Variable;
-          ++inner_begin;
-          break;
-        case '{':
-          node.kind = Kind::Variable;
-          ++inner_begin;
-          break;
-        case '>':
-        case '=':
-          node.kind = Kind::Refused;
-          break;
-        default:
-          node.kind = Kind::Variable;
-          break;
-      }
-      node.name = trimmed(text_.substr(inner_begin, inner_end - inner_begin));
+      const bool closing_tag = sigil == '/';
+      node.kind = kind_of(sigil);
+      // The name follows the sigil ({{#name}}, {{/name}}, {{&name}}, {{{name}}}).
+      const std::size_t name_begin =
+          tag + 2 +
+          (std::string_view("#^/&{").find(sigil) != std::string_view::npos && sigil != '\0');
+      node.name = trimmed(text_.substr(name_begin, close - name_begin));
       node.begin = tag;
       node.end = close + closing.size();
-      const bool closing_tag = sigil == '/';
-      if (node.kind != Kind::Variable) stand_alone(node);
+      if (node.kind != Kind::Variable || closing_tag) stand_alone(node);
       // The literal text before the tag.
       if (node.begin > literal)
         open.back()->push_back({Kind::Text, literal, node.begin, 0, {}, {}});
