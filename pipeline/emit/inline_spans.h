@@ -20,7 +20,9 @@ class InlineText {
     byte_at_.push_back(text_.size());
     const int length = this->length();
     for (const auto& sp : block.spans) {
-      if (sp.start >= 0 && sp.end <= length && sp.start < sp.end) spans_.push_back(&sp);
+      const bool point = sp.kind == model::SpanKind::FootnoteRef;  // the one kind of no width
+      if (sp.start >= 0 && sp.end <= length && (sp.start < sp.end || (point && sp.start == sp.end)))
+        spans_.push_back(&sp);
     }
     const std::size_t own = spans_.size();
     if (extra) {
@@ -53,7 +55,9 @@ class InlineText {
   }
 
   // Over [from, to): `text(string)` for each plain run and `span(span, inner)` for each
-  // outermost span, `inner` being the spans nested inside it (to walk in turn).
+  // outermost span, `inner` being the spans nested inside it (to walk in turn). A point span
+  // (a footnote reference) belongs to the spans it is strictly inside: one at a span's end
+  // comes after it.
   template <typename OnText, typename OnSpan>
   void walk(const std::vector<const model::Span*>& spans, int from, int to, OnText&& text,
             OnSpan&& span) const {
@@ -63,7 +67,11 @@ class InlineText {
       if (s->start > pos) text(slice(pos, s->start));
       std::vector<const model::Span*> inner;
       for (const model::Span* other : spans) {
-        if (other != s && other->start >= s->start && other->end <= s->end) inner.push_back(other);
+        const bool point_at_end = other->start == other->end && other->start == s->end;
+        if (other != s && s->start < s->end && other->start >= s->start && other->end <= s->end &&
+            !point_at_end) {
+          inner.push_back(other);
+        }
       }
       span(*s, inner);
       pos = s->end;

@@ -8,6 +8,16 @@
 
 #include <mutex>
 
+// The node types of the table and strikethrough extensions: exported by
+// libcmark-gfm-extensions, declared only in headers Debian does not install. The Markdown
+// writer needs them to build tables and struck text.
+extern "C" {
+CMARK_GFM_EXTENSIONS_EXPORT extern cmark_node_type CMARK_NODE_TABLE;
+CMARK_GFM_EXTENSIONS_EXPORT extern cmark_node_type CMARK_NODE_TABLE_ROW;
+CMARK_GFM_EXTENSIONS_EXPORT extern cmark_node_type CMARK_NODE_TABLE_CELL;
+CMARK_GFM_EXTENSIONS_EXPORT extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
 namespace dossier::model {
 
 inline void register_cmark_extensions() {

@@ -60,6 +60,10 @@ const char* to_string(BlockKind kind) {
       return "thematic_break";
     case BlockKind::Caption:
       return "caption";
+    case BlockKind::TableRow:
+      return "table_row";
+    case BlockKind::TableCell:
+      return "table_cell";
   }
   return "unknown";
 }
@@ -90,6 +94,8 @@ const char* to_string(SpanKind kind) {
       return "link";
     case SpanKind::Strikethrough:
       return "strikethrough";
+    case SpanKind::FootnoteRef:
+      return "footnote_ref";
   }
   return "unknown";
 }

@@ -91,32 +91,37 @@ enum class BlockKind {
   Footnote,
   ThematicBreak,
   Caption,
+  TableRow,   // a Table's child; the first row of a table is its header row
+  TableCell,  // a TableRow's child
 };
 
-enum class SpanKind { Emphasis, Strong, Code, Link, Strikethrough };
+enum class SpanKind { Emphasis, Strong, Code, Link, Strikethrough, FootnoteRef };
 
-// Inline formatting over a block's text, in code points; spans nest but never cross.
+// Inline formatting over a block's text, in code points; spans nest but never cross. A
+// footnote reference is a point (start == end) where the note's number is shown.
 struct Span {
   SpanKind kind = SpanKind::Emphasis;
   int start = 0;
   int end = 0;
-  std::string href;  // links only
+  std::string href;  // links: the address; footnote references: the note's number
   bool operator==(const Span&) const = default;
 };
 
 struct Block {
   std::string id;  // S1-p4; nested blocks share their parent's id
   BlockKind kind = BlockKind::Paragraph;
-  int level = 0;            // heading level (1–6), 0 otherwise
-  std::string text;         // plain UTF-8 inline text
+  int level = 0;     // heading level (1–6); List blocks: 1 numbered, 0 bullets; 0 otherwise
+  std::string text;  // plain UTF-8 inline text; '\n' where a Markdown line break was hard
   std::vector<Span> spans;  // emphasis, links, … over `text` (Markdown sources)
   Position origin;          // where the block starts in the input
   int last_line = 0;
   std::vector<Block> children;
   std::vector<std::string> see_also;
   std::string src;  // Image blocks: the image file as the source names it; `text` is its alt text
-  int start = 1;    // numbered List blocks: the first item's number
+  int start = 1;    // numbered List blocks: the first item's number; Footnote blocks: its number
   std::optional<bool> checked;  // ListItem blocks of a task list: done or not
+  bool loose = false;           // List blocks: items set apart by blank lines
+  std::string align;  // Table blocks: a column's alignment each, 'l', 'c', 'r' or ' ' (none)
   bool operator==(const Block&) const = default;
 };
 

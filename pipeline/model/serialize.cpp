@@ -32,7 +32,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MetadataLine, first_line, last_line, text, fi
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Line, text, origin, last_line)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Span, kind, start, end, href)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Block, id, kind, level, text, spans, origin, last_line, children,
-                                   see_also, src, start, checked)
+                                   see_also, src, start, checked, loose, align)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourceMeta, title, subtitle, outlet, authors, date, url,
                                    language, translated_from, category, original_title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Quote, id, block, blocks, text, speaker, speaker_name)
@@ -47,7 +47,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Diagnostic, severity, code, path, line, col, 
 
 namespace {
 // Bump when a model record changes shape: older files are then refused.
-constexpr int kFormatVersion = 4;
+constexpr int kFormatVersion = 5;
 }  // namespace
 
 std::string write_source(const SourceRecord& record, std::string_view key) {

@@ -31,6 +31,7 @@ struct Reader {
   std::size_t first;  // index of the first Markdown line in source.lines
   int block_depth = 0;
   int inline_depth = 0;
+  int footnotes = 0;  // definitions met so far: cmark-gfm puts them in their numbers' order
   std::optional<model::Position> flattened;     // where content was first flattened
   std::optional<model::Position> inline_image;  // where an image inside text was first met
   // What the node being converted holds, in source order, for the markup record; views of
@@ -69,8 +70,10 @@ struct Reader {
         emit(cmark_node_get_literal(node));
         return true;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
         out += ' ';
+        return true;
+      case CMARK_NODE_LINEBREAK:  // kept: an author's hard break is part of the text's shape
+        out += '\n';
         return true;
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_HTML_BLOCK:
@@ -152,6 +155,14 @@ struct Reader {
           emit(url, true);
           break;
         }
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+          // A point in the text; cmark-gfm gives the note's number as the literal, and the
+          // whole "[^label]" is syntax.
+          if (spans) {
+            const int at = static_cast<int>(model::utf8::length(out));
+            spans->push_back({model::SpanKind::FootnoteRef, at, at, cmark_node_get_literal(c)});
+          }
+          break;
         case CMARK_NODE_IMAGE:
           // Only an image on a paragraph of its own becomes a figure (convert, below).
           if (!inline_image) inline_image = origin_of(node);
@@ -251,6 +262,7 @@ struct Reader {
         Block b = make(BlockKind::List, node, "");
         b.level = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0;  // 1: numbered
         if (b.level == 1) b.start = cmark_node_get_list_start(node);
+        b.loose = !cmark_node_get_list_tight(node);
         for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
           auto kids = children(item);
           Block li = make(BlockKind::ListItem, item, joined_text(kids));
@@ -275,20 +287,41 @@ struct Reader {
       case CMARK_NODE_HTML_BLOCK:
         remove_html(node);
         return std::nullopt;
-      case CMARK_NODE_FOOTNOTE_DEFINITION:
-        return make(BlockKind::Footnote, node, joined_text(children(node)));
+      case CMARK_NODE_FOOTNOTE_DEFINITION: {
+        // A note of one paragraph is that paragraph (its spans kept); a longer one holds its
+        // blocks as children.
+        auto kids = children(node);
+        Block b = make(BlockKind::Footnote, node, joined_text(kids));
+        b.start = ++footnotes;
+        if (kids.size() == 1 && kids[0].kind == BlockKind::Paragraph) {
+          b.spans = std::move(kids[0].spans);
+        } else {
+          b.children = std::move(kids);
+        }
+        return b;
+      }
       default:
         break;
     }
     if (type && std::strcmp(type, "table") == 0) {
       Block table = make(BlockKind::Table, node, "");
+      const uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+      const uint8_t* align = cmark_gfm_extensions_get_table_alignments(node);
+      for (uint16_t k = 0; k < columns; ++k) {
+        const char a = align ? static_cast<char>(align[k]) : 0;
+        table.align += a == 'l' || a == 'c' || a == 'r' ? a : ' ';
+      }
+      // A row's text is its cells' joined by " | ", so the table's text reads as a grid; the
+      // ledger counts the cells, and the source's "|" is syntax.
       for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
-        std::string cells;
+        Block r = make(BlockKind::TableRow, row, "");
         for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
-          if (!cells.empty()) emit("|");  // the separator the row's text holds
-          cells += (cells.empty() ? "" : " | ") + plain_text(cell);
+          r.children.push_back(inline_block(BlockKind::TableCell, cell));
         }
-        table.children.push_back(make(BlockKind::Paragraph, row, cells));
+        for (std::size_t k = 0; k < r.children.size(); ++k) {
+          r.text += (k == 0 ? "" : " | ") + r.children[k].text;
+        }
+        table.children.push_back(std::move(r));
       }
       table.text = joined_text(table.children);
       return table;
@@ -420,7 +453,7 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  Reader reader{source, first, 0, 0, std::nullopt, std::nullopt, {}};
+  Reader reader{source, first, 0, 0, 0, std::nullopt, std::nullopt, {}};
   const std::vector<LineRange> ranges = top_level_ranges(doc.get(), first, source.lines.size());
   SyntaxRecorder syntax(source.lines, first);
   std::size_t index = 0;

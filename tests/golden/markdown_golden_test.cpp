@@ -38,7 +38,7 @@ std::string chapter_html(const fs::path& file, std::string& problems) {
   };
   emit::append_source_chapter(doc, source, emit::Words(), href);
   std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  emit::save_polyglot(doc, out);  // as the HTML page writes it
   return out.str();
 }
 

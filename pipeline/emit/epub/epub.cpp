@@ -100,16 +100,13 @@ struct BookImage {
 std::map<std::string, BookImage> book_images(const model::Briefing& b) {
   std::map<std::string, BookImage> images;
   for (const auto& source : b.sources) {
-    int n = 0;
-    for (const auto& block : source.blocks) {
-      if (block.kind != model::BlockKind::Image) continue;
-      const auto it = source.images.find(block.src);
-      const std::string key = source.id + '\x1f' + block.src;
-      if (it == source.images.end() || images.contains(key)) continue;
-      const char* type = model::image_media_type(it->second);
+    int n = 0;  // the images ingest read, wherever they sit (a list, a quote), by file name
+    for (const auto& [src, bytes] : source.images) {
+      const char* type = model::image_media_type(bytes);
+      if (!type) continue;
       const std::string file = "images/" + source.id + "-" + std::to_string(++n) +
                                (std::string_view(type) == "image/png" ? ".png" : ".jpg");
-      images.emplace(key, BookImage{file, type, &it->second});
+      images.emplace(source.id + '\x1f' + src, BookImage{file, type, &bytes});
     }
   }
   return images;

@@ -21,8 +21,9 @@ bool is_void(const char* name) {
 // Elements whose content is text (phrasing content, and <pre>): indentation inside them
 // would change what a reader sees.
 bool holds_phrasing(const char* name) {
-  for (const char* tag : {"p",    "h1",  "h2",   "h3",  "h4", "h5", "h6", "a",  "em", "strong",
-                          "code", "del", "span", "pre", "li", "dt", "dd", "td", "th", "title"}) {
+  for (const char* tag :
+       {"p",   "h1",   "h2",  "h3", "h4", "h5", "h6", "a",  "em",    "strong", "code",
+        "del", "span", "pre", "li", "dt", "dd", "td", "th", "title", "sup",    "figcaption"}) {
     if (std::strcmp(name, tag) == 0) return true;
   }
   return false;
@@ -32,7 +33,8 @@ bool holds_phrasing(const char* name) {
 // - an empty non-void element gets an empty text child, so it is written <p></p>, not <p />
 //   (which an HTML parser reads as an unclosed start tag);
 // - an element holding phrasing content starts and ends with a text child (empty if need be),
-//   which makes pugixml write its content inline instead of indenting it.
+//   and has one between any two elements, which makes pugixml write its content inline
+//   instead of indenting it.
 void prepare_for_output(pugi::xml_node node) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
@@ -43,6 +45,13 @@ void prepare_for_output(pugi::xml_node node) {
     if (holds_phrasing(child.name())) {
       if (child.first_child().type() == pugi::node_element) child.prepend_child(pugi::node_pcdata);
       if (child.last_child().type() == pugi::node_element) child.append_child(pugi::node_pcdata);
+      // Two elements side by side would have an indent written between them, which a reader
+      // sees as a space.
+      for (pugi::xml_node c = child.first_child(); c.next_sibling(); c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && c.next_sibling().type() == pugi::node_element) {
+          child.insert_child_after(pugi::node_pcdata, c);
+        }
+      }
     }
     prepare_for_output(child);
   }

@@ -24,6 +24,7 @@ Json block_json(const model::Block& block) {
     for (const auto& sp : block.spans) {
       Json span = {{"kind", model::to_string(sp.kind)}, {"start", sp.start}, {"end", sp.end}};
       if (sp.kind == model::SpanKind::Link) span["href"] = sp.href;
+      if (sp.kind == model::SpanKind::FootnoteRef) span["note"] = std::stoi(sp.href);
       j["spans"].push_back(span);
     }
   }
@@ -33,6 +34,17 @@ Json block_json(const model::Block& block) {
   j["see_also"] = block.see_also;
   if (block.kind == model::BlockKind::Image) j["src"] = block.src;  // the file as written
   if (block.kind == model::BlockKind::List && block.level == 1) j["start"] = block.start;
+  if (block.kind == model::BlockKind::List) j["loose"] = block.loose;
+  if (block.kind == model::BlockKind::Footnote) j["note"] = block.start;  // the number shown
+  if (block.kind == model::BlockKind::Table) {  // per column: "left", "center", "right" or null
+    j["align"] = Json::array();
+    for (const char a : block.align) {
+      j["align"].push_back(a == 'l'   ? Json("left")
+                           : a == 'c' ? Json("center")
+                           : a == 'r' ? Json("right")
+                                      : Json(nullptr));
+    }
+  }
   if (block.checked) j["checked"] = *block.checked;  // a task list item
   return j;
 }

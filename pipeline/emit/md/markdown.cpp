@@ -60,39 +60,104 @@ void emphasized_paragraph(cmark_node* parent, const std::string& text) {
   append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
 }
 
-// Inline nodes for a block's text: emphasis, strong, code and links (strikethrough has no
-// core node, so its text stays plain).
+// Text, a hard line break ('\n') as a line break node.
+void append_text(cmark_node* parent, const std::string& text) {
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t newline = text.find('\n', start);
+    const std::string part = text.substr(start, newline - start);
+    if (!part.empty()) append(parent, text_node(part));
+    if (newline == std::string::npos) break;
+    append(parent, cmark_node_new(CMARK_NODE_LINEBREAK));
+    start = newline + 1;
+  }
+}
+
+// Notes are numbered per source, and labels must be unique in the one file: "S2-1".
+std::string note_label(const std::string& source_id, const std::string& number) {
+  return source_id + "-" + number;
+}
+
+// Written as it stands: the writer escapes text nodes, and "[^1]" must stay syntax.
+cmark_node* raw(const std::string& markdown) {
+  cmark_node* node = cmark_node_new(CMARK_NODE_HTML_INLINE);
+  cmark_node_set_literal(node, markdown.c_str());
+  return node;
+}
+
+// The extensions' node types are variables set when the extensions register
+// (write_markdown registers them first).
+cmark_node* extension_node(cmark_node_type type, const char* extension) {
+  return cmark_node_new_with_ext(type, cmark_find_syntax_extension(extension));
+}
+
+// Inline nodes for a block's text: emphasis, strong, code, links, strikethrough (GFM's
+// extension) and footnote references.
 void append_spans(cmark_node* parent, const InlineText& inline_text,
-                  const std::vector<const model::Span*>& spans, int from, int to) {
+                  const std::vector<const model::Span*>& spans, int from, int to,
+                  const std::string& source_id) {
   inline_text.walk(
-      spans, from, to, [&](const std::string& text) { append(parent, text_node(text)); },
+      spans, from, to, [&](const std::string& text) { append_text(parent, text); },
       [&](const model::Span& span, const std::vector<const model::Span*>& inner) {
-        if (span.kind == model::SpanKind::Code) {
-          cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
-          cmark_node_set_literal(code, inline_text.slice(span.start, span.end).c_str());
-          return;
-        }
         cmark_node* node = parent;
-        if (span.kind == model::SpanKind::Emphasis)
-          node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
-        if (span.kind == model::SpanKind::Strong)
-          node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
-        if (span.kind == model::SpanKind::Link) {
-          node = append(parent, cmark_node_new(CMARK_NODE_LINK));
-          cmark_node_set_url(node, span.href.c_str());
+        switch (span.kind) {
+          case model::SpanKind::Code: {
+            cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
+            cmark_node_set_literal(code, inline_text.slice(span.start, span.end).c_str());
+            return;
+          }
+          case model::SpanKind::FootnoteRef:
+            append(parent, raw("[^" + note_label(source_id, span.href) + "]"));
+            return;
+          case model::SpanKind::Emphasis:
+            node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
+            break;
+          case model::SpanKind::Strong:
+            node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
+            break;
+          case model::SpanKind::Strikethrough:
+            node = append(parent, extension_node(CMARK_NODE_STRIKETHROUGH, "strikethrough"));
+            break;
+          case model::SpanKind::Link:
+            node = append(parent, cmark_node_new(CMARK_NODE_LINK));
+            cmark_node_set_url(node, span.href.c_str());
+            break;
         }
-        append_spans(node, inline_text, inner, span.start, span.end);
+        append_spans(node, inline_text, inner, span.start, span.end, source_id);
       });
 }
 
 // A paragraph or heading's inline content.
 void append_inline(cmark_node* parent, const model::Block& block) {
   if (block.spans.empty()) {
-    append(parent, text_node(block.text));
+    append_text(parent, block.text);
     return;
   }
   const InlineText inline_text(block);
-  append_spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
+  append_spans(parent, inline_text, inline_text.spans(), 0, inline_text.length(),
+               block.id.substr(0, block.id.find('-')));
+}
+
+// A GFM table: the first row the header, each column's alignment kept.
+void append_table(cmark_node* parent, const model::Block& block) {
+  cmark_node* table = append(parent, extension_node(CMARK_NODE_TABLE, "table"));
+  std::size_t columns = block.align.size();
+  for (const auto& row : block.children) columns = std::max(columns, row.children.size());
+  std::vector<uint8_t> align(columns, 0);
+  for (std::size_t k = 0; k < block.align.size(); ++k) {
+    if (block.align[k] != ' ') align[k] = static_cast<uint8_t>(block.align[k]);
+  }
+  cmark_gfm_extensions_set_table_columns(table, static_cast<uint16_t>(columns));
+  cmark_gfm_extensions_set_table_alignments(table, static_cast<uint16_t>(columns), align.data());
+  bool header = true;
+  for (const auto& row : block.children) {
+    cmark_node* tr = append(table, extension_node(CMARK_NODE_TABLE_ROW, "table"));
+    if (header) cmark_gfm_extensions_set_table_row_is_header(tr, 1);
+    header = false;
+    for (const auto& cell : row.children) {
+      append_inline(append(tr, extension_node(CMARK_NODE_TABLE_CELL, "table")), cell);
+    }
+  }
 }
 
 void append_block(cmark_node* doc, const model::Block& block);
@@ -131,13 +196,12 @@ void append_block(cmark_node* doc, const model::Block& block) {
       cmark_node* list = append(doc, cmark_node_new(CMARK_NODE_LIST));
       cmark_node_set_list_type(list, block.level == 1 ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
       if (block.level == 1) cmark_node_set_list_start(list, block.start);
-      cmark_node_set_list_tight(list, 1);
+      cmark_node_set_list_tight(list, block.loose ? 0 : 1);
       for (const auto& item : block.children) {
         cmark_node* li = append(list, cmark_node_new(CMARK_NODE_ITEM));
         append_children(li, item.children);
         // A task item: GFM's tasklist extension writes its "[x]" or "[ ]".
         if (item.checked) {
-          model::register_cmark_extensions();
           if (cmark_syntax_extension* tasks = cmark_find_syntax_extension("tasklist")) {
             cmark_node_set_syntax_extension(li, tasks);
             cmark_gfm_extensions_set_tasklist_item_checked(li, *item.checked);
@@ -156,9 +220,22 @@ void append_block(cmark_node* doc, const model::Block& block) {
       append(doc, cmark_node_new(CMARK_NODE_THEMATIC_BREAK));
       break;
     case model::BlockKind::Table:
-      // Rows as paragraphs: the cells' text, " | "-separated, survives any reader.
-      for (const auto& row : block.children) paragraph(doc, row.text);
+      append_table(doc, block);
       break;
+    case model::BlockKind::Footnote: {
+      // "[^1]: …" read back as the note; a note of several blocks keeps their text as lines.
+      cmark_node* p = append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH));
+      append(p,
+             raw("[^" +
+                 note_label(block.id.substr(0, block.id.find('-')), std::to_string(block.start)) +
+                 "]: "));
+      if (block.children.empty()) append_inline(p, block);
+      for (std::size_t k = 0; k < block.children.size(); ++k) {
+        if (k > 0) append(p, cmark_node_new(CMARK_NODE_LINEBREAK));
+        append_inline(p, block.children[k]);
+      }
+      break;
+    }
     default:
       append_inline(append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH)), block);
       break;
@@ -267,6 +344,7 @@ void append_index(cmark_node* doc, const BriefingView& view, const Words& words)
 model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOptions& options,
                                    std::ostream& out) {
   const Words& words = options.words;
+  model::register_cmark_extensions();  // before any table or strikethrough type is read
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_node_new(CMARK_NODE_DOCUMENT));
   heading(doc.get(), 1, briefing.title);
   if (briefing.subtitle) emphasized_paragraph(doc.get(), *briefing.subtitle);

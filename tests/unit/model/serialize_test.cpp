@@ -64,7 +64,7 @@ TEST(Serialize, AFileForAnotherKeyOrVersionOrDamagedIsRefused) {
   std::string other_version = text;
   const std::string field = "dossier_source_format";
   const std::size_t at = other_version.find(field) + field.size();
-  ASSERT_EQ(other_version[at], '\x04');  // the version, a small CBOR integer
+  ASSERT_EQ(other_version[at], '\x05');  // the version, a small CBOR integer
   other_version[at] = '\x09';
   EXPECT_FALSE(model::read_source(other_version).has_value());
   EXPECT_FALSE(model::read_source(text.substr(0, text.size() / 2)).has_value());
