@@ -105,4 +105,28 @@ void write_page_text(const Page& page, const std::array<std::string, kFaceCount>
   out += "ET\n";
 }
 
+void write_page_rules(const Page& page, std::string& out) {
+  if (page.rules.empty()) return;
+  out += "q\n";
+  double width = -1;
+  for (const auto& rule : page.rules) {
+    if (rule.width != width) {
+      append_number(rule.width, out);
+      out += " w\n";
+      width = rule.width;
+    }
+    for (const double v : {rule.x0, rule.y0}) {
+      append_number(v, out);
+      out += ' ';
+    }
+    out += "m ";
+    for (const double v : {rule.x1, rule.y1}) {
+      append_number(v, out);
+      out += ' ';
+    }
+    out += "l S\n";
+  }
+  out += "Q\n";
+}
+
 }  // namespace dossier::emit::pdf

@@ -29,6 +29,9 @@ using RunAdvance = std::function<double(Face face, std::string_view text)>;
 void write_page_text(const Page& page, const std::array<std::string, kFaceCount>& font_names,
                      const RunAdvance& advance, std::string& out);
 
+// Appends the page's rules as stroked paths in black.
+void write_page_rules(const Page& page, std::string& out);
+
 // "12.5", "-3", "0.07": at most two decimals, no trailing zeros.
 void append_number(double value, std::string& out);
 

@@ -181,6 +181,7 @@ class PageContents {
       }
       std::string text;
       pdf::write_page_text(page, names, advance, text);
+      pdf::write_page_rules(page, text);
       for (const auto& placed : page.images) {
         HPDF_Image image = image_for(doc, *placed.bytes);
         const char* name = image ? HPDF_Page_GetXObjectName(p, image) : nullptr;

@@ -7,15 +7,13 @@
 #include <utility>
 #include <vector>
 
-#include "emit/pdf/break_lines.h"
-#include "emit/pdf/hyphenate.h"
 #include "emit/pdf/layout.h"
+#include "emit/pdf/set_lines.h"
 #include "model/utf8.h"
 
 namespace dossier::emit::pdf {
 
-inline constexpr double kLeading = 1.4;
-inline constexpr double kHyphenPenalty = 50;  // line height as a multiple of the font size
+inline constexpr double kLeading = 1.4;  // line height as a multiple of the font size
 
 // Places lines top to bottom across pages, with a running head and a folio on each page.
 class Flow {
@@ -89,267 +87,67 @@ class Flow {
     }
   }
 
-  // Text in pieces, some of them links, wrapped greedily at spaces; a word is never split
-  // between pieces ("Putin" linked + "’s" plain stay on one line). Runs of one face on a line
-  // are one text run; each linked piece gets its own rectangle.
-  struct Piece {
-    std::string text;
-    std::string target;  // an anchor id, or empty
-    Face face = Face::Body;
-  };
+  using Piece = pdf::Piece;
 
   // Text in pieces, some of them links. First fit at spaces, or, with `justify`, total fit
-  // with hyphenation and lines set to the full measure. A word is never split between pieces
-  // ("Putin" linked + "’s" plain stay together); each linked piece gets its own rectangle.
+  // with hyphenation and lines set to the full measure (set_lines.h). `keep_with_next` is
+  // room to keep below the first lines (a heading's).
   void rich_paragraph(const std::vector<Piece>& pieces, double size, double indent = 0,
-                      bool justify = false) {
-    const auto words = split_words(pieces, size, g_.text_width() - indent);
-    if (justify && justified_paragraph(words, size, indent)) return;
-    first_fit_paragraph(words, size, indent);
+                      bool justify = false, double keep_with_next = 0) {
+    place_lines(set_lines(pieces, size, g_.text_width() - indent, justify, measure_), size, indent,
+                keep_with_next);
   }
 
-  struct Fragment {
-    std::string_view text;  // in the piece's text
-    const Piece* piece;
-    bool space_before;
-    double width;
-  };
-  using Words = std::vector<std::vector<Fragment>>;
-
-  // Words as lists of fragments. A fragment wider than the line (a long address, a run of
-  // digits) is cut at code points into pieces that fit, each a word of its own, so no line
-  // runs past the margin.
-  Words split_words(const std::vector<Piece>& pieces, double size, double line_width) const {
-    Words words(1);
-    bool pending_space = false;
-    for (const auto& piece : pieces) {
-      std::size_t start = 0;
-      while (start <= piece.text.size()) {
-        const std::size_t space = std::min(piece.text.find(' ', start), piece.text.size());
-        if (space > start) {
-          std::string_view part = std::string_view(piece.text).substr(start, space - start);
-          if (pending_space && !words.back().empty()) words.emplace_back();
-          double width = measure_(piece.face, size, part);
-          while (width > line_width) {
-            const auto [cut, head_width] = fitting_prefix(part, piece.face, size, line_width);
-            if (cut >= part.size()) break;
-            words.back().push_back({part.substr(0, cut), &piece, pending_space, head_width});
-            words.emplace_back();
-            pending_space = false;
-            part = part.substr(cut);
-            width -= head_width;
-          }
-          words.back().push_back({part, &piece, pending_space, width});
-          pending_space = false;
-        }
-        if (space < piece.text.size()) pending_space = true;
-        start = space + 1;
-      }
-    }
-    return words;
-  }
-
-  // The bytes of the longest run of whole code points at the start of `text` that fits in
-  // `width` (at least one code point), and that run's width. Reads only as far as it needs:
-  // widths add up code point by code point (the PDF fonts have no kerning).
-  std::pair<std::size_t, double> fitting_prefix(std::string_view text, Face face, double size,
-                                                double width) const {
-    std::size_t end = 0;
-    double used = 0;
-    while (end < text.size()) {
-      const std::size_t length = model::utf8::decode(text, end).length;
-      const double w = measure_(face, size, text.substr(end, length));
-      if (end > 0 && used + w > width) break;
-      used += w;
-      end += length;
-    }
-    return {end, used};
-  }
-
-  void first_fit_paragraph(const Words& words, double size, double indent) {
+  // Set lines placed from `indent`, kept two together at a page's top and bottom.
+  void place_lines(const std::vector<SetLine>& lines, double size, double indent,
+                   double keep_with_next = 0) {
     const double leading = size * kLeading;
-    const double width = g_.text_width() - indent;
-    const double space_w = measure_(Face::Body, size, " ");
-    std::vector<std::pair<const Fragment*, double>> line;  // fragment and its x offset
-    double x = 0;
-    const auto flush = [&] {
-      if (line.empty()) return;
-      ensure(leading);
-      const double baseline = y_ - size;
-      const double left = g_.margin_left + indent;
-      for (std::size_t i = 0; i < line.size();) {
-        // One run per stretch of one face.
-        std::size_t j = i;
-        std::string run;
-        while (j < line.size() && line[j].first->piece->face == line[i].first->piece->face) {
-          if (j > i && line[j].first->space_before) run += ' ';
-          run += line[j].first->text;
-          ++j;
-        }
-        page().runs.push_back(
-            {left + line[i].second, baseline, line[i].first->piece->face, size, run});
-        i = j;
-      }
-      for (std::size_t i = 0; i < line.size();) {
-        const Piece* piece = line[i].first->piece;
-        std::size_t j = i + 1;
-        while (j < line.size() && line[j].first->piece == piece) ++j;
-        if (!piece->target.empty()) {
-          const double x0 = left + line[i].second;
-          const double x1 = left + line[j - 1].second + line[j - 1].first->width;
-          page().links.push_back(
-              {x0, baseline - size * 0.25, x1, baseline + size * 0.9, piece->target});
-        }
-        i = j;
-      }
-      y_ -= leading;
-      line.clear();
-      x = 0;
-    };
-    for (const auto& word : words) {
-      if (word.empty()) continue;
-      double w = 0;
-      for (const auto& f : word) w += f.width;
-      const double gap = line.empty() ? 0 : space_w;
-      if (!line.empty() && x + gap + w > width) flush();
-      double at = line.empty() ? 0 : x + space_w;
-      for (const auto& f : word) {
-        line.emplace_back(&f, at);
-        at += f.width;
-      }
-      x = at;
-    }
-    flush();
-  }
-
-  // Justified: the pieces' words as boxes, glue and hyphenation penalties, broken by total
-  // fit (break_lines.h); each line's glue stretches or shrinks to the measure, the last line
-  // keeps natural spacing. Falls back to first fit when no set of breaks fits.
-  bool justified_paragraph(const Words& words, double size, double indent) {
-    struct BoxText {
-      const Fragment* fragment;
-      std::string_view text;
-      double width;
-    };
-    std::vector<BreakItem> items;
-    std::vector<BoxText> boxes(0);
-    std::vector<int> box_of;  // item → index in boxes, or -1
-    const double space_w = measure_(Face::Body, size, " ");
-    const double hyphen_w = measure_(Face::Body, size, "-");
-    const auto add = [&](BreakItem item, int box = -1) {
-      items.push_back(item);
-      box_of.push_back(box);
-    };
-    for (std::size_t wi = 0; wi < words.size(); ++wi) {
-      const auto& word = words[wi];
-      if (word.empty()) continue;
-      if (!items.empty()) {
-        add({BreakItem::Kind::Glue, space_w, space_w * 0.5, space_w * 0.33, 0, false});
-      }
-      const std::vector<std::size_t> points = word.size() == 1 && word[0].piece->target.empty()
-                                                  ? hyphenation_points(word[0].text)
-                                                  : std::vector<std::size_t>{};
-      if (!points.empty()) {
-        const Fragment& f = word[0];
-        std::size_t from = 0;
-        for (std::size_t p : points) {
-          const std::string_view part = f.text.substr(from, p - from);
-          boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
-          add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
-              static_cast<int>(boxes.size()) - 1);
-          add({BreakItem::Kind::Penalty, hyphen_w, 0, 0, kHyphenPenalty, true});
-          from = p;
-        }
-        const std::string_view part = f.text.substr(from);
-        boxes.push_back({&f, part, measure_(f.piece->face, size, part)});
-        add({BreakItem::Kind::Box, boxes.back().width, 0, 0, 0, false},
-            static_cast<int>(boxes.size()) - 1);
-      } else {
-        for (const auto& f : word) {
-          boxes.push_back({&f, f.text, f.width});
-          add({BreakItem::Kind::Box, f.width, 0, 0, 0, false}, static_cast<int>(boxes.size()) - 1);
-        }
-      }
-    }
-    if (items.empty()) return true;
-    add({BreakItem::Kind::Glue, 0, 1e6, 0, 0, false});
-    add({BreakItem::Kind::Penalty, 0, 0, 0, kForcedBreak, false});
-    const double width = g_.text_width() - indent;
-    const auto breaks = break_lines(items, width);
-    if (!breaks) return false;
-    const double leading = size * kLeading;
-    const double left = g_.margin_left + indent;
-    std::size_t start = 0;
-    ensure(std::min<double>(static_cast<double>(breaks->size()), 2) * leading);  // no orphan
-    const int widow = widow_break(breaks->size(), leading);
+    ensure(std::min<double>(static_cast<double>(lines.size()), 2) * leading + keep_with_next);
+    const int widow = widow_break(lines.size(), leading);
     int index = 0;
-    for (const auto& brk : *breaks) {
-      while (start < brk.at && items[start].kind != BreakItem::Kind::Box) ++start;
+    for (const auto& line : lines) {
       if (index++ == widow) new_page();
       ensure(leading);
-      const double baseline = y_ - size;
-      double x = 0;
-      std::string run;
-      Face run_face = Face::Body;
-      double run_x = 0;
-      bool open = false;
-      const auto flush = [&] {
-        if (open && !run.empty())
-          page().runs.push_back({left + run_x, baseline, run_face, size, run});
-        run.clear();
-        open = false;
-      };
-      // Link rectangles, one per stretch of a linked piece on this line.
-      const Piece* link_piece = nullptr;
-      double link_x0 = 0, link_x1 = 0;
-      const auto close_link = [&] {
-        if (link_piece) {
-          page().links.push_back({left + link_x0, baseline - size * 0.25, left + link_x1,
-                                  baseline + size * 0.9, link_piece->target});
-        }
-        link_piece = nullptr;
-      };
-      for (std::size_t i = start; i < brk.at; ++i) {
-        const BreakItem& item = items[i];
-        if (item.kind == BreakItem::Kind::Glue) {
-          flush();
-          x += item.width + (brk.ratio > 0 ? brk.ratio * item.stretch : brk.ratio * item.shrink);
-          continue;
-        }
-        if (item.kind != BreakItem::Kind::Box) continue;
-        const BoxText& box = boxes[static_cast<std::size_t>(box_of[i])];
-        const Piece* piece = box.fragment->piece;
-        if (open && piece->face != run_face) flush();
-        if (!open) {
-          run_x = x;
-          run_face = piece->face;
-          open = true;
-        }
-        run += box.text;
-        if (piece != link_piece) {
-          close_link();
-          if (!piece->target.empty()) {
-            link_piece = piece;
-            link_x0 = x;
-          }
-        }
-        x += box.width;
-        if (link_piece) link_x1 = x;
-      }
-      if (items[brk.at].kind == BreakItem::Kind::Penalty && items[brk.at].flagged) {
-        if (!open) {
-          run_x = x;
-          open = true;
-        }
-        run += "-";
-      }
-      flush();
-      close_link();
+      place_line(line, g_.margin_left + indent, y_ - size, size);
       y_ -= leading;
-      start = brk.at + 1;
     }
-    return true;
   }
+
+  // One set line with its left edge at `left` and its baseline at `baseline`, on this page;
+  // struck runs get a line through them.
+  void place_line(const SetLine& line, double left, double baseline, double size) {
+    for (const auto& run : line.runs) {
+      page().runs.push_back({left + run.x, baseline, run.face, size, run.text});
+      if (run.strike) {
+        const double y = baseline + size * 0.3;
+        page().rules.push_back({left + run.x, y, left + run.x + run.width, y, size * 0.06});
+      }
+    }
+    for (const auto& link : line.links) {
+      page().links.push_back({left + link.x0, baseline - size * 0.25, left + link.x1,
+                              baseline + size * 0.9, link.target});
+    }
+  }
+
+  // A horizontal rule `width` thick from `x0` to `x1` (from the left margin) at the current
+  // height.
+  void rule(double x0, double x1, double width) {
+    page().rules.push_back({g_.margin_left + x0, y_, g_.margin_left + x1, y_, width});
+  }
+
+  // A marker (a list item's number or bullet) ending `gap` before `indent`, on the baseline
+  // of the next line; the caller keeps two lines' room so the line follows on this page.
+  void marker(const std::string& text, Face face, double size, double indent, double gap) {
+    ensure(size * kLeading * 2);
+    const double w = measure_(face, size, text);
+    page().runs.push_back({g_.margin_left + indent - gap - w, y_ - size, face, size, text});
+  }
+
+  // The room left on this page, in points.
+  double room() const { return doc_.pages.empty() ? 0 : y_ - g_.margin_bottom; }
+  double y() const { return y_; }
+  double left() const { return g_.margin_left; }
+  const Measure& measure() const { return measure_; }
 
   // A paragraph number in the left margin, level with the next line.
   void margin_number(const std::string& number, double size) {

@@ -23,8 +23,16 @@ std::string truncate_for_head(const std::string& title, std::size_t limit = 60) 
   return title.substr(0, cut == std::string::npos ? limit - 3 : cut) + "\u2026";
 }
 
-// Body blocks: code keeps its lines, list items and table rows get a line each, quotes are
-// indented.
+// What a block needs besides itself: the names to link (top-level blocks only), the images
+// the source holds and its notes' anchors.
+struct BlockContext {
+  const BriefingView* view = nullptr;
+  const model::Source* source = nullptr;
+  const NoteAnchors* notes = nullptr;
+
+  BlockContext nested() const { return {nullptr, source, notes}; }
+};
+
 // An image scaled to fit the text width (at 96 pixels to the inch at most, so small images
 // are not blown up) and three quarters of the page height, with its alt text as the caption.
 void lay_out_image(Flow& flow, const model::Block& block, const model::Source* source, double size,
@@ -54,50 +62,258 @@ void lay_out_image(Flow& flow, const model::Block& block, const model::Source* s
   }
 }
 
-void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent = 0,
-                        const BriefingView* view = nullptr, const model::Source* source = nullptr) {
+// A code block keeps its lines and their spaces (tabs to four-column stops); a line too long
+// for the measure goes on in lines that start with "↪ ", so the wrap is visible.
+void lay_out_code(Flow& flow, const model::Block& block, double size, double indent) {
+  const double code_size = size * 0.85;
+  const double width = flow.text_width() - indent;
+  const Measure& measure = flow.measure();
+  std::vector<SetLine> lines;
+  std::size_t start = 0;
+  while (start <= block.text.size()) {
+    const std::size_t end = std::min(block.text.find('\n', start), block.text.size());
+    std::string line;
+    int column = 0;
+    model::utf8::for_each(std::string_view(block.text).substr(start, end - start),
+                          [&](char32_t c, std::size_t) {
+                            if (c == U'\t') {
+                              do line += ' ';
+                              while (++column % 4 != 0);
+                              return;
+                            }
+                            model::utf8::append(line, c);
+                            ++column;
+                          });
+    std::string_view rest = line;
+    bool first = true;
+    do {
+      const std::string lead = first ? "" : "\u21AA ";
+      double used = measure(Face::Mono, code_size, lead);
+      std::size_t cut = 0;
+      while (cut < rest.size()) {
+        const std::size_t n = model::utf8::decode(rest, cut).length;
+        const double w = measure(Face::Mono, code_size, rest.substr(cut, n));
+        if (cut > 0 && used + w > width) break;
+        used += w;
+        cut += n;
+      }
+      SetLine& set = lines.emplace_back();
+      set.runs.push_back({0, used, Face::Mono, false, lead + std::string(rest.substr(0, cut))});
+      set.width = used;
+      rest.remove_prefix(cut);
+      first = false;
+    } while (!rest.empty());
+    start = end + 1;
+  }
+  flow.place_lines(lines, code_size, indent);
+}
+
+void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent,
+                        const BlockContext& context);
+
+// Items with their marker (number, bullet, task box) hanging before the text; an item's
+// blocks are laid out in turn, nested lists further in; a loose list spaces its items.
+void lay_out_list(Flow& flow, const model::Block& block, double size, double indent,
+                  const BlockContext& context) {
+  const double item_indent = indent + size * 1.8;
+  int n = block.start;
+  for (const auto& item : block.children) {
+    std::string marker = block.level == 1 ? std::to_string(n++) + "." : "\u2022";
+    if (item.checked) marker = *item.checked ? "[x]" : "[ ]";  // the serif face has no ballot box
+    flow.marker(marker, Face::Body, size, item_indent, size * 0.5);
+    bool first = true;
+    for (const auto& child : item.children) {
+      if (!first) flow.space(size * (block.loose ? 0.5 : 0.2));
+      first = false;
+      if (child.kind == model::BlockKind::Paragraph) {
+        flow.rich_paragraph(linked_text(child, nullptr, Face::Body, context.notes), size,
+                            item_indent);
+      } else {
+        lay_out_body_block(flow, child, size, item_indent, context.nested());
+      }
+    }
+    if (item.children.empty()) flow.space(size * kLeading);
+    if (block.loose) flow.space(size * 0.5);
+  }
+}
+
+// Columns as wide as their content where it fits, otherwise each at least its widest word
+// and the rest shared by how much more each would take; cells wrap within their column and
+// keep its alignment. Rules above and below the header and below the table; a table that
+// runs over a page starts the next with its header again.
+void lay_out_table(Flow& flow, const model::Block& block, double size, double indent,
+                   const BlockContext& context) {
+  if (block.children.empty()) return;
+  const double cell_size = size * 0.9;
+  const double leading = cell_size * kLeading;
+  const double gap = cell_size * 1.2;
+  const Measure& measure = flow.measure();
+  std::size_t columns = block.align.size();
+  for (const auto& row : block.children) columns = std::max(columns, row.children.size());
+  if (columns == 0) return;
+  // Each cell's pieces, and each column's natural and narrowest widths.
+  std::vector<std::vector<std::vector<Piece>>> cells(block.children.size());
+  std::vector<double> natural(columns, 0), narrowest(columns, 0);
+  for (std::size_t r = 0; r < block.children.size(); ++r) {
+    const auto& row = block.children[r].children;
+    cells[r].resize(columns);
+    for (std::size_t c = 0; c < row.size() && c < columns; ++c) {
+      cells[r][c] =
+          linked_text(row[c], nullptr, r == 0 ? Face::BodyBold : Face::Body, context.notes);
+      const Extent e = measure_pieces(cells[r][c], cell_size, measure);
+      natural[c] = std::max(natural[c], e.natural);
+      narrowest[c] = std::max(narrowest[c], e.widest_word);
+    }
+  }
+  const double available = flow.text_width() - indent - gap * static_cast<double>(columns - 1);
+  double sum_natural = 0, sum_narrowest = 0;
+  for (std::size_t c = 0; c < columns; ++c) {
+    sum_natural += natural[c];
+    sum_narrowest += narrowest[c];
+  }
+  std::vector<double> widths(columns);
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (sum_natural <= available) {
+      widths[c] = natural[c];
+    } else if (sum_narrowest < available && sum_natural > sum_narrowest) {
+      widths[c] = narrowest[c] + (natural[c] - narrowest[c]) * (available - sum_narrowest) /
+                                     (sum_natural - sum_narrowest);
+    } else {  // even the widest words do not fit: share by them, cutting words
+      widths[c] = available * (sum_narrowest > 0 ? narrowest[c] / sum_narrowest
+                                                 : 1.0 / static_cast<double>(columns));
+    }
+    widths[c] = std::max(widths[c], cell_size);
+  }
+  double table_width = gap * static_cast<double>(columns - 1);
+  for (const double w : widths) table_width += w;
+  // Rows set into lines once; a row's height is its tallest cell's.
+  std::vector<std::vector<std::vector<SetLine>>> set(block.children.size());
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      set[r].push_back(set_lines(cells[r][c], cell_size, widths[c], false, measure));
+    }
+  }
+  const auto height = [&](std::size_t r) {
+    std::size_t lines = 1;
+    for (const auto& cell : set[r]) lines = std::max(lines, cell.size());
+    return static_cast<double>(lines) * leading + cell_size * 0.4;
+  };
+  const auto place_row = [&](std::size_t r) {
+    const double top = flow.y() - cell_size * 0.2;
+    double x = flow.left() + indent;
+    for (std::size_t c = 0; c < columns; ++c) {
+      double baseline = top - cell_size;
+      const char align = c < block.align.size() ? block.align[c] : ' ';
+      for (const auto& line : set[r][c]) {
+        const double slack = widths[c] - line.width;
+        const double shift = align == 'r' ? slack : align == 'c' ? slack / 2 : 0;
+        flow.place_line(line, x + shift, baseline, cell_size);
+        baseline -= leading;
+      }
+      x += widths[c] + gap;
+    }
+    flow.space(height(r));
+  };
+  const auto header = [&] {
+    flow.rule(indent, indent + table_width, 0.8);
+    place_row(0);
+    flow.rule(indent, indent + table_width, 0.4);
+  };
+  flow.ensure(height(0) + (set.size() > 1 ? height(1) : 0));  // the header with a row
+  header();
+  for (std::size_t r = 1; r < set.size(); ++r) {
+    if (flow.room() < height(r)) {
+      flow.new_page();
+      header();
+    }
+    place_row(r);
+  }
+  flow.rule(indent, indent + table_width, 0.8);
+  flow.space(size * 0.3);
+}
+
+void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent,
+                        const BlockContext& context) {
   switch (block.kind) {
     case model::BlockKind::Image:
-      lay_out_image(flow, block, source, size, indent);
+      lay_out_image(flow, block, context.source, size, indent);
       break;
-    case model::BlockKind::Code: {
-      std::size_t start = 0;
-      while (start <= block.text.size()) {
-        const std::size_t end = std::min(block.text.find('\n', start), block.text.size());
-        flow.paragraph(block.text.substr(start, end - start), Face::Mono, size * 0.85,
-                       indent + size);
-        start = end + 1;
-      }
+    case model::BlockKind::Code:
+      lay_out_code(flow, block, size, indent + size);
       break;
-    }
-    case model::BlockKind::List: {
-      int n = block.start;
-      for (const auto& item : block.children) {
-        std::string marker = block.level == 1 ? std::to_string(n++) + ". " : "\u2022 ";
-        if (item.checked)
-          marker += *item.checked ? "[x] " : "[ ] ";  // the serif face has no ballot boxes
-        flow.paragraph(marker + item.text, Face::Body, size, indent + size);
-      }
+    case model::BlockKind::List:
+      lay_out_list(flow, block, size, indent, context);
       break;
-    }
     case model::BlockKind::Table:
-      for (const auto& row : block.children)
-        flow.paragraph(row.text, Face::Body, size * 0.95, indent);
+      lay_out_table(flow, block, size, indent, context);
       break;
     case model::BlockKind::Blockquote:
       if (block.children.empty())
         flow.paragraph(block.text, Face::BodyItalic, size, indent + 2 * size);
-      for (const auto& c : block.children) {
-        lay_out_body_block(flow, c, size, indent + 2 * size, nullptr, source);
+      for (std::size_t k = 0; k < block.children.size(); ++k) {
+        if (k > 0) flow.space(size * 0.4);
+        lay_out_body_block(flow, block.children[k], size, indent + 2 * size, context.nested());
       }
       break;
-    case model::BlockKind::ThematicBreak:
-      flow.paragraph("* * *", Face::Body, size, indent + 15 * size);
+    case model::BlockKind::ThematicBreak: {
+      flow.ensure(size * kLeading);
+      flow.space(size * 0.7);
+      const double w = (flow.text_width() - indent) / 3;
+      flow.rule(indent + w, indent + 2 * w, 0.5);
+      flow.space(size * 0.7);
+      break;
+    }
+    case model::BlockKind::Heading:
+      flow.rich_paragraph(linked_text(block, context.view, Face::Heading, context.notes),
+                          size * 1.15, indent, false, size * kLeading * 2);
       break;
     default:
-      flow.rich_paragraph(linked_text(block, view, Face::Body), size, indent, true);
+      flow.rich_paragraph(linked_text(block, context.view, Face::Body, context.notes), size, indent,
+                          true);
       break;
   }
+}
+
+// A note set small at the chapter's end: its number, linked back to the paragraph that first
+// refers to it, then its text (or its blocks).
+void lay_out_footnote(Flow& flow, const model::Block& block, double size,
+                      const BlockContext& context, const NoteAnchors& referrers) {
+  const double note_size = size * 0.85;
+  const std::string number = std::to_string(block.start);
+  const auto back = referrers.find(number);
+  std::vector<Piece> pieces = {
+      {number + ".", back == referrers.end() ? "" : back->second, Face::BodyBold}, {" ", ""}};
+  if (block.children.empty()) {
+    const auto text = linked_text(block, context.view, Face::Body, context.notes);
+    pieces.insert(pieces.end(), text.begin(), text.end());
+    flow.rich_paragraph(pieces, note_size, 0, true);
+    return;
+  }
+  bool first = true;
+  for (const auto& child : block.children) {
+    if (first && child.kind == model::BlockKind::Paragraph) {
+      const auto text = linked_text(child, nullptr, Face::Body, context.notes);
+      pieces.insert(pieces.end(), text.begin(), text.end());
+      flow.rich_paragraph(pieces, note_size, 0, true);
+    } else {
+      if (first) flow.rich_paragraph(pieces, note_size, 0);
+      lay_out_body_block(flow, child, note_size, note_size, context.nested());
+    }
+    first = false;
+  }
+}
+
+// Each note's number → the top-level block that first refers to it.
+NoteAnchors first_references(const model::Source& source) {
+  NoteAnchors out;
+  const auto visit = [&](const auto& self, const model::Block& b, const std::string& top) -> void {
+    for (const auto& span : b.spans) {
+      if (span.kind == model::SpanKind::FootnoteRef) out.try_emplace(span.href, top);
+    }
+    for (const auto& c : b.children) self(self, c, top);
+  };
+  for (const auto& b : source.blocks) visit(visit, b, b.id);
+  return out;
 }
 
 void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& options,
@@ -133,19 +349,33 @@ void lay_out_source(Flow& flow, const model::Source& source, const EmitOptions& 
   meta_line("original_title", m.original_title);
   flow.paragraph(words["file"] + ": " + source.path, Face::Body, size * 0.85);
   flow.space(size);
+  NoteAnchors notes;
+  for (const auto& block : source.blocks) {
+    if (block.kind == model::BlockKind::Footnote) notes[std::to_string(block.start)] = block.id;
+  }
+  const NoteAnchors referrers = notes.empty() ? NoteAnchors{} : first_references(source);
+  const BlockContext context{&view, &source, &notes};
+  bool in_notes = false;
   for (const auto& block : source.blocks) {
     const bool heading = block.kind == model::BlockKind::Heading;
+    const bool note = block.kind == model::BlockKind::Footnote;
     if (heading) flow.space(size * 0.6);
+    if (note && !in_notes) {  // a short rule sets the notes apart
+      flow.ensure(size * kLeading * 3);
+      flow.rule(0, flow.text_width() / 4, 0.5);
+      flow.space(size * 0.6);
+    }
+    in_notes = in_notes || note;
     flow.anchor(block.id);
     flow.margin_number(paragraph_number(block.id), size * 0.7);
-    if (heading) {
-      flow.paragraph(block.text, Face::Heading, size * 1.15, 0, "", size * kLeading * 2);
+    if (note) {
+      lay_out_footnote(flow, block, size, context, referrers);
     } else if (block.kind == model::BlockKind::Caption) {
       flow.paragraph(block.text, Face::BodyItalic, size * 0.9);
     } else {
-      lay_out_body_block(flow, block, size, 0, &view, &source);
+      lay_out_body_block(flow, block, size, 0, context);
     }
-    flow.space(size * 0.5);
+    flow.space(size * (note ? 0.2 : 0.5));
   }
   const EndNote note = end_note_for(source);
   if (note.empty()) return;

@@ -38,10 +38,17 @@ struct PlacedImage {
   const std::string* bytes = nullptr;
 };
 
+// A straight line drawn on a page (a table rule, a line through struck text), `width` thick.
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0;
+};
+
 struct Page {
   std::vector<Run> runs;
   std::vector<LinkRect> links;
   std::vector<PlacedImage> images;
+  std::vector<Rule> rules;
 };
 
 // The pixel size of a PNG or JPEG file, read from its header; nothing for anything else.

@@ -6,7 +6,7 @@ namespace dossier::emit::pdf {
 
 namespace {
 
-using Piece = Flow::Piece;
+using Piece = pdf::Piece;
 
 void start_part(Flow& flow, const char* anchor, const std::string& title, double size) {
   flow.set_running_head("", title);
@@ -69,7 +69,18 @@ Face span_face(model::SpanKind kind, Face current) {
 
 }  // namespace
 
-std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face) {
+std::string superscript(const std::string& number) {
+  static constexpr const char* kDigits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                            "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string out;
+  for (const char c : number) {
+    if (c >= '0' && c <= '9') out += kDigits[c - '0'];
+  }
+  return out;
+}
+
+std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face,
+                               const NoteAnchors* notes) {
   const decltype(view->mentions_in)::mapped_type* mentions = nullptr;
   if (view) {
     if (const auto it = view->mentions_in.find(block.id); it != view->mentions_in.end()) {
@@ -97,10 +108,13 @@ std::vector<Piece> linked_text(const model::Block& block, const BriefingView* vi
     if (from < block.text.size()) pieces.push_back({block.text.substr(from), "", face});
     return pieces;
   }
-  // Per code point: its face and its link (an index into `targets`, 0 for none).
+  // Per code point: its face, whether it is struck through and its link (an index into
+  // `targets`, 0 for none).
   std::vector<Face> faces(static_cast<std::size_t>(length), face);
+  std::vector<char> struck(static_cast<std::size_t>(length), 0);
   std::vector<std::size_t> link(static_cast<std::size_t>(length), 0);
   std::vector<std::string> targets = {""};
+  std::multimap<int, Piece> note_marks;  // footnote numbers, raised, before the code point
   const auto inside = [&](int start, int end) {
     return 0 <= start && start < end && end <= length;
   };
@@ -119,6 +133,15 @@ std::vector<Piece> linked_text(const model::Block& block, const BriefingView* vi
   });
   for (const model::Span* sp : spans) {
     const model::Span& span = *sp;
+    if (span.kind == model::SpanKind::FootnoteRef) {
+      if (span.start < 0 || span.start > length) continue;
+      std::string target;
+      if (notes) {
+        if (const auto it = notes->find(span.href); it != notes->end()) target = it->second;
+      }
+      note_marks.insert({span.start, {superscript(span.href), target, face}});
+      continue;
+    }
     if (!inside(span.start, span.end)) continue;
     if (span.kind == model::SpanKind::Link) {
       if (!is_web_address(span.href)) continue;
@@ -127,22 +150,35 @@ std::vector<Piece> linked_text(const model::Block& block, const BriefingView* vi
       std::fill(link.begin() + span.start, link.begin() + span.end, targets.size() - 1);
       continue;
     }
+    if (span.kind == model::SpanKind::Strikethrough) {
+      std::fill(struck.begin() + span.start, struck.begin() + span.end, 1);
+      continue;
+    }
     for (int k = span.start; k < span.end; ++k) {
       faces[static_cast<std::size_t>(k)] = span_face(span.kind, faces[static_cast<std::size_t>(k)]);
     }
   }
   std::vector<Piece> pieces;
+  auto mark = note_marks.begin();
+  const auto marks_at = [&](int k) {
+    for (; mark != note_marks.end() && mark->first <= k; ++mark) pieces.push_back(mark->second);
+  };
   for (int k = 0; k < length;) {
+    marks_at(k);
     int j = k + 1;
     const auto at = static_cast<std::size_t>(k);
-    while (j < length && faces[static_cast<std::size_t>(j)] == faces[at] &&
-           link[static_cast<std::size_t>(j)] == link[at]) {
+    const int next_mark = mark == note_marks.end() ? length : mark->first;
+    while (j < length && j < next_mark && faces[static_cast<std::size_t>(j)] == faces[at] &&
+           link[static_cast<std::size_t>(j)] == link[at] &&
+           struck[static_cast<std::size_t>(j)] == struck[at]) {
       ++j;
     }
     const std::size_t from = byte_at[at], to = byte_at[static_cast<std::size_t>(j)];
-    pieces.push_back({block.text.substr(from, to - from), targets[link[at]], faces[at]});
+    pieces.push_back(
+        {block.text.substr(from, to - from), targets[link[at]], faces[at], struck[at] != 0});
     k = j;
   }
+  marks_at(length);
   return pieces;
 }
 

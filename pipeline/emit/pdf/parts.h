@@ -18,8 +18,16 @@ void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, d
 void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
                    const std::map<std::string, Anchor>& anchors);
 
-// A paragraph's text as pieces, each entity mention linked to its index entry.
-std::vector<Flow::Piece> linked_text(const model::Block& block, const BriefingView* view,
-                                     Face face);
+// A footnote's number (as the source writes it in references) → the note's block id.
+using NoteAnchors = std::map<std::string, std::string>;
+
+// A paragraph's text as pieces, each entity mention linked to its index entry, its spans as
+// faces, struck text and live web links; footnote references as raised numbers linked to
+// their notes.
+std::vector<Piece> linked_text(const model::Block& block, const BriefingView* view, Face face,
+                               const NoteAnchors* notes = nullptr);
+
+// "¹²": a number in superscript digits.
+std::string superscript(const std::string& number);
 
 }  // namespace dossier::emit::pdf

@@ -1,6 +1,7 @@
 // Layout and metadata recovery rules, each with text it must leave alone.
 #include <gtest/gtest.h>
 
+#include "model/ledger.h"
 #include "normalize/normalize.h"
 #include "structure/structure.h"
 #include "structure/translation_note.h"
@@ -142,4 +143,51 @@ TEST(Markdown, InlineFormattingBecomesSpansOverThePlainText) {
   EXPECT_EQ(spans[1], (model::Span{model::SpanKind::Code, 19, 23, ""}));
   EXPECT_EQ(spans[2], (model::Span{model::SpanKind::Strong, 12, 23, ""}));
   EXPECT_EQ(spans[3], (model::Span{model::SpanKind::Link, 28, 34, "https://example.org"}));
+}
+
+TEST(Markdown, TableCellsKeepTheirFormattingAndColumnsTheirAlignment) {
+  const auto s =
+      run("| a | b | c |\n|:--|:-:|--:|\n| *x* | | `1` |\n", model::SourceFormat::Markdown);
+  ASSERT_EQ(s.blocks.size(), 1u);
+  const model::Block& table = s.blocks[0];
+  EXPECT_EQ(table.kind, model::BlockKind::Table);
+  EXPECT_EQ(table.align, "lcr");
+  ASSERT_EQ(table.children.size(), 2u);  // the header row first
+  const model::Block& row = table.children[1];
+  EXPECT_EQ(row.kind, model::BlockKind::TableRow);
+  EXPECT_EQ(row.text, "x |  | 1");  // an empty cell keeps its place
+  ASSERT_EQ(row.children.size(), 3u);
+  EXPECT_EQ(row.children[0].kind, model::BlockKind::TableCell);
+  EXPECT_EQ(row.children[0].spans,
+            (std::vector<model::Span>{{model::SpanKind::Emphasis, 0, 1, ""}}));
+  EXPECT_EQ(row.children[2].spans, (std::vector<model::Span>{{model::SpanKind::Code, 0, 1, ""}}));
+}
+
+TEST(Markdown, FootnotesAreNumberedByFirstReferenceAndReferencesArePoints) {
+  const auto s = run("One.[^b] Two.[^a] Again.[^b]\n\n[^a]: Note A.\n[^b]: Note *B*.\n",
+                     model::SourceFormat::Markdown);
+  ASSERT_EQ(s.blocks.size(), 3u);
+  EXPECT_EQ(s.blocks[0].text, "One. Two. Again.");
+  EXPECT_EQ(s.blocks[0].spans,
+            (std::vector<model::Span>{{model::SpanKind::FootnoteRef, 4, 4, "1"},
+                                      {model::SpanKind::FootnoteRef, 9, 9, "2"},
+                                      {model::SpanKind::FootnoteRef, 16, 16, "1"}}));
+  // The notes follow in their numbers' order, a one-paragraph note with its spans.
+  EXPECT_EQ(s.blocks[1].kind, model::BlockKind::Footnote);
+  EXPECT_EQ(s.blocks[1].start, 1);
+  EXPECT_EQ(s.blocks[1].text, "Note B.");
+  EXPECT_EQ(s.blocks[1].spans, (std::vector<model::Span>{{model::SpanKind::Emphasis, 5, 6, ""}}));
+  EXPECT_EQ(s.blocks[2].start, 2);
+  EXPECT_EQ(s.blocks[2].text, "Note A.");
+  EXPECT_TRUE(model::check_ledger(s).empty());
+}
+
+TEST(Markdown, HardBreaksStayAndListsKnowWhetherTheyAreLoose) {
+  const auto s =
+      run("one\\\ntwo  \nthree\nfour\n\n- a\n- b\n\n1) c\n\n2) d\n", model::SourceFormat::Markdown);
+  ASSERT_EQ(s.blocks.size(), 3u);
+  EXPECT_EQ(s.blocks[0].text, "one\ntwo\nthree four");  // a soft break is a space
+  EXPECT_FALSE(s.blocks[1].loose);
+  EXPECT_TRUE(s.blocks[2].loose);
+  EXPECT_TRUE(model::check_ledger(s).empty());
 }
