@@ -36,7 +36,11 @@ std::string chapter_html(const fs::path& file, std::string& problems) {
   const emit::HrefFor href = [](const std::string&, const std::string& anchor) {
     return "#" + anchor;
   };
-  emit::append_source_chapter(doc, source, emit::Words(), href);
+  // Images by their file name (the page itself uses data: URIs), when the build could read them.
+  const emit::ImageHref image_href = [](const model::Source& s, const std::string& src) {
+    return s.images.contains(src) ? src : std::string();
+  };
+  emit::append_source_chapter(doc, source, emit::Words(), href, nullptr, image_href);
   std::ostringstream out;
   emit::save_polyglot(doc, out);  // as the HTML page writes it
   return out.str();
