@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,12 @@ void unify_line_ends(std::string& text, std::vector<model::Fix>& fixes);
 // into source.images. A missing, remote, oversized or unreadable image, or one that is not PNG
 // or JPEG, is an error at the block's position.
 void read_images(model::Source& source, model::Diagnostics& diag);
+
+// The bytes of `file`, or an error labelled `label` (line and column 0) saying why not: it
+// cannot be read or opened, is a directory, or is over `limit` bytes. The one way ingest
+// reads a file.
+model::Result<std::string> read_file(const std::string& file, const std::string& label,
+                                     std::uintmax_t limit);
 
 // Reads source.resolved_path and fills source.text and its decode fixes.
 model::Result<model::Source> read_source(model::Source source, const IngestOptions& options,

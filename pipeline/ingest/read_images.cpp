@@ -1,6 +1,4 @@
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "ingest/ingest.h"
 #include "model/image_type.h"
@@ -12,15 +10,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxImageBytes = std::uintmax_t{64} << 20;
-
-std::optional<std::string> read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
-}
 
 void collect(const std::vector<model::Block>& blocks, std::vector<const model::Block*>& out) {
   for (const auto& b : blocks) {
@@ -52,25 +41,21 @@ void read_images(model::Source& source, model::Diagnostics& diag) {
     }
     const fs::path file = folder / block->src;
     std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    if (ec || !fs::is_regular_file(file, ec)) {
+    if (!fs::exists(file, ec)) {
       error("not found (looked for " + file.lexically_normal().string() + ")");
       continue;
     }
-    if (size > kMaxImageBytes) {
-      error("is over 64 MiB");
-      continue;
-    }
-    auto bytes = read_bytes(file);
+    auto bytes = read_file(file.string(), source.path, kMaxImageBytes);
     if (!bytes) {
-      error("cannot be read");
+      error(bytes.error().code == model::DiagCode::TooLarge ? "is over 64 MiB"
+                                                            : bytes.error().message);
       continue;
     }
-    if (!model::image_media_type(*bytes)) {
+    if (!model::image_media_type(bytes.value())) {
       error("is not a PNG or JPEG file");
       continue;
     }
-    source.images.emplace(block->src, std::move(*bytes));
+    source.images.emplace(block->src, std::move(bytes.value()));
   }
 }
 
