@@ -146,7 +146,7 @@ void lay_out_table(Flow& flow, const model::Block& block, double size, double in
   if (block.children.empty()) return;
   const double cell_size = size * 0.9;
   const double leading = cell_size * kLeading;
-  const double gap = cell_size * 1.2;
+  double gap = cell_size * 1.2;
   const Measure& measure = flow.measure();
   std::size_t columns = block.align.size();
   for (const auto& row : block.children) columns = std::max(columns, row.children.size());
@@ -186,6 +186,13 @@ void lay_out_table(Flow& flow, const model::Block& block, double size, double in
   }
   double table_width = gap * static_cast<double>(columns - 1);
   for (const double w : widths) table_width += w;
+  if (const double room = flow.text_width() - indent; table_width > room) {
+    // So many columns that even a letter each overflows: everything shrinks to fit.
+    const double scale = room / table_width;
+    for (double& w : widths) w *= scale;
+    gap *= scale;
+    table_width = room;
+  }
   // Rows set into lines once; a row's height is its tallest cell's.
   std::vector<std::vector<std::vector<SetLine>>> set(block.children.size());
   for (std::size_t r = 0; r < cells.size(); ++r) {

@@ -215,3 +215,26 @@ TEST(PdfLayout, ALongCodeLineWrapsWithAMarkAndKeepsItsIndent) {
   }
   EXPECT_EQ(joined, line);  // nothing lost at the wraps
 }
+
+TEST(PdfLayout, ATableOfManyColumnsStaysInsideTheMargins) {
+  model::Block table = block("S1-p1", model::BlockKind::Table);
+  for (int r = 0; r < 3; ++r) {
+    model::Block row = block("S1-p1", model::BlockKind::TableRow);
+    for (int c = 0; c < 80; ++c) {
+      row.children.push_back(
+          block("S1-p1", model::BlockKind::TableCell, "cell" + std::to_string(c)));
+    }
+    table.children.push_back(row);
+  }
+  const auto doc =
+      emit::pdf::lay_out(briefing_of({table}), fixtures::project_emit_options(), kFake);
+  const auto g = emit::pdf::geometry_for({});
+  for (const auto& page : doc.pages) {
+    for (const auto& rule : page.rules) EXPECT_LE(rule.x1, g.width - g.margin_right + 0.01);
+    for (const auto& run : page.runs) {
+      if (!run.text.starts_with("cell")) continue;
+      EXPECT_GE(run.x, g.margin_left - 0.01);
+      EXPECT_LE(run.x, g.width - g.margin_right);
+    }
+  }
+}
