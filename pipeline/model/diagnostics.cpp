@@ -28,6 +28,8 @@ const char* to_string(DiagCode code) {
       return "ledger-gap";
     case DiagCode::Image:
       return "image";
+    case DiagCode::UnusedNote:
+      return "unused-note";
     case DiagCode::MissingSource:
       return "missing-source";
     case DiagCode::JobSyntax:

@@ -33,6 +33,7 @@ enum class DiagCode {
   DeepNesting,     // Markdown nested deeper than dossier keeps; the deeper part is flattened
   LedgerGap,       // --verify-ledger: input text missing from the output and every record
   Image,           // an image a Markdown source names is missing or not PNG/JPEG
+  UnusedNote,      // a Markdown footnote nothing refers to: left out, its text recorded as markup
 };
 
 struct Diagnostic {

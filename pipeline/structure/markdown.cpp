@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/cmark_extensions.h"
 #include "model/utf8.h"
@@ -414,10 +415,14 @@ class SyntaxRecorder {
       const std::size_t start = k;
       while (k < lines_.size() && !covered_[k]) ++k;
       record_markup(lines_, start, k - 1, {}, fixes_);
+      for (std::size_t j = start; j < k; ++j) uncovered_.push_back(j);
     }
     std::stable_sort(fixes_.begin(), fixes_.end(), model::in_reading_order);
     return std::move(fixes_);
   }
+
+  // The lines no node covered (after finish).
+  const std::vector<std::size_t>& uncovered() const { return uncovered_; }
 
  private:
   void flush() {
@@ -436,7 +441,17 @@ class SyntaxRecorder {
   bool open_ = false;
   std::vector<Piece> pieces_;
   std::vector<model::Fix> fixes_;
+  std::vector<std::size_t> uncovered_;
 };
+
+// "[^label]:" opening a line (up to three spaces in): a footnote definition.
+bool opens_note(std::string_view line) {
+  std::size_t k = 0;
+  while (k < 3 && k < line.size() && line[k] == ' ') ++k;
+  if (line.substr(k, 2) != "[^") return false;
+  const std::size_t close = line.find("]:", k + 2);
+  return close != std::string_view::npos && close > k + 2;
+}
 
 }  // namespace
 
@@ -482,6 +497,16 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   source.fixes.insert(source.fixes.end(), markup.begin(), markup.end());
   std::inplace_merge(source.fixes.begin(), source.fixes.begin() + middle, source.fixes.end(),
                      model::in_reading_order);
+  // cmark-gfm drops a note nothing refers to; its lines are recorded as markup, and the
+  // author hears of it.
+  for (const std::size_t k : syntax.uncovered()) {
+    const std::string& line = source.lines[k].text;
+    if (!opens_note(line)) continue;
+    diag.warning(model::DiagCode::UnusedNote, source.path, source.lines[k].origin.line,
+                 source.lines[k].origin.col,
+                 "footnote " + line.substr(0, line.find("]:") + 1) +
+                     " is never referred to, so it is left out");
+  }
   if (reader.inline_image) {
     diag.warning(model::DiagCode::Image, source.path, reader.inline_image->line,
                  reader.inline_image->col,

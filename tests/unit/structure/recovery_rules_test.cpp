@@ -191,3 +191,20 @@ TEST(Markdown, HardBreaksStayAndListsKnowWhetherTheyAreLoose) {
   EXPECT_TRUE(s.blocks[2].loose);
   EXPECT_TRUE(model::check_ledger(s).empty());
 }
+
+TEST(Markdown, AFootnoteNothingRefersToIsLeftOutWithAWarning) {
+  model::Source s;
+  s.path = "notes.md";
+  s.format = model::SourceFormat::Markdown;
+  s.text = "Text.[^used]\n\n[^used]: Kept.\n[^spare]: Never referred to.\n";
+  model::Diagnostics diag;
+  s = structure::structure(normalize::normalize(std::move(s), {}), {}, diag);
+  ASSERT_EQ(s.blocks.size(), 2u);
+  EXPECT_EQ(s.blocks[1].text, "Kept.");
+  const auto all = diag.all();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].code, model::DiagCode::UnusedNote);
+  EXPECT_EQ(all[0].line, 4);
+  EXPECT_EQ(all[0].message, "footnote [^spare] is never referred to, so it is left out");
+  EXPECT_TRUE(model::check_ledger(s).empty());  // its text is recorded as markup
+}
