@@ -43,14 +43,20 @@ struct Reader {
     if (text && *text) pieces.push_back({text, syntax});
   }
 
+  // The lines of the top-level node being converted (indexes into source.lines): where a
+  // node without a position of its own lies (cmark-gfm gives none to a paragraph the table
+  // extension split off, nor to what is inside it).
+  std::size_t top_first = 0;
+  std::size_t top_last = 0;
+
   model::Position origin_of(cmark_node* node) const {
     const int line = cmark_node_get_start_line(node);
-    const std::size_t k = first + static_cast<std::size_t>(line > 0 ? line - 1 : 0);
+    const std::size_t k = line > 0 ? first + static_cast<std::size_t>(line - 1) : top_first;
     return k < source.lines.size() ? source.lines[k].origin : model::Position{};
   }
   int last_line_of(cmark_node* node) const {
     const int line = cmark_node_get_end_line(node);
-    const std::size_t k = first + static_cast<std::size_t>(line > 0 ? line - 1 : 0);
+    const std::size_t k = line > 0 ? first + static_cast<std::size_t>(line - 1) : top_last;
     return k < source.lines.size() ? source.lines[k].last_line : 0;
   }
 
@@ -474,14 +480,12 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
   std::size_t index = 0;
   for (cmark_node* node = cmark_node_first_child(doc.get()); node; node = cmark_node_next(node)) {
     reader.pieces.clear();
-    auto block = reader.convert(node);
     const LineRange range = ranges[index++];
+    reader.top_first = range.first;
+    reader.top_last = range.last;
+    auto block = reader.convert(node);
     syntax.add(range, reader.pieces);
     if (!block) continue;
-    if (cmark_node_get_start_line(node) <= 0) {  // placed by top_level_ranges
-      block->origin = source.lines[range.first].origin;
-      block->last_line = source.lines[range.last].last_line;
-    }
     // The first level-1 heading, before any other block, is the title.
     if (block->kind == BlockKind::Heading && block->level == 1 && !source.meta.title &&
         source.blocks.empty()) {

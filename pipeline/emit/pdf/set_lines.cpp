@@ -35,10 +35,16 @@ class Setter {
   Setter(double size, double width, const Measure& measure)
       : size_(size), width_(width), measure_(measure) {}
 
-  // Words as lists of fragments. A fragment wider than the line (a long address, a run of
-  // digits) is cut at code points into pieces that fit, each a word of its own.
+  // Words as lists of fragments. A word wider than the line (a long address, a run of
+  // digits, a word of several pieces) is cut into words that fit: between its pieces where it
+  // can be, else at code points.
   std::vector<Word> split_words(const std::vector<Piece>& pieces) const {
     std::vector<Word> words(1);
+    double word_width = 0;  // of words.back()
+    const auto new_word = [&] {
+      words.emplace_back();
+      word_width = 0;
+    };
     bool pending_space = false;
     for (const auto& piece : pieces) {
       std::size_t start = 0;
@@ -47,25 +53,31 @@ class Setter {
             std::min(piece.text.find_first_of(" \n", start), piece.text.size());
         if (stop > start) {
           std::string_view part = std::string_view(piece.text).substr(start, stop - start);
-          if (pending_space && !words.back().empty()) words.emplace_back();
+          if (pending_space && !words.back().empty()) new_word();
           double width = measure_(piece.face, size_, part);
-          while (width > width_) {
+          while (word_width + width > width_) {
+            if (!words.back().empty()) {  // the word so far is as much as a line holds
+              new_word();
+              pending_space = false;
+              continue;
+            }
             const auto [cut, head_width] = fitting_prefix(part, piece.face);
             if (cut >= part.size()) break;
             words.back().push_back({part.substr(0, cut), &piece, pending_space, head_width});
-            words.emplace_back();
+            new_word();
             pending_space = false;
             part = part.substr(cut);
             width -= head_width;
           }
           words.back().push_back({part, &piece, pending_space, width});
+          word_width += width;
           pending_space = false;
         }
         if (stop < piece.text.size()) {
           if (piece.text[stop] == '\n') {
-            if (!words.back().empty()) words.emplace_back();
+            if (!words.back().empty()) new_word();
             words.back().push_back({{}, nullptr, false, 0});
-            words.emplace_back();
+            new_word();
             pending_space = false;
           } else {
             pending_space = true;

@@ -43,7 +43,7 @@ struct SetLine {
 // every line but a paragraph's last (or one before a forced break) set to the full width;
 // justification falls back to first fit when no set of breaks fits. A word is never split
 // between pieces ("Putin" linked + "’s" plain stay together), except a word wider than the
-// line, which is cut at code points so no line runs past the margin.
+// line, which is cut between pieces or at code points so no line runs past the margin.
 std::vector<SetLine> set_lines(const std::vector<Piece>& pieces, double size, double width,
                                bool justify, const Measure& measure);
 

@@ -102,6 +102,16 @@ TEST(PdfSetLines, StruckTextIsARunOfItsOwnAndGetsALineThroughIt) {
   EXPECT_EQ(rules, 1);
 }
 
+TEST(PdfSetLines, AWordOfSeveralPiecesWiderThanTheLineIsCutBetweenThem) {
+  // 30 + 30 code points, no space between, on a line of 40: two lines, neither over.
+  const std::vector<Piece> pieces = {{std::string(30, 'a'), "", Face::Body, true},
+                                     {std::string(30, 'b'), "", Face::Body}};
+  const auto lines = emit::pdf::set_lines(pieces, 10, 200, false, kFake);
+  ASSERT_EQ(lines.size(), 2u);
+  for (const auto& line : lines) EXPECT_LE(line.width, 200);
+  EXPECT_EQ(lines[0].runs[0].text, std::string(30, 'a'));
+}
+
 TEST(PdfSetLines, ColumnExtentsAreTheLineAndTheWidestWord) {
   const auto e =
       emit::pdf::measure_pieces({{"ab abcd", "", Face::Body}, {"ef", "", Face::Body}}, 10, kFake);
