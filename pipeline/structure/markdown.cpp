@@ -43,20 +43,23 @@ struct Reader {
     if (text && *text) pieces.push_back({text, syntax});
   }
 
-  // The lines of the top-level node being converted (indexes into source.lines): where a
-  // node without a position of its own lies (cmark-gfm gives none to a paragraph the table
-  // extension split off, nor to what is inside it).
+  // The lines of the top-level node being converted (indexes into source.lines). A node's
+  // own position is taken only inside them: cmark-gfm gives none to a paragraph the table
+  // extension split off, and positions relative to that missing one to what is inside it.
   std::size_t top_first = 0;
   std::size_t top_last = 0;
 
+  std::size_t line_index(int line, std::size_t fallback) const {
+    if (line <= 0) return fallback;
+    const std::size_t k = first + static_cast<std::size_t>(line - 1);
+    return k < top_first || k > top_last ? fallback : k;
+  }
   model::Position origin_of(cmark_node* node) const {
-    const int line = cmark_node_get_start_line(node);
-    const std::size_t k = line > 0 ? first + static_cast<std::size_t>(line - 1) : top_first;
+    const std::size_t k = line_index(cmark_node_get_start_line(node), top_first);
     return k < source.lines.size() ? source.lines[k].origin : model::Position{};
   }
   int last_line_of(cmark_node* node) const {
-    const int line = cmark_node_get_end_line(node);
-    const std::size_t k = line > 0 ? first + static_cast<std::size_t>(line - 1) : top_last;
+    const std::size_t k = line_index(cmark_node_get_end_line(node), top_last);
     return k < source.lines.size() ? source.lines[k].last_line : 0;
   }
 
