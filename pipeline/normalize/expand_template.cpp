@@ -11,8 +11,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxDepth = 32;                              // sections inside sections
-constexpr std::size_t kMaxOutput = std::size_t{64} << 20;  // bytes one source may expand to
+constexpr int kMaxDepth = 32;  // sections inside sections
 
 enum class Kind { Text, Variable, Section, Inverted, Comment, Refused };
 
@@ -195,13 +194,18 @@ bool truthy(const Json& v) {
 class Renderer {
  public:
   Renderer(std::string_view text, const Positions& pos, const std::string& path,
-           model::Diagnostics& diag)
-      : text_(text), pos_(pos), path_(path), diag_(diag) {}
+           model::Diagnostics& diag, std::size_t max_output)
+      : text_(text), pos_(pos), path_(path), diag_(diag), max_output_(max_output) {}
 
   void render(const std::vector<Node>& nodes, std::vector<const Json*>& stack, std::string& out) {
     for (const Node& node : nodes) {
-      if (out.size() > kMaxOutput) {
-        if (!too_large_) error(node.tag, "expands to more than 64 MiB; the rest is left out");
+      if (out.size() > max_output_) {
+        if (!too_large_) {
+          const std::string limit = max_output_ >= (std::size_t{1} << 20)
+                                        ? std::to_string(max_output_ >> 20) + " MiB"
+                                        : std::to_string(max_output_) + " bytes";
+          error(node.tag, "expands to more than " + limit + "; the rest is left out");
+        }
         too_large_ = true;
         return;
       }
@@ -290,6 +294,7 @@ class Renderer {
   const std::string& path_;
   model::Diagnostics& diag_;
   std::set<std::size_t> reported_;
+  std::size_t max_output_;
   bool too_large_ = false;
 };
 
@@ -312,11 +317,11 @@ bool has_template_tags(std::string_view text) {
 
 std::vector<ExpandedLine> expand_template(std::string_view text, int first_line,
                                           const nlohmann::json& data, const std::string& path,
-                                          std::vector<model::Fix>& fixes,
-                                          model::Diagnostics& diag) {
+                                          std::vector<model::Fix>& fixes, model::Diagnostics& diag,
+                                          std::size_t max_output) {
   const Positions pos(text, first_line);
   const std::vector<Node> nodes = Parser(text, pos, path, diag).parse();
-  Renderer renderer(text, pos, path, diag);
+  Renderer renderer(text, pos, path, diag, max_output);
   std::vector<ExpandedLine> lines = {{"", first_line}};
   std::vector<const Json*> stack = {&data};
   for (const Node& node : nodes) {

@@ -34,11 +34,17 @@ struct ExpandedLine {
   int line = 1;
 };
 
+// What one source may expand to, in bytes: sections nest, so a short template can ask for
+// more than any report needs.
+inline constexpr std::size_t kMaxExpansion = std::size_t{64} << 20;
+
 // Expands `text` (whose first line is input line `first_line`) against `data`. Errors go to
-// `diag` against `path`; an undefined name or a refused tag expands to nothing.
+// `diag` against `path`; an undefined name or a refused tag expands to nothing, and output past
+// `max_output` bytes is left out with an error.
 std::vector<ExpandedLine> expand_template(std::string_view text, int first_line,
                                           const nlohmann::json& data, const std::string& path,
-                                          std::vector<model::Fix>& fixes, model::Diagnostics& diag);
+                                          std::vector<model::Fix>& fixes, model::Diagnostics& diag,
+                                          std::size_t max_output = kMaxExpansion);
 
 // True when `text` holds anything that looks like a Mustache tag.
 bool has_template_tags(std::string_view text);

@@ -124,8 +124,8 @@ model::Source normalize(model::Source source, const NormalizeOptions& options,
     }
     // A report's Markdown: Mustache over the job's data, then the lines it expanded to.
     if (!plain && options.data && has_template_tags(text)) {
-      for (auto& expanded :
-           expand_template(text, number, *options.data, source.path, source.fixes, diag)) {
+      for (auto& expanded : expand_template(text, number, *options.data, source.path, source.fixes,
+                                            diag, options.max_expansion)) {
         add_body_line(LineText(std::move(expanded.text), expanded.line));
       }
       break;

@@ -25,6 +25,7 @@
 
 #include "model/diagnostics.h"
 #include "model/model.h"
+#include "normalize/expand_template.h"
 
 namespace dossier::normalize {
 
@@ -47,6 +48,7 @@ struct NormalizeOptions {
   // A report job's data (`data:` files, `--set`): Markdown sources are expanded as Mustache
   // over it first (see expand_template.h). None: sources are taken as written.
   std::shared_ptr<const nlohmann::json> data;
+  std::size_t max_expansion = kMaxExpansion;  // bytes a source may expand to
 };
 
 // The character repairs on one line of text (no line breaks); fixes are positioned on

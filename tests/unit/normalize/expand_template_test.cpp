@@ -147,3 +147,19 @@ TEST(ExpandTemplate, WithoutDataAMarkdownSourceIsTakenAsWritten) {
   ASSERT_EQ(s.lines.size(), 1u);
   EXPECT_EQ(s.lines[0].text, "Braces {{like this}} stay.");
 }
+
+TEST(ExpandTemplate, OutputPastTheLimitIsLeftOutWithAnError) {
+  const auto data = nlohmann::json::parse(R"({"xs": [1, 2, 3, 4]})");
+  std::vector<model::Fix> fixes;
+  model::Diagnostics diag;
+  // Four items inside four items inside four…: 4^6 lines of "x" asked for, 2 KiB allowed.
+  const std::string text =
+      "{{#xs}}{{#xs}}{{#xs}}{{#xs}}{{#xs}}{{#xs}}x\n{{/xs}}{{/xs}}{{/xs}}"
+      "{{/xs}}{{/xs}}{{/xs}}";
+  const auto lines = normalize::expand_template(text, 1, data, "r.md", fixes, diag, 2048);
+  std::size_t bytes = 0;
+  for (const auto& l : lines) bytes += l.text.size() + 1;
+  EXPECT_LE(bytes, 2048u + 64);
+  ASSERT_EQ(diag.error_count(), 1u);
+  EXPECT_NE(diag.all()[0].message.find("the rest is left out"), std::string::npos);
+}
