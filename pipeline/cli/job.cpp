@@ -55,6 +55,9 @@ std::string display_path(const fs::path& file, const fs::path& folder) {
   return rel.empty() ? file.string() : rel.string();
 }
 
+// More files and folders below one source folder than any collection has.
+constexpr std::size_t kMaxFolderEntries = 200000;
+
 // Expands one source entry (file, directory or glob) into files, in a stable order.
 // Returns false when nothing usable was found (the reason is reported).
 bool expand_source(const std::string& written, const fs::path& folder, const SourceSpec& meta,
@@ -97,11 +100,19 @@ bool expand_source(const std::string& written, const fs::path& folder, const Sou
   }
   if (fs::is_directory(status)) {
     std::vector<fs::path> files;
-    // Recursion follows no directory symlinks, so a symlink loop cannot trap the walk.
+    // Recursion follows no directory symlinks, so a symlink loop cannot trap the walk; and it
+    // stops at kMaxFolderEntries, so a slip such as "/" fails quickly instead of reading the
+    // whole disk.
+    std::size_t entries = 0;
     for (fs::recursive_directory_iterator
              it(target, fs::directory_options::skip_permission_denied, ec),
          end;
          !ec && it != end; it.increment(ec)) {
+      if (++entries > kMaxFolderEntries) {
+        not_found("folder holds more than " + std::to_string(kMaxFolderEntries) +
+                  " entries; name the folders with the sources, or a glob: " + written);
+        return false;
+      }
       if (it->is_regular_file(ec) && is_source_file(it->path())) files.push_back(it->path());
     }
     if (files.empty()) {
