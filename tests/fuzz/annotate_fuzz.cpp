@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 #include <string_view>
 

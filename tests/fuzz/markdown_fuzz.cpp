@@ -39,12 +39,9 @@ void check_spans(const model::Block& block) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   model::Diagnostics diag;
-  auto decoded = ingest::decode_bytes(bytes, "fuzz.md", diag);
-  if (!decoded) return 0;
-  model::Source source;
-  source.path = "fuzz.md";
-  source.text = decoded.value().text;
-  source.format = model::SourceFormat::Markdown;
+  auto input = fuzz::markdown_source(bytes, diag);
+  if (!input) return 0;
+  model::Source source = std::move(*input);
   static const auto report_data = std::make_shared<const nlohmann::json>(nlohmann::json::parse(
       R"({"title": "Report", "n": "42", "ok": true, "no": false, "none": null, "empty": [],
           "rows": [{"name": "a", "value": "1"}, {"name": "b|c", "value": "**2**"}],

@@ -24,18 +24,6 @@ using emit::pdf::Face;
 
 namespace {
 
-const emit::EmitOptions& emit_options() {
-  static const emit::EmitOptions o = [] {
-    emit::EmitOptions o;
-    o.templates = emit::TemplateSet({std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
-    o.timestamp = 1747267200;
-    o.version = "fuzz";
-    o.threads = 1;
-    return o;
-  }();
-  return o;
-}
-
 // Every code point is half the size wide; mono a little wider, as in DejaVu.
 const emit::pdf::Measure kFake = [](Face face, double size, std::string_view text) {
   return static_cast<double>(model::utf8::length(text)) * size * (face == Face::Mono ? 0.6 : 0.5);
@@ -50,12 +38,9 @@ void check_on_page(double x, double y, const emit::pdf::Geometry& g, const char*
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   model::Diagnostics diag;
-  auto decoded = ingest::decode_bytes(bytes, "fuzz.md", diag);
-  if (!decoded) return 0;
-  model::Source source;
-  source.path = "fuzz.md";
-  source.text = decoded.value().text;
-  source.format = model::SourceFormat::Markdown;
+  auto input = fuzz::markdown_source(bytes, diag);
+  if (!input) return 0;
+  model::Source source = std::move(*input);
   source = structure::structure(normalize::normalize(std::move(source), {}), {}, diag);
   fuzz::check_ledger(source);
   source = annotate::annotate(std::move(source), 0, {});
@@ -66,8 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   sources.push_back(std::move(source));
   const model::Briefing briefing = crossref::cross_reference(info, std::move(sources));
 
-  const auto doc = emit::pdf::lay_out(briefing, emit_options(), kFake);
-  const auto g = emit::pdf::geometry_for(emit_options().pdf);
+  const auto doc = emit::pdf::lay_out(briefing, fuzz::emit_options(), kFake);
+  const auto g = emit::pdf::geometry_for(fuzz::emit_options().pdf);
   for (const auto& page : doc.pages) {
     for (const auto& run : page.runs) {
       check_on_page(run.x, run.y, g, "a run starts on its page");
@@ -94,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   std::ostringstream markdown;
-  fuzz::check(emit::write_markdown(briefing, emit_options(), markdown).ok(),
+  fuzz::check(emit::write_markdown(briefing, fuzz::emit_options(), markdown).ok(),
               "the Markdown is written");
   const std::string md = markdown.str();
   cmark_node* read_back = cmark_parse_document(md.data(), md.size(), CMARK_OPT_DEFAULT);

@@ -35,18 +35,6 @@ std::shared_ptr<const annotate::Gazetteer> gazetteer() {
   return g;
 }
 
-const emit::EmitOptions& emit_options() {
-  static const emit::EmitOptions o = [] {
-    emit::EmitOptions o;
-    o.templates = emit::TemplateSet({std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
-    o.timestamp = 1747267200;
-    o.version = "fuzz";
-    o.threads = 1;
-    return o;
-  }();
-  return o;
-}
-
 model::Source analysed(const std::string& text, bool markdown, std::size_t index) {
   model::Diagnostics diag;
   model::Source source;
@@ -100,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   info.date = "2025-05-15";
   const model::Briefing briefing = crossref::cross_reference(info, std::move(sources));
   std::ostringstream html;
-  const auto written = emit::write_html(briefing, emit_options(), html);
+  const auto written = emit::write_html(briefing, fuzz::emit_options(), html);
   fuzz::check(written.ok(), "the HTML page is written");
   pugi::xml_document doc;
   const std::string page = html.str();
