@@ -94,6 +94,11 @@ void append_text(pugi::xml_node parent, const std::string& text) {
   }
 }
 
+// A source's headings sit under its chapter's h2: level 1 is h3.
+std::string heading_tag(const model::Block& heading) {
+  return "h" + std::to_string(std::min(6, heading.level + 1));
+}
+
 const char* align_class(char align) {
   switch (align) {
     case 'l':
@@ -128,8 +133,7 @@ class ChapterWriter {
     const auto with_text = [&](pugi::xml_node e) { inline_content(anchored(e), block, true); };
     switch (block.kind) {
       case model::BlockKind::Heading: {
-        const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));
-        with_text(element(parent, tag.c_str()));
+        with_text(element(parent, heading_tag(block).c_str()));
         break;
       }
       case model::BlockKind::Caption:
@@ -181,8 +185,7 @@ class ChapterWriter {
         element(parent, "hr");
         break;
       case model::BlockKind::Heading: {
-        const std::string tag = "h" + std::to_string(std::min(6, block.level + 1));
-        inline_content(element(parent, tag.c_str()), block, false);
+        inline_content(element(parent, heading_tag(block).c_str()), block, false);
         break;
       }
       case model::BlockKind::Blockquote: {
