@@ -98,7 +98,9 @@ model::Result<bool> write_pdf(const model::Briefing&, const EmitOptions&, std::o
 model::Result<bool> write_markdown(const model::Briefing&, const EmitOptions&, std::ostream&);
 model::Result<bool> write_json(const model::Briefing&, const EmitOptions&, std::ostream&);
 
-// The JSON of DESIGN.md §5 (also `dossier inspect`).
+// The JSON of DESIGN.md §5 (also `dossier inspect`), streamed to `out` or returned whole.
+void write_briefing_json(const model::Briefing& briefing, const std::string& version,
+                         std::ostream& out);
 std::string briefing_json(const model::Briefing& briefing, const std::string& version);
 
 }  // namespace dossier::emit

@@ -1,152 +1,294 @@
 // briefing.json: the schema of DESIGN.md §5. Unknown values are null, never "" or a guess.
-#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "emit/emit.h"
+#include "emit/json/json_writer.h"
 
 namespace dossier::emit {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
 
-Json optional(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-Json block_json(const model::Block& block) {
-  Json j;
-  j["id"] = block.id;
-  j["kind"] = model::to_string(block.kind);
-  j["level"] = block.kind == model::BlockKind::Heading ? Json(block.level) : Json(nullptr);
-  j["text"] = block.text;
+void write_block(JsonWriter& w, const model::Block& block) {
+  w.begin_object();
+  w.key("id");
+  w.value(block.id);
+  w.key("kind");
+  w.value(model::to_string(block.kind));
+  w.key("level");
+  if (block.kind == model::BlockKind::Heading) {
+    w.value(block.level);
+  } else {
+    w.null();
+  }
+  w.key("text");
+  w.value(block.text);
   if (!block.spans.empty()) {
-    j["spans"] = Json::array();
+    w.key("spans");
+    w.begin_array();
     for (const auto& sp : block.spans) {
-      Json span = {{"kind", model::to_string(sp.kind)}, {"start", sp.start}, {"end", sp.end}};
-      if (sp.kind == model::SpanKind::Link) span["href"] = sp.href;
-      if (sp.kind == model::SpanKind::FootnoteRef) span["note"] = std::stoi(sp.href);
-      j["spans"].push_back(span);
+      w.begin_object();
+      w.key("kind");
+      w.value(model::to_string(sp.kind));
+      w.key("start");
+      w.value(sp.start);
+      w.key("end");
+      w.value(sp.end);
+      if (sp.kind == model::SpanKind::Link) {
+        w.key("href");
+        w.value(sp.href);
+      }
+      if (sp.kind == model::SpanKind::FootnoteRef) {
+        w.key("note");
+        w.value(std::stoi(sp.href));
+      }
+      w.end_object();
     }
+    w.end_array();
   }
-  j["line"] = block.origin.line;
-  j["children"] = Json::array();
-  for (const auto& child : block.children) j["children"].push_back(block_json(child));
-  j["see_also"] = block.see_also;
-  if (block.kind == model::BlockKind::Image) j["src"] = block.src;  // the file as written
-  if (block.kind == model::BlockKind::List && block.level == 1) j["start"] = block.start;
-  if (block.kind == model::BlockKind::List) j["loose"] = block.loose;
-  if (block.kind == model::BlockKind::Footnote) j["note"] = block.start;  // the number shown
+  w.key("line");
+  w.value(block.origin.line);
+  w.key("children");
+  w.begin_array();
+  for (const auto& child : block.children) write_block(w, child);
+  w.end_array();
+  w.key("see_also");
+  w.value(block.see_also);
+  if (block.kind == model::BlockKind::Image) {  // the file as written
+    w.key("src");
+    w.value(block.src);
+  }
+  if (block.kind == model::BlockKind::List && block.level == 1) {
+    w.key("start");
+    w.value(block.start);
+  }
+  if (block.kind == model::BlockKind::List) {
+    w.key("loose");
+    w.value(block.loose);
+  }
+  if (block.kind == model::BlockKind::Footnote) {  // the number shown
+    w.key("note");
+    w.value(block.start);
+  }
   if (block.kind == model::BlockKind::Table) {  // per column: "left", "center", "right" or null
-    j["align"] = Json::array();
+    w.key("align");
+    w.begin_array();
     for (const char a : block.align) {
-      j["align"].push_back(a == 'l'   ? Json("left")
-                           : a == 'c' ? Json("center")
-                           : a == 'r' ? Json("right")
-                                      : Json(nullptr));
+      if (a == 'l' || a == 'c' || a == 'r') {
+        w.value(a == 'l' ? "left" : a == 'c' ? "center" : "right");
+      } else {
+        w.null();
+      }
     }
+    w.end_array();
   }
-  if (block.checked) j["checked"] = *block.checked;  // a task list item
-  return j;
+  if (block.checked) {  // a task list item
+    w.key("checked");
+    w.value(*block.checked);
+  }
+  w.end_object();
 }
 
-Json source_json(const model::Source& source) {
+void write_source(JsonWriter& w, const model::Source& source) {
   const model::SourceMeta& m = source.meta;
-  Json j;
-  j["id"] = source.id;
-  j["path"] = source.path;
-  j["title"] = optional(m.title);
-  j["subtitle"] = optional(m.subtitle);
-  j["outlet"] = optional(m.outlet);
-  j["authors"] = m.authors;
-  j["date"] = optional(m.date);
-  j["url"] = optional(m.url);
-  j["language"] = optional(m.language);
-  j["translated_from"] = optional(m.translated_from);
-  j["category"] = optional(m.category);
-  j["original_title"] = optional(m.original_title);
-  j["translation_note"] = optional(source.translation_note);
-  j["status"] = model::to_string(source.status);
-  j["blocks"] = Json::array();
-  for (const auto& block : source.blocks) j["blocks"].push_back(block_json(block));
-  j["fixes"] = Json::array();
+  w.begin_object();
+  w.key("id");
+  w.value(source.id);
+  w.key("path");
+  w.value(source.path);
+  const std::pair<const char*, const std::optional<std::string>*> fields[] = {
+      {"title", &m.title},
+      {"subtitle", &m.subtitle},
+      {"outlet", &m.outlet},
+  };
+  for (const auto& [name, field] : fields) {
+    w.key(name);
+    w.value(*field);
+  }
+  w.key("authors");
+  w.value(m.authors);
+  const std::pair<const char*, const std::optional<std::string>*> more[] = {
+      {"date", &m.date},
+      {"url", &m.url},
+      {"language", &m.language},
+      {"translated_from", &m.translated_from},
+      {"category", &m.category},
+      {"original_title", &m.original_title},
+      {"translation_note", &source.translation_note},
+  };
+  for (const auto& [name, field] : more) {
+    w.key(name);
+    w.value(*field);
+  }
+  w.key("status");
+  w.value(model::to_string(source.status));
+  w.key("blocks");
+  w.begin_array();
+  for (const auto& block : source.blocks) write_block(w, block);
+  w.end_array();
+  w.key("fixes");
+  w.begin_array();
   for (const auto& fix : source.fixes) {
-    j["fixes"].push_back({{"kind", model::to_string(fix.kind)},
-                          {"line", fix.at.line},
-                          {"col", fix.at.col},
-                          {"before", fix.before},
-                          {"after", fix.after}});
+    w.begin_object();
+    w.key("kind");
+    w.value(model::to_string(fix.kind));
+    w.key("line");
+    w.value(fix.at.line);
+    w.key("col");
+    w.value(fix.at.col);
+    w.key("before");
+    w.value(fix.before);
+    w.key("after");
+    w.value(fix.after);
+    w.end_object();
   }
-  j["removals"] = Json::array();
+  w.end_array();
+  w.key("removals");
+  w.begin_array();
   for (const auto& r : source.removals) {
-    j["removals"].push_back(
-        {{"line", r.first_line}, {"last_line", r.last_line}, {"text", r.text}, {"rule", r.rule}});
+    w.begin_object();
+    w.key("line");
+    w.value(r.first_line);
+    w.key("last_line");
+    w.value(r.last_line);
+    w.key("text");
+    w.value(r.text);
+    w.key("rule");
+    w.value(r.rule);
+    w.end_object();
   }
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
-Json mentions_json(const std::vector<model::Mention>& mentions) {
-  Json list = Json::array();
-  for (const auto& m : mentions) {
-    list.push_back({{"block", m.block}, {"start", m.start}, {"end", m.end}});
+void write_entity(JsonWriter& w, const model::Entity& e) {
+  w.begin_object();
+  w.key("id");
+  w.value(e.id);
+  w.key("name");
+  w.value(e.name);
+  w.key("type");
+  w.value(model::to_string(e.type));
+  w.key("aliases");
+  w.value(e.aliases);
+  w.key("roles");
+  w.value(e.roles);
+  w.key("mentions");
+  w.begin_array();
+  for (const auto& m : e.mentions) {
+    w.begin_object();
+    w.key("block");
+    w.value(m.block);
+    w.key("start");
+    w.value(m.start);
+    w.key("end");
+    w.value(m.end);
+    w.end_object();
   }
-  return list;
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
-std::string briefing_json(const model::Briefing& b, const std::string& version) {
-  Json j;
-  j["dossier_version"] = version;
-  j["title"] = b.title;
-  j["subtitle"] = optional(b.subtitle);
-  j["author"] = optional(b.author);
-  j["date"] = b.date;
-  j["language"] = b.language;
-  j["sources"] = Json::array();
-  for (const auto& s : b.sources) j["sources"].push_back(source_json(s));
-  j["entities"] = Json::array();
-  for (const auto& e : b.entities) {
-    j["entities"].push_back({{"id", e.id},
-                             {"name", e.name},
-                             {"type", model::to_string(e.type)},
-                             {"aliases", e.aliases},
-                             {"roles", e.roles},
-                             {"mentions", mentions_json(e.mentions)}});
-  }
-  j["quotes"] = Json::array();
+void write_briefing_json(const model::Briefing& b, const std::string& version, std::ostream& out) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("dossier_version");
+  w.value(version);
+  w.key("title");
+  w.value(b.title);
+  w.key("subtitle");
+  w.value(b.subtitle);
+  w.key("author");
+  w.value(b.author);
+  w.key("date");
+  w.value(b.date);
+  w.key("language");
+  w.value(b.language);
+  w.key("sources");
+  w.begin_array();
+  for (const auto& s : b.sources) write_source(w, s);
+  w.end_array();
+  w.key("entities");
+  w.begin_array();
+  for (const auto& e : b.entities) write_entity(w, e);
+  w.end_array();
+  w.key("quotes");
+  w.begin_array();
   for (const auto& q : b.quotes) {
-    j["quotes"].push_back({{"id", q.id},
-                           {"block", q.block},
-                           {"blocks", q.blocks},
-                           {"text", q.text},
-                           {"speaker", optional(q.speaker)}});
+    w.begin_object();
+    w.key("id");
+    w.value(q.id);
+    w.key("block");
+    w.value(q.block);
+    w.key("blocks");
+    w.value(q.blocks);
+    w.key("text");
+    w.value(q.text);
+    w.key("speaker");
+    w.value(q.speaker);
+    w.end_object();
   }
-  j["dates"] = Json::array();
+  w.end_array();
+  w.key("dates");
+  w.begin_array();
   for (const auto& d : b.dates) {
-    j["dates"].push_back({{"block", d.block},
-                          {"text", d.text},
-                          {"iso", optional(d.iso)},
-                          {"precision", d.precision}});
+    w.begin_object();
+    w.key("block");
+    w.value(d.block);
+    w.key("text");
+    w.value(d.text);
+    w.key("iso");
+    w.value(d.iso);
+    w.key("precision");
+    w.value(d.precision);
+    w.end_object();
   }
-  j["figures"] = Json::array();
+  w.end_array();
+  w.key("figures");
+  w.begin_array();
   for (const auto& f : b.figures) {
-    j["figures"].push_back({{"id", f.id},
-                            {"block", f.block},
-                            {"text", f.text},
-                            {"value", f.value},
-                            {"unit", optional(f.unit)},
-                            {"about", optional(f.about)}});
+    w.begin_object();
+    w.key("id");
+    w.value(f.id);
+    w.key("block");
+    w.value(f.block);
+    w.key("text");
+    w.value(f.text);
+    w.key("value");
+    w.value(f.value);
+    w.key("unit");
+    w.value(f.unit);
+    w.key("about");
+    w.value(f.about);
+    w.end_object();
   }
-  j["conflicts"] = Json::array();
+  w.end_array();
+  w.key("conflicts");
+  w.begin_array();
   for (const auto& c : b.conflicts) {
-    j["conflicts"].push_back({{"about", c.about}, {"figures", c.figures}, {"blocks", c.blocks}});
+    w.begin_object();
+    w.key("about");
+    w.value(c.about);
+    w.key("figures");
+    w.value(c.figures);
+    w.key("blocks");
+    w.value(c.blocks);
+    w.end_object();
   }
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object();
+}
+
+std::string briefing_json(const model::Briefing& b, const std::string& version) {
+  std::ostringstream out;
+  write_briefing_json(b, version, out);
+  return std::move(out).str();
 }
 
 model::Result<bool> write_json(const model::Briefing& briefing, const EmitOptions& options,
                                std::ostream& out) {
-  out << briefing_json(briefing, options.version);
+  write_briefing_json(briefing, options.version, out);
   return static_cast<bool>(out);
 }
 
