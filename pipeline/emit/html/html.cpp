@@ -1,4 +1,6 @@
 // briefing.html: one self-contained polyglot HTML5 file (inline CSS, no scripts, no fetches).
+#include <sstream>
+
 #include "emit/base64.h"
 #include "emit/html/xhtml.h"
 #include "model/image_type.h"
@@ -6,6 +8,9 @@
 namespace dossier::emit {
 
 namespace {
+
+constexpr const char* kChaptersMark = "dossier: the source chapters go here";
+
 // pugixml escapes < > & in text, which a <style> element would show literally.
 bool is_safe_css(const std::string& css) {
   return css.find_first_of("<>&") == std::string::npos;
@@ -60,11 +65,28 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     return std::string("data:") + model::image_media_type(it->second) + ";base64," +
            base64(it->second);
   };
-  for (const auto& source : briefing.sources) {
-    append_source_chapter(main, source, words, href, &view, image_href);
-  }
+  // The chapters, most of the page, are streamed one at a time in the place this marks, so
+  // the page is never one tree in memory (a thousand sources' tree took 150 MB).
+  pugi::xml_node chapters = main.append_child(pugi::node_comment);
+  chapters.set_value(kChaptersMark);
   append_index(main, view, words, href);
-  save_polyglot(doc, out);
+  unsigned depth = 0;
+  for (pugi::xml_node n = main; n.type() != pugi::node_document; n = n.parent()) ++depth;
+  std::ostringstream page;
+  save_polyglot(doc, page);
+  const std::string text = std::move(page).str();
+  const std::string mark = std::string("<!--") + kChaptersMark + "-->";
+  const std::size_t at = text.find(mark);
+  // The mark's line, indentation and all, is where the chapters go.
+  const std::size_t line_start = text.rfind('\n', at) + 1;
+  const std::size_t line_end = text.find('\n', at) + 1;
+  out.write(text.data(), static_cast<std::streamsize>(line_start));
+  for (const auto& source : briefing.sources) {
+    pugi::xml_document chapter;
+    append_source_chapter(chapter, source, words, href, &view, image_href);
+    save_polyglot_fragment(chapter, out, depth);
+  }
+  out.write(text.data() + line_end, static_cast<std::streamsize>(text.size() - line_end));
   return static_cast<bool>(out);
 }
 

@@ -72,5 +72,8 @@ void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& h
 // Serializes as polyglot XHTML: non-void elements never self-close. EPUB's XHTML files
 // carry an XML declaration; the HTML page does not.
 void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration = false);
+// The same for the children of `holder`, written as if they stood `depth` levels deep in a
+// page: a page can then be written a part at a time, each part's tree freed after it.
+void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);
 
 }  // namespace dossier::emit

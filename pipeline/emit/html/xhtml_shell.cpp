@@ -150,4 +150,11 @@ void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declarat
   doc.save(out, "  ", flags, pugi::encoding_utf8);
 }
 
+void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth) {
+  prepare_for_output(holder);
+  for (pugi::xml_node child = holder.first_child(); child; child = child.next_sibling()) {
+    child.print(out, "  ", pugi::format_indent, pugi::encoding_utf8, depth);
+  }
+}
+
 }  // namespace dossier::emit

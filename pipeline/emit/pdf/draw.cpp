@@ -389,17 +389,8 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, ("dossier " + options.version).c_str());
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(options.timestamp));
 
-  if (error.code != 0 || HPDF_SaveToStream(doc) != HPDF_OK) {
+  if (error.code != 0 || !pdf::save_to(doc, out)) {
     return haru_failure(error, "could not write the document");
-  }
-  HPDF_ResetStream(doc);
-  std::array<HPDF_BYTE, 65536> buffer{};
-  for (;;) {
-    HPDF_UINT32 n = buffer.size();
-    const HPDF_STATUS rc = HPDF_ReadFromStream(doc, buffer.data(), &n);
-    out.write(reinterpret_cast<const char*>(buffer.data()), n);
-    if (rc == HPDF_STREAM_EOF || n == 0) break;
-    if (rc != HPDF_OK) return failure("libharu could not read back the document stream");
   }
   return static_cast<bool>(out);
 }

@@ -51,6 +51,25 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\n");
 }
 
+// An output stream for libharu's writer: bytes gather in a buffer that goes to the stream a
+// megabyte at a time.
+struct Sink {
+  std::ostream& out;
+  std::string buffer;
+  bool flush() {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+    return static_cast<bool>(out);
+  }
+};
+
+HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  auto* sink = static_cast<Sink*>(stream->attr);
+  sink->buffer.append(reinterpret_cast<const char*>(bytes), size);
+  if (sink->buffer.size() >= (1u << 20) && !sink->flush()) return HPDF_FILE_IO_ERROR;
+  return HPDF_OK;
+}
+
 }  // namespace
 
 void reserve_objects(HPDF_Doc doc, std::size_t objects) {
@@ -100,6 +119,21 @@ void set_page_content(HPDF_Page page, const std::string& deflated) {
   attr->contents->write_fn = write_flate_filter;
   HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
                     static_cast<HPDF_UINT>(deflated.size()));
+}
+
+bool save_to(HPDF_Doc doc, std::ostream& out) {
+  Sink sink{out, {}};
+  sink.buffer.reserve(1u << 20);
+  // HPDF_SaveToStream writes to the document's stream when it has one (a memory stream it
+  // makes otherwise) and frees it with the document.
+  if (doc->stream) HPDF_Stream_Free(doc->stream);
+  doc->stream = HPDF_CallbackWriter_New(doc->mmgr, write_to_sink, &sink);
+  if (!doc->stream) return false;
+  const bool saved = HPDF_SaveToStream(doc) == HPDF_OK;
+  // The stream points at this function's sink: it goes before the sink does.
+  HPDF_Stream_Free(doc->stream);
+  doc->stream = nullptr;
+  return saved && sink.flush();
 }
 
 std::string deflate_content(const std::string& data) {

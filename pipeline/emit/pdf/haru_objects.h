@@ -6,14 +6,16 @@
 //    copying it each time, which is quadratic in the object count;
 //  - LinkWriter: HPDF_Page_CreateLinkAnnot builds a tree of a dozen small objects per link
 //    (about 1.4 KB); here a link is one dictionary that writes its own entries;
-//  - set_page_content, font_resource_name: libharu's text calls re-measure every string and deflate
-//  the pages one
-//    by one at save time; dossier writes the operators itself (content.h) and compresses
-//    pages on a second thread while libharu builds the rest.
+//  - set_page_content, font_resource_name: libharu's text calls re-measure every string and
+//    deflate the pages one by one at save time; dossier writes the operators itself
+//    (content.h) and compresses pages on a second thread while libharu builds the rest;
+//  - save_to: HPDF_SaveToStream writes the document into libharu's memory stream, in 4 KB
+//    blocks, which then has to be copied out; this writes it straight to the output.
 #pragma once
 
 #include <hpdf.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,9 @@ std::string font_resource_name(HPDF_Page page, HPDF_Font font);
 // Replaces the page's content stream with `deflated` (zlib data of the page's operators),
 // marked /FlateDecode.
 void set_page_content(HPDF_Page page, const std::string& deflated);
+
+// Writes the document to `out` through a buffer; false when libharu or the stream failed.
+bool save_to(HPDF_Doc doc, std::ostream& out);
 
 // zlib-compresses `data` at the fastest level: the default level made a 6,000-page briefing
 // 10% smaller (55 MB against 61 MB) but cost half a second more than the rest of drawing
