@@ -63,11 +63,15 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
     } else {
       model::Source prepared = prepare_source(specs[i], settings, local[i]);
       const auto annotate_start = StageTimes::Clock::now();
-      sources[i] = annotate::annotate(std::move(prepared), i, settings.annotate);
+      model::SourceRecord record{annotate::annotate(std::move(prepared), i, settings.annotate), {}};
       if (settings.times) {
         settings.times->add(SourceStage::Annotate, StageTimes::Clock::now() - annotate_start);
       }
-      if (key) settings.cache->store(*key, {sources[i], local[i].all()});
+      if (key) {
+        record.diagnostics = local[i].all();
+        settings.cache->store(*key, record);
+      }
+      sources[i] = std::move(record.source);
     }
     if (settings.times) {
       settings.times->add_source(i, specs[i].display_path, StageTimes::Clock::now() - start);

@@ -103,29 +103,32 @@ std::optional<SourceCache::Entry> SourceCache::find(const std::string& key) cons
   return std::nullopt;
 }
 
-void SourceCache::store(const std::string& key, Entry entry) {
-  if (folder_) {
-    const std::filesystem::path file = file_for(key);
-    std::error_code ec;
-    std::filesystem::create_directories(*folder_, ec);
-    // Through a temporary name, but without the fsync outputs get: a file torn by a crash
-    // fails its own check and counts as a miss, and a cache that cannot be written only makes
-    // the next build slower.
-    const std::filesystem::path temp =
-        file.string() + ".tmp" +
-        std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-    {
-      std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-      out << model::write_source(entry, fingerprint_ + '\x1e' + key);
-      if (!out) ec = std::make_error_code(std::errc::io_error);
-    }
-    if (!ec) std::filesystem::rename(temp, file, ec);
-    if (ec) std::filesystem::remove(temp, ec);
+void SourceCache::store(const std::string& key, const Entry& entry) {
+  if (!folder_) {
     std::lock_guard lock(mutex_);
-    used_.insert(file);
+    entries_[key] = entry;
+    return;
   }
+  // On disk only: a build reads each source's entry once, so a copy in memory would only
+  // hold a second briefing's worth of sources until the build ends.
+  const std::filesystem::path file = file_for(key);
+  std::error_code ec;
+  std::filesystem::create_directories(*folder_, ec);
+  // Through a temporary name, but without the fsync outputs get: a file torn by a crash
+  // fails its own check and counts as a miss, and a cache that cannot be written only makes
+  // the next build slower.
+  const std::filesystem::path temp =
+      file.string() + ".tmp" +
+      std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << model::write_source(entry, fingerprint_ + '\x1e' + key);
+    if (!out) ec = std::make_error_code(std::errc::io_error);
+  }
+  if (!ec) std::filesystem::rename(temp, file, ec);
+  if (ec) std::filesystem::remove(temp, ec);
   std::lock_guard lock(mutex_);
-  entries_[key] = std::move(entry);
+  used_.insert(file);
 }
 
 void SourceCache::prune() {

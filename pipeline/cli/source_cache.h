@@ -2,8 +2,8 @@
 // metadata have not changed, under the same rules (the fingerprint: dossier's version, the
 // boilerplate and gazetteer files, the options that change repairs), is not read, repaired,
 // structured and annotated again; its result and diagnostics are reused. In memory (dossier
-// watch), and with a folder also on disk, one file per source named by a hash of its key
-// (build's cache in OUTPUT/.dossier-cache). Thread-safe.
+// watch), or with a folder on disk, one file per source named by a hash of its key (build's
+// cache in OUTPUT/.dossier-cache). Thread-safe.
 #pragma once
 
 #include <map>
@@ -38,7 +38,8 @@ class SourceCache {
   static std::optional<std::string> key_for(const SourceSpec& spec, std::size_t index);
 
   std::optional<Entry> find(const std::string& key) const;
-  void store(const std::string& key, Entry entry);
+  // Keeps the entry in memory, or with a folder writes it there (and only there).
+  void store(const std::string& key, const Entry& entry);
   // Forgets everything: the rules that shape every source (boilerplate, gazetteer) changed.
   void clear();
   // Deletes the files on disk that this build neither read nor wrote, so the cache holds one
