@@ -96,4 +96,11 @@ BriefingView make_view(const model::Briefing& b) {
   return view;
 }
 
+const BriefingView& view_for(const model::Briefing& briefing,
+                             const std::shared_ptr<const BriefingView>& shared,
+                             std::optional<BriefingView>& made) {
+  if (shared) return *shared;
+  return made.emplace(make_view(briefing));
+}
+
 }  // namespace dossier::emit

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,11 @@ struct BriefingView {
 };
 
 BriefingView make_view(const model::Briefing& briefing);
+
+// The view `shared` holds, or one made now (kept in `made`) when it holds none.
+const BriefingView& view_for(const model::Briefing& briefing,
+                             const std::shared_ptr<const BriefingView>& shared,
+                             std::optional<BriefingView>& made);
 
 // The anchor id of an entity's index entry ("E-vladimir-putin" is already one).
 inline const std::string& index_anchor(const model::Entity& e) {

@@ -20,6 +20,8 @@
 
 namespace dossier::emit {
 
+struct BriefingView;  // briefing_view.h
+
 // Template files, looked up in order: the job's templates folder first, then the built-ins.
 // Names are relative ("html/page.mustache"); a name that would leave the folders is refused.
 class TemplateSet {
@@ -60,6 +62,9 @@ struct EmitOptions {
   unsigned threads = 0;     // for work an emitter can split (0: one per core)
   // A report job's data (`data:` files, `--set`), shown to the page templates as `data`.
   std::shared_ptr<const nlohmann::json> data;
+  // The briefing's reference parts, made once by write_outputs for all its formats; a writer
+  // called without it makes its own.
+  std::shared_ptr<const BriefingView> view;
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

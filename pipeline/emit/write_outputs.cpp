@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "emit/briefing_view.h"
 #include "emit/emit.h"
 #include "model/parallel.h"
 
@@ -95,6 +96,13 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return (outputs[a].format == "pdf") > (outputs[b].format == "pdf");
   });
+  // The reference parts, which every format but JSON shows, are worked out once for all.
+  EmitOptions shared = options;
+  const bool shows_parts = std::any_of(outputs.begin(), outputs.end(),
+                                       [](const WrittenOutput& o) { return o.format != "json"; });
+  if (!shared.view && shows_parts) {
+    shared.view = std::make_shared<const BriefingView>(make_view(briefing));
+  }
   std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
   model::parallel_for(order.size(), options.threads, [&](std::size_t k) {
     const std::size_t i = order[k];
@@ -102,7 +110,7 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
     const auto start = std::chrono::steady_clock::now();
     std::optional<model::Diagnostic> writer_error;
     auto result = write_file_atomically(output.path, [&](std::ostream& out) {
-      auto r = find_format(output.format)->write(briefing, options, out);
+      auto r = find_format(output.format)->write(briefing, shared, out);
       if (!r) writer_error = r.error();
       return r.ok();
     });

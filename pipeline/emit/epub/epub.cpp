@@ -214,7 +214,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     return chapter_file(file_id) + "#" + anchor;
   };
   const ShellValues values = shell_values(briefing, options);
-  const BriefingView view = make_view(briefing);
+  std::optional<BriefingView> made_view;
+  const BriefingView& view = view_for(briefing, options.view, made_view);
   const std::map<std::string, BookImage> images = book_images(briefing);
   const ImageHref image_href = [&](const model::Source& source, const std::string& src) {
     const auto it = images.find(source.id + '\x1f' + src);

@@ -49,7 +49,8 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
                              "dossier-contents and dossier-content"};
   }
   style.append_child(pugi::node_pcdata).set_value(css.value().c_str());
-  const BriefingView view = make_view(briefing);
+  std::optional<BriefingView> made_view;
+  const BriefingView& view = view_for(briefing, options.view, made_view);
   const Words& words = options.words;
   append_part_links(contents, words, href, true);
   append_source_list(contents, briefing, words, href);

@@ -362,7 +362,8 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
     if (s.status == model::SourceStatus::Failed) entry += " (" + words["failed"] + ")";
     bullet(list, entry);
   }
-  const BriefingView view = make_view(briefing);
+  std::optional<BriefingView> made_view;
+  const BriefingView& view = view_for(briefing, options.view, made_view);
   append_parts_before(doc.get(), view, words);
   for (const auto& source : briefing.sources) {
     heading(doc.get(), 2, source.id + ". " + model::display_title(source));

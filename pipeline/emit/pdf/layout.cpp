@@ -466,7 +466,8 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   lay_out_cover(flow, briefing, options, size);
   lay_out_contents(flow, briefing, options, size, {});
   const std::size_t front_pages = doc.pages.size();
-  const BriefingView view = make_view(briefing);
+  std::optional<BriefingView> made_view;
+  const BriefingView& view = view_for(briefing, options.view, made_view);
   const Words& words = options.words;
   lay_out_people(flow, view, words, size);
   lay_out_quotes(flow, view, words, size);
