@@ -12,6 +12,7 @@
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
 #include "model/image_type.h"
+#include "model/parallel.h"
 
 namespace dossier::emit {
 
@@ -52,22 +53,30 @@ std::string iso_timestamp(long long seconds) {
 }
 
 // A stable identifier derived from the content: two FNV-1a hashes shaped as a UUID.
-std::string content_uuid(const std::vector<std::string>& parts) {
-  std::uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
-  for (const auto& part : parts) {
-    for (unsigned char c : part) {
-      a = (a ^ c) * 0x100000001b3ull;
-      b = (b ^ c) * 0x100000001b3ull;
-      b ^= b >> 29;
+// A stable identifier from the book's content: two 64-bit FNV-style hashes over every part's
+// bytes in order, shaped as a version-5-style UUID. Fed a part at a time, so the chapters need
+// not be kept to be hashed.
+class ContentHash {
+ public:
+  void add(std::string_view part) {
+    for (const unsigned char c : part) {
+      a_ = (a_ ^ c) * 0x100000001b3ull;
+      b_ = (b_ ^ c) * 0x100000001b3ull;
+      b_ ^= b_ >> 29;
     }
   }
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0x0FFF),
-                static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
-                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
-  return std::string("urn:uuid:") + buf;
-}
+  std::string uuid() const {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a_ >> 32),
+                  static_cast<unsigned>((a_ >> 16) & 0xFFFF), static_cast<unsigned>(a_ & 0x0FFF),
+                  static_cast<unsigned>(0x8000 | ((b_ >> 48) & 0x3FFF)),
+                  static_cast<unsigned long long>(b_ & 0xFFFFFFFFFFFFull));
+    return std::string("urn:uuid:") + buf;
+  }
+
+ private:
+  std::uint64_t a_ = 0xcbf29ce484222325ull, b_ = 0x84222325cbf29ce4ull;
+};
 
 std::string container_xml() {
   pugi::xml_document doc;
@@ -222,7 +231,24 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     return it == images.end() ? std::string() : it->second.file;
   };
   std::vector<Chapter> chapters;
-  std::vector<std::string> chapter_files;
+  ContentHash content;
+  content.add(briefing.title);
+  content.add(briefing.date);
+  // Chapters are compressed as they come, a batch at a time on the emitter's threads, so only
+  // a batch of them is ever held as text.
+  constexpr std::size_t kBatch = 32;
+  std::vector<ZipWriter::Entry> chapter_entries;
+  std::vector<std::string> batch_names, batch_files;
+  const auto compress_batch = [&] {
+    for (const auto& file : batch_files) content.add(file);
+    const std::size_t first = chapter_entries.size();
+    chapter_entries.resize(first + batch_files.size());
+    model::parallel_for(batch_files.size(), options.threads, [&](std::size_t i) {
+      chapter_entries[first + i] = ZipWriter::deflated_entry(batch_names[i], batch_files[i]);
+    });
+    batch_names.clear();
+    batch_files.clear();
+  };
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
           const std::function<void(pugi::xml_node)>& fill) -> std::optional<model::Diagnostic> {
@@ -242,7 +268,9 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     fill(content);
     content.remove_attribute("id");
     chapters.push_back({id, chapter_file(id), label});
-    chapter_files.push_back(serialize_xhtml(doc));
+    batch_names.push_back("EPUB/" + chapters.back().file);
+    batch_files.push_back(serialize_xhtml(doc));
+    if (batch_files.size() == kBatch) compress_batch();
     return std::nullopt;
   };
   using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
@@ -263,6 +291,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     }
   }
   if (auto e = add_part(kPartIndex, "index", append_index)) return *e;
+  compress_batch();
 
   pugi::xml_document cover;
   if (auto r = render_shell(options, "epub/cover.mustache", values, cover); !r) return r.error();
@@ -296,10 +325,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   auto css = options.templates.read("style.css");
   if (!css) return css.error();
 
-  std::vector<std::string> identity = {briefing.title, briefing.date};
-  identity.insert(identity.end(), chapter_files.begin(), chapter_files.end());
-  for (const auto& [key, image] : images) identity.push_back(*image.bytes);
-  const std::string identifier = content_uuid(identity);
+  for (const auto& [key, image] : images) content.add(*image.bytes);
+  const std::string identifier = content.uuid();
 
   ZipWriter zip(options.timestamp);
   zip.add_stored("mimetype", "application/epub+zip");
@@ -310,9 +337,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
   zip.add_deflated("EPUB/style.css", css.value());
   zip.add_deflated("EPUB/cover.xhtml", serialize_xhtml(cover));
-  std::vector<std::string> names;
-  for (const auto& c : chapters) names.push_back("EPUB/" + c.file);
-  zip.add_deflated(names, chapter_files, options.threads);
+  for (auto& entry : chapter_entries) zip.add(std::move(entry));
   for (const auto& [key, image] : images) {  // PNG and JPEG are compressed already
     zip.add_stored("EPUB/" + image.file, *image.bytes);
   }

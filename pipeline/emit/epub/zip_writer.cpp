@@ -1,7 +1,5 @@
 #include "emit/epub/zip_writer.h"
 
-#include "model/parallel.h"
-
 #include <zlib.h>
 
 #include <ctime>
@@ -20,7 +18,7 @@ void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
-std::string raw_deflate(const std::string& data) {
+std::string raw_deflate(std::string_view data) {
   z_stream z{};
   // windowBits −15: raw deflate, as ZIP stores it (no zlib header or checksum).
   if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
@@ -50,7 +48,7 @@ ZipWriter::ZipWriter(long long timestamp) {
       static_cast<std::uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
 }
 
-ZipWriter::Entry ZipWriter::make_entry(const std::string& name, const std::string& data,
+ZipWriter::Entry ZipWriter::make_entry(const std::string& name, std::string_view data,
                                        bool deflate) {
   Entry e;
   e.name = name;
@@ -58,29 +56,20 @@ ZipWriter::Entry ZipWriter::make_entry(const std::string& name, const std::strin
   e.crc = static_cast<std::uint32_t>(
       crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
   e.method = deflate ? 8 : 0;
-  e.payload = deflate ? raw_deflate(data) : data;
+  e.payload = deflate ? raw_deflate(data) : std::string(data);
   return e;
 }
 
-void ZipWriter::add(const std::string& name, const std::string& data, bool deflate) {
-  entries_.push_back(make_entry(name, data, deflate));
+ZipWriter::Entry ZipWriter::deflated_entry(const std::string& name, std::string_view data) {
+  return make_entry(name, data, true);
 }
 
-void ZipWriter::add_deflated(const std::vector<std::string>& names,
-                             const std::vector<std::string>& data, unsigned threads) {
-  const std::size_t first = entries_.size();
-  entries_.resize(first + names.size());
-  model::parallel_for(names.size(), threads, [&](std::size_t i) {
-    entries_[first + i] = make_entry(names[i], data[i], true);
-  });
+void ZipWriter::add_stored(const std::string& name, std::string_view data) {
+  add(make_entry(name, data, false));
 }
 
-void ZipWriter::add_stored(const std::string& name, const std::string& data) {
-  add(name, data, false);
-}
-
-void ZipWriter::add_deflated(const std::string& name, const std::string& data) {
-  add(name, data, true);
+void ZipWriter::add_deflated(const std::string& name, std::string_view data) {
+  add(make_entry(name, data, true));
 }
 
 bool ZipWriter::write(std::ostream& out) const {

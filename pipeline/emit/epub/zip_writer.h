@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dossier::emit {
@@ -14,16 +15,6 @@ class ZipWriter {
   // `timestamp`: seconds since the epoch, written as every entry's DOS date and time.
   explicit ZipWriter(long long timestamp);
 
-  void add_stored(const std::string& name, const std::string& data);
-  void add_deflated(const std::string& name, const std::string& data);
-  // Several files, compressed on up to `threads` threads (0: one per core), added in order.
-  void add_deflated(const std::vector<std::string>& names, const std::vector<std::string>& data,
-                    unsigned threads);
-
-  // Writes the archive; false when the stream fails.
-  bool write(std::ostream& out) const;
-
- private:
   struct Entry {
     std::string name;
     std::string payload;  // stored or raw-deflated bytes
@@ -31,8 +22,18 @@ class ZipWriter {
     std::uint32_t size = 0;
     std::uint16_t method = 0;  // 0 stored, 8 deflated
   };
-  static Entry make_entry(const std::string& name, const std::string& data, bool deflate);
-  void add(const std::string& name, const std::string& data, bool deflate);
+  // An entry compressed now, to add later: entries can be made on several threads.
+  static Entry deflated_entry(const std::string& name, std::string_view data);
+
+  void add_stored(const std::string& name, std::string_view data);
+  void add_deflated(const std::string& name, std::string_view data);
+  void add(Entry entry) { entries_.push_back(std::move(entry)); }
+
+  // Writes the archive; false when the stream fails.
+  bool write(std::ostream& out) const;
+
+ private:
+  static Entry make_entry(const std::string& name, std::string_view data, bool deflate);
 
   std::uint16_t dos_time_ = 0;
   std::uint16_t dos_date_ = 0;
