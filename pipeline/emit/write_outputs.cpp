@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <vector>
 
 #include "emit/briefing_view.h"
 #include "emit/emit.h"
@@ -39,7 +40,12 @@ model::Result<bool> write_file_atomically(const fs::path& path,
   const fs::path temp =
       path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    // A megabyte of buffer rather than the stream's 8 KB: outputs run to hundreds of MB, and
+    // each buffer's worth is a system call.
+    std::vector<char> buffer(std::size_t{1} << 20);
+    std::ofstream out;
+    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    out.open(temp, std::ios::binary | std::ios::trunc);
     if (!out) return fail(std::string("cannot create file: ") + std::strerror(errno));
     const bool written = write(out);
     out.flush();
