@@ -1,5 +1,6 @@
 #include "emit/pdf/set_lines.h"
 
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -19,9 +20,23 @@ struct Fragment {
   bool space_before;
   double width;
 };
-using Word = std::vector<Fragment>;
+using Word = std::span<const Fragment>;
 
-bool is_break(const Word& word) {
+// A paragraph's words in one array (a vector per word cost an allocation per word): word i is
+// fragments[starts[i], starts[i + 1]).
+struct Words {
+  std::vector<Fragment> fragments;
+  std::vector<std::size_t> starts{0};
+
+  Word back() const { return Word(fragments).subspan(starts.back()); }
+  void new_word() { starts.push_back(fragments.size()); }
+  std::size_t size() const { return starts.size() - 1; }  // once the last word is closed
+  Word operator[](std::size_t i) const {
+    return Word(fragments).subspan(starts[i], starts[i + 1] - starts[i]);
+  }
+};
+
+bool is_break(Word word) {
   return word.size() == 1 && word[0].piece == nullptr;
 }
 
@@ -38,11 +53,11 @@ class Setter {
   // Words as lists of fragments. A word wider than the line (a long address, a run of
   // digits, a word of several pieces) is cut into words that fit: between its pieces where it
   // can be, else at code points.
-  std::vector<Word> split_words(const std::vector<Piece>& pieces) const {
-    std::vector<Word> words(1);
+  Words split_words(const std::vector<Piece>& pieces) const {
+    Words words;
     double word_width = 0;  // of words.back()
     const auto new_word = [&] {
-      words.emplace_back();
+      words.new_word();
       word_width = 0;
     };
     bool pending_space = false;
@@ -63,20 +78,20 @@ class Setter {
             }
             const auto [cut, head_width] = fitting_prefix(part, piece.face);
             if (cut >= part.size()) break;
-            words.back().push_back({part.substr(0, cut), &piece, pending_space, head_width});
+            words.fragments.push_back({part.substr(0, cut), &piece, pending_space, head_width});
             new_word();
             pending_space = false;
             part = part.substr(cut);
             width -= head_width;
           }
-          words.back().push_back({part, &piece, pending_space, width});
+          words.fragments.push_back({part, &piece, pending_space, width});
           word_width += width;
           pending_space = false;
         }
         if (stop < piece.text.size()) {
           if (piece.text[stop] == '\n') {
             if (!words.back().empty()) new_word();
-            words.back().push_back({{}, nullptr, false, 0});
+            words.fragments.push_back({{}, nullptr, false, 0});
             new_word();
             pending_space = false;
           } else {
@@ -86,10 +101,11 @@ class Setter {
         start = stop + 1;
       }
     }
+    words.new_word();  // closes the last word
     return words;
   }
 
-  std::vector<SetLine> first_fit(const std::vector<Word>& words) const {
+  std::vector<SetLine> first_fit(const Words& words) const {
     std::vector<SetLine> lines;
     const double space_w = measure_(Face::Body, size_, " ");
     std::vector<std::pair<const Fragment*, double>> line;  // fragment and its x offset
@@ -126,7 +142,8 @@ class Setter {
       x = 0;
     };
     bool open = false;  // a line is started (possibly empty, after a forced break)
-    for (const auto& word : words) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const Word word = words[k];
       if (word.empty()) continue;
       if (is_break(word)) {
         flush();
@@ -152,7 +169,7 @@ class Setter {
   // The words as boxes, glue and hyphenation penalties, broken by total fit; each line's glue
   // stretches or shrinks to the measure, a last line keeps natural spacing. Nothing when no
   // set of breaks fits.
-  std::optional<std::vector<SetLine>> total_fit(const std::vector<Word>& words) const {
+  std::optional<std::vector<SetLine>> total_fit(const Words& words) const {
     struct BoxText {
       const Fragment* fragment;
       std::string_view text;
@@ -176,7 +193,8 @@ class Setter {
       add({BreakItem::Kind::Penalty, 0, 0, 0, kForcedBreak, false});
     };
     bool after_break = true;
-    for (const auto& word : words) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const Word word = words[k];
       if (word.empty()) continue;
       if (is_break(word)) {
         end_line();
