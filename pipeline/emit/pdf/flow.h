@@ -99,33 +99,37 @@ class Flow {
   }
 
   // Set lines placed from `indent`, kept two together at a page's top and bottom.
-  void place_lines(const std::vector<SetLine>& lines, double size, double indent,
+  // The lines' text moves onto the pages.
+  void place_lines(std::vector<SetLine> lines, double size, double indent,
                    double keep_with_next = 0) {
     const double leading = size * kLeading;
     ensure(std::min<double>(static_cast<double>(lines.size()), 2) * leading + keep_with_next);
     const int widow = widow_break(lines.size(), leading);
     int index = 0;
-    for (const auto& line : lines) {
+    for (auto& line : lines) {
       if (index++ == widow) new_page();
       ensure(leading);
-      place_line(line, g_.margin_left + indent, y_ - size, size);
+      place_line(std::move(line), g_.margin_left + indent, y_ - size, size);
       y_ -= leading;
     }
   }
 
   // One set line with its left edge at `left` and its baseline at `baseline`, on this page;
-  // struck runs get a line through them.
+  // struck runs get a line through them. A line given as a temporary gives up its text.
   void place_line(const SetLine& line, double left, double baseline, double size) {
-    for (const auto& run : line.runs) {
-      page().runs.push_back({left + run.x, baseline, run.face, size, run.text});
+    place_line(SetLine(line), left, baseline, size);
+  }
+  void place_line(SetLine&& line, double left, double baseline, double size) {
+    for (auto& run : line.runs) {
+      page().runs.push_back({left + run.x, baseline, run.face, size, std::move(run.text)});
       if (run.strike) {
         const double y = baseline + size * 0.3;
         page().rules.push_back({left + run.x, y, left + run.x + run.width, y, size * 0.06});
       }
     }
-    for (const auto& link : line.links) {
+    for (auto& link : line.links) {
       page().links.push_back({left + link.x0, baseline - size * 0.25, left + link.x1,
-                              baseline + size * 0.9, link.target});
+                              baseline + size * 0.9, std::move(link.target)});
     }
   }
 

@@ -105,7 +105,7 @@ void lay_out_code(Flow& flow, const model::Block& block, double size, double ind
     } while (!rest.empty());
     start = end + 1;
   }
-  flow.place_lines(lines, code_size, indent);
+  flow.place_lines(std::move(lines), code_size, indent);
 }
 
 void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent,
