@@ -365,7 +365,17 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
   append_parts_before(doc.get(), view, words);
+  // Each part is rendered and written on its own, the tree freed after it: every part starts
+  // with a heading, so the pieces join with the blank line one rendering would put there.
+  const auto write_part = [&] {
+    char* rendered = cmark_render_commonmark(doc.get(), CMARK_OPT_DEFAULT, 0);
+    out << rendered;
+    free(rendered);
+    doc.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+  };
   for (const auto& source : briefing.sources) {
+    write_part();
+    out << '\n';
     heading(doc.get(), 2, source.id + ". " + model::display_title(source));
     if (source.status == model::SourceStatus::Failed) {
       paragraph(doc.get(), words["source_failed"]);
@@ -376,10 +386,10 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
     for (const auto& block : source.blocks) append_block(doc.get(), block);
     append_end_note(doc.get(), source, words);
   }
+  write_part();
+  out << '\n';
   append_index(doc.get(), view, words);
-  char* rendered = cmark_render_commonmark(doc.get(), CMARK_OPT_DEFAULT, 0);
-  out << rendered;
-  free(rendered);
+  write_part();
   return static_cast<bool>(out);
 }
 
