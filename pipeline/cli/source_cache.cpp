@@ -76,7 +76,7 @@ std::filesystem::path SourceCache::file_for(const std::string& key) const {
     h = (h ^ 0x1e) * 0x100000001b3ull;
   }
   char name[32];
-  std::snprintf(name, sizeof name, "%016llx.cbor", static_cast<unsigned long long>(h));
+  std::snprintf(name, sizeof name, "%016llx.dsrc", static_cast<unsigned long long>(h));
   return *folder_ / name;
 }
 
@@ -137,7 +137,7 @@ void SourceCache::prune() {
   std::error_code ec;
   for (std::filesystem::directory_iterator it(*folder_, ec), end; !ec && it != end;
        it.increment(ec)) {
-    if (it->path().extension() == ".cbor" && !used_.contains(it->path())) {
+    if (it->path().extension() == ".dsrc" && !used_.contains(it->path())) {
       std::filesystem::remove(it->path(), ec);
     }
   }

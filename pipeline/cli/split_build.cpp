@@ -16,7 +16,7 @@ namespace {
 
 fs::path result_file(const fs::path& folder, std::size_t index) {
   char name[32];
-  std::snprintf(name, sizeof name, "source-%06zu.cbor", index + 1);
+  std::snprintf(name, sizeof name, "source-%06zu.dsrc", index + 1);
   return folder / name;
 }
 

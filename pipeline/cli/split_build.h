@@ -1,7 +1,7 @@
 // Split builds: the per-source stages for one share of a job's sources, each source's result
 // written to a file of its own (build --emit-sources DIR --shard K/N), and the joining step
 // that reads every result back, checked against the job, before cross-referencing
-// (build --from-sources DIR). Files are named source-NNNNNN.cbor by job position.
+// (build --from-sources DIR). Files are named source-NNNNNN.dsrc by job position.
 #pragma once
 
 #include <filesystem>

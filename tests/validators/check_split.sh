@@ -24,25 +24,25 @@ expect "a clean build writes no cache" test ! -e "$tmp/clean/.dossier-cache"
 "$dossier" build "$job" --emit-sources "$tmp/parts" --shard 1/2 --quiet 2>/dev/null
 "$dossier" build "$job" --emit-sources "$tmp/parts" --shard 2/2 --quiet 2>/dev/null
 expect "two shards write one result per source" \
-  bash -c "ls '$tmp/parts' | grep -c '^source-.*\.cbor$' | grep -qx 5"
+  bash -c "ls '$tmp/parts' | grep -c '^source-.*\.dsrc$' | grep -qx 5"
 "$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/joined" --quiet --verify-ledger 2>/dev/null
 expect "the joined build equals the single build" same_outputs "$tmp/clean" "$tmp/joined"
 
 "$dossier" build "$job" -o "$tmp/incremental" --quiet --verify-ledger 2>/dev/null
 expect "a build keeps a cache of its sources" \
-  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.cbor$' | grep -qx 5"
+  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.dsrc$' | grep -qx 5"
 printf '\nA late paragraph: the corridor reopened on Friday, said Ayşe Yıldırım.\n' \
   >>"$tmp/job/sources/port-capacity.txt"
 "$dossier" build "$job" -o "$tmp/incremental" -v >/dev/null 2>"$tmp/incremental.err"
 "$dossier" build "$job" -o "$tmp/clean2" --no-cache --quiet 2>/dev/null
 expect "a rebuild from the cache equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
 expect "the cache still holds one result per source" \
-  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.cbor$' | grep -qx 5"
+  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.dsrc$' | grep -qx 5"
 
 "$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/stale" --quiet 2>"$tmp/stale.err"
 expect "joining results made from other input fails (exit 1)" test $? -eq 1
 expect "and names the result and the source" \
-  grep -q "source-000002.cbor: error: missing, damaged or made from other input than sources/port-capacity.txt" "$tmp/stale.err"
+  grep -q "source-000002.dsrc: error: missing, damaged or made from other input than sources/port-capacity.txt" "$tmp/stale.err"
 expect "and writes no output" test ! -e "$tmp/stale/briefing.html"
 "$dossier" build "$job" --emit-sources "$tmp/x" --shard 3/2 >/dev/null 2>&1
 expect "a bad shard is a usage error (exit 2)" test $? -eq 2

@@ -45,6 +45,15 @@ model::Source rich_source() {
   return s;
 }
 
+// Recomputes a file's closing checksum (FNV-1a of the bytes before it, little-endian).
+void reseal(std::string& file) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (std::size_t i = 0; i + 8 < file.size(); ++i) {
+    h = (h ^ static_cast<unsigned char>(file[i])) * 0x100000001b3ull;
+  }
+  for (int i = 0; i < 8; ++i) file[file.size() - 8 + i] = static_cast<char>((h >> (8 * i)) & 0xFF);
+}
+
 }  // namespace
 
 TEST(Serialize, ASourceRoundTripsExactly) {
@@ -61,12 +70,48 @@ TEST(Serialize, AFileForAnotherKeyOrVersionOrDamagedIsRefused) {
   const std::string text = model::write_source({rich_source(), {}}, "key-1");
   EXPECT_TRUE(model::read_source(text, std::string_view("key-1")).has_value());
   EXPECT_FALSE(model::read_source(text, std::string_view("key-2")).has_value());
+  // The version follows the 15-byte magic line as one varint byte (6); a file of another
+  // version is refused even with a checksum that matches.
   std::string other_version = text;
-  const std::string field = "dossier_source_format";
-  const std::size_t at = other_version.find(field) + field.size();
-  ASSERT_EQ(other_version[at], '\x05');  // the version, a small CBOR integer
-  other_version[at] = '\x09';
+  ASSERT_EQ(other_version.substr(0, 15), "DOSSIER-SOURCE\n");
+  ASSERT_EQ(other_version[15], '\x06');
+  other_version[15] = '\x09';
+  reseal(other_version);
   EXPECT_FALSE(model::read_source(other_version).has_value());
+  other_version[15] = '\x06';
+  reseal(other_version);
+  EXPECT_TRUE(model::read_source(other_version).has_value());
+  // A changed byte anywhere fails the checksum.
+  for (const std::size_t at :
+       {std::size_t{20}, text.size() / 2, text.size() - 9, text.size() - 1}) {
+    std::string damaged = text;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+    EXPECT_FALSE(model::read_source(damaged).has_value()) << "byte " << at;
+  }
   EXPECT_FALSE(model::read_source(text.substr(0, text.size() / 2)).has_value());
-  EXPECT_FALSE(model::read_source("not CBOR at all").has_value());
+  EXPECT_FALSE(model::read_source("not a source file at all").has_value());
+  EXPECT_FALSE(model::read_source("").has_value());
+}
+
+TEST(Serialize, EveryTruncationIsRefusedAndNothingReadsPastTheEnd) {
+  const std::string text = model::write_source({rich_source(), {}}, "key-1");
+  for (std::size_t n = 0; n < text.size(); ++n) {
+    EXPECT_FALSE(model::read_source(std::string_view(text).substr(0, n)).has_value()) << n;
+  }
+}
+
+TEST(Serialize, NestingPastTheLimitIsRefusedNotRecursedInto) {
+  model::Source s = rich_source();
+  model::Block deep;
+  deep.id = "S2-p9";
+  for (int i = 0; i < 300; ++i) {
+    model::Block outer;
+    outer.id = "S2-p9";
+    outer.children.push_back(std::move(deep));
+    deep = std::move(outer);
+  }
+  s.blocks.push_back(std::move(deep));
+  EXPECT_FALSE(model::read_source(model::write_source({s, {}}, "k")).has_value());
+  s.blocks.pop_back();
+  EXPECT_TRUE(model::read_source(model::write_source({s, {}}, "k")).has_value());
 }
