@@ -8,184 +8,164 @@ namespace dossier::emit {
 
 namespace {
 
-void write_block(JsonWriter& w, const model::Block& block) {
+// One writer per record type; `list` writes a named array of any of them.
+template <class T>
+void list(JsonWriter& w, std::string_view name, const std::vector<T>& items);
+
+void put(JsonWriter& w, const model::Span& sp) {
   w.begin_object();
-  w.key("id");
-  w.value(block.id);
-  w.key("kind");
-  w.value(model::to_string(block.kind));
+  w.member("kind", model::to_string(sp.kind));
+  w.member("start", sp.start);
+  w.member("end", sp.end);
+  if (sp.kind == model::SpanKind::Link) w.member("href", sp.href);
+  if (sp.kind == model::SpanKind::FootnoteRef) w.member("note", std::stoi(sp.href));
+  w.end_object();
+}
+
+// A table's alignment per column: "left", "center", "right" or null.
+void put_align(JsonWriter& w, const std::string& align) {
+  w.key("align");
+  w.begin_array();
+  for (const char a : align) {
+    if (a == 'l' || a == 'c' || a == 'r') {
+      w.value(a == 'l' ? "left" : a == 'c' ? "center" : "right");
+    } else {
+      w.null();
+    }
+  }
+  w.end_array();
+}
+
+void put(JsonWriter& w, const model::Block& block) {
+  using model::BlockKind;
+  w.begin_object();
+  w.member("id", block.id);
+  w.member("kind", model::to_string(block.kind));
   w.key("level");
-  if (block.kind == model::BlockKind::Heading) {
+  if (block.kind == BlockKind::Heading) {
     w.value(block.level);
   } else {
     w.null();
   }
-  w.key("text");
-  w.value(block.text);
-  if (!block.spans.empty()) {
-    w.key("spans");
-    w.begin_array();
-    for (const auto& sp : block.spans) {
-      w.begin_object();
-      w.key("kind");
-      w.value(model::to_string(sp.kind));
-      w.key("start");
-      w.value(sp.start);
-      w.key("end");
-      w.value(sp.end);
-      if (sp.kind == model::SpanKind::Link) {
-        w.key("href");
-        w.value(sp.href);
-      }
-      if (sp.kind == model::SpanKind::FootnoteRef) {
-        w.key("note");
-        w.value(std::stoi(sp.href));
-      }
-      w.end_object();
-    }
-    w.end_array();
-  }
-  w.key("line");
-  w.value(block.origin.line);
-  w.key("children");
-  w.begin_array();
-  for (const auto& child : block.children) write_block(w, child);
-  w.end_array();
-  w.key("see_also");
-  w.value(block.see_also);
-  if (block.kind == model::BlockKind::Image) {  // the file as written
-    w.key("src");
-    w.value(block.src);
-  }
-  if (block.kind == model::BlockKind::List && block.level == 1) {
-    w.key("start");
-    w.value(block.start);
-  }
-  if (block.kind == model::BlockKind::List) {
-    w.key("loose");
-    w.value(block.loose);
-  }
-  if (block.kind == model::BlockKind::Footnote) {  // the number shown
-    w.key("note");
-    w.value(block.start);
-  }
-  if (block.kind == model::BlockKind::Table) {  // per column: "left", "center", "right" or null
-    w.key("align");
-    w.begin_array();
-    for (const char a : block.align) {
-      if (a == 'l' || a == 'c' || a == 'r') {
-        w.value(a == 'l' ? "left" : a == 'c' ? "center" : "right");
-      } else {
-        w.null();
-      }
-    }
-    w.end_array();
-  }
-  if (block.checked) {  // a task list item
-    w.key("checked");
-    w.value(*block.checked);
-  }
+  w.member("text", block.text);
+  if (!block.spans.empty()) list(w, "spans", block.spans);
+  w.member("line", block.origin.line);
+  list(w, "children", block.children);
+  w.member("see_also", block.see_also);
+  if (block.kind == BlockKind::Image) w.member("src", block.src);  // the file as written
+  if (block.kind == BlockKind::List && block.level == 1) w.member("start", block.start);
+  if (block.kind == BlockKind::List) w.member("loose", block.loose);
+  if (block.kind == BlockKind::Footnote) w.member("note", block.start);  // the number shown
+  if (block.kind == BlockKind::Table) put_align(w, block.align);
+  if (block.checked) w.member("checked", *block.checked);  // a task list item
   w.end_object();
 }
 
-void write_source(JsonWriter& w, const model::Source& source) {
+void put(JsonWriter& w, const model::Fix& fix) {
+  w.begin_object();
+  w.member("kind", model::to_string(fix.kind));
+  w.member("line", fix.at.line);
+  w.member("col", fix.at.col);
+  w.member("before", fix.before);
+  w.member("after", fix.after);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::Removal& r) {
+  w.begin_object();
+  w.member("line", r.first_line);
+  w.member("last_line", r.last_line);
+  w.member("text", r.text);
+  w.member("rule", r.rule);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::Source& source) {
   const model::SourceMeta& m = source.meta;
   w.begin_object();
-  w.key("id");
-  w.value(source.id);
-  w.key("path");
-  w.value(source.path);
-  const std::pair<const char*, const std::optional<std::string>*> fields[] = {
-      {"title", &m.title},
-      {"subtitle", &m.subtitle},
-      {"outlet", &m.outlet},
-  };
-  for (const auto& [name, field] : fields) {
-    w.key(name);
-    w.value(*field);
-  }
-  w.key("authors");
-  w.value(m.authors);
-  const std::pair<const char*, const std::optional<std::string>*> more[] = {
-      {"date", &m.date},
-      {"url", &m.url},
-      {"language", &m.language},
-      {"translated_from", &m.translated_from},
-      {"category", &m.category},
-      {"original_title", &m.original_title},
-      {"translation_note", &source.translation_note},
-  };
-  for (const auto& [name, field] : more) {
-    w.key(name);
-    w.value(*field);
-  }
-  w.key("status");
-  w.value(model::to_string(source.status));
-  w.key("blocks");
-  w.begin_array();
-  for (const auto& block : source.blocks) write_block(w, block);
-  w.end_array();
-  w.key("fixes");
-  w.begin_array();
-  for (const auto& fix : source.fixes) {
-    w.begin_object();
-    w.key("kind");
-    w.value(model::to_string(fix.kind));
-    w.key("line");
-    w.value(fix.at.line);
-    w.key("col");
-    w.value(fix.at.col);
-    w.key("before");
-    w.value(fix.before);
-    w.key("after");
-    w.value(fix.after);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("removals");
-  w.begin_array();
-  for (const auto& r : source.removals) {
-    w.begin_object();
-    w.key("line");
-    w.value(r.first_line);
-    w.key("last_line");
-    w.value(r.last_line);
-    w.key("text");
-    w.value(r.text);
-    w.key("rule");
-    w.value(r.rule);
-    w.end_object();
-  }
-  w.end_array();
+  w.member("id", source.id);
+  w.member("path", source.path);
+  w.member("title", m.title);
+  w.member("subtitle", m.subtitle);
+  w.member("outlet", m.outlet);
+  w.member("authors", m.authors);
+  w.member("date", m.date);
+  w.member("url", m.url);
+  w.member("language", m.language);
+  w.member("translated_from", m.translated_from);
+  w.member("category", m.category);
+  w.member("original_title", m.original_title);
+  w.member("translation_note", source.translation_note);
+  w.member("status", model::to_string(source.status));
+  list(w, "blocks", source.blocks);
+  list(w, "fixes", source.fixes);
+  list(w, "removals", source.removals);
   w.end_object();
 }
 
-void write_entity(JsonWriter& w, const model::Entity& e) {
+void put(JsonWriter& w, const model::Mention& m) {
   w.begin_object();
-  w.key("id");
-  w.value(e.id);
-  w.key("name");
-  w.value(e.name);
-  w.key("type");
-  w.value(model::to_string(e.type));
-  w.key("aliases");
-  w.value(e.aliases);
-  w.key("roles");
-  w.value(e.roles);
-  w.key("mentions");
-  w.begin_array();
-  for (const auto& m : e.mentions) {
-    w.begin_object();
-    w.key("block");
-    w.value(m.block);
-    w.key("start");
-    w.value(m.start);
-    w.key("end");
-    w.value(m.end);
-    w.end_object();
-  }
-  w.end_array();
+  w.member("block", m.block);
+  w.member("start", m.start);
+  w.member("end", m.end);
   w.end_object();
+}
+
+void put(JsonWriter& w, const model::Entity& e) {
+  w.begin_object();
+  w.member("id", e.id);
+  w.member("name", e.name);
+  w.member("type", model::to_string(e.type));
+  w.member("aliases", e.aliases);
+  w.member("roles", e.roles);
+  list(w, "mentions", e.mentions);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::Quote& q) {
+  w.begin_object();
+  w.member("id", q.id);
+  w.member("block", q.block);
+  w.member("blocks", q.blocks);
+  w.member("text", q.text);
+  w.member("speaker", q.speaker);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::DateMention& d) {
+  w.begin_object();
+  w.member("block", d.block);
+  w.member("text", d.text);
+  w.member("iso", d.iso);
+  w.member("precision", d.precision);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::Figure& f) {
+  w.begin_object();
+  w.member("id", f.id);
+  w.member("block", f.block);
+  w.member("text", f.text);
+  w.member("value", f.value);
+  w.member("unit", f.unit);
+  w.member("about", f.about);
+  w.end_object();
+}
+
+void put(JsonWriter& w, const model::Conflict& c) {
+  w.begin_object();
+  w.member("about", c.about);
+  w.member("figures", c.figures);
+  w.member("blocks", c.blocks);
+  w.end_object();
+}
+
+template <class T>
+void list(JsonWriter& w, std::string_view name, const std::vector<T>& items) {
+  w.key(name);
+  w.begin_array();
+  for (const auto& item : items) put(w, item);
+  w.end_array();
 }
 
 }  // namespace
@@ -193,90 +173,18 @@ void write_entity(JsonWriter& w, const model::Entity& e) {
 void write_briefing_json(const model::Briefing& b, const std::string& version, std::ostream& out) {
   JsonWriter w(out);
   w.begin_object();
-  w.key("dossier_version");
-  w.value(version);
-  w.key("title");
-  w.value(b.title);
-  w.key("subtitle");
-  w.value(b.subtitle);
-  w.key("author");
-  w.value(b.author);
-  w.key("date");
-  w.value(b.date);
-  w.key("language");
-  w.value(b.language);
-  w.key("sources");
-  w.begin_array();
-  for (const auto& s : b.sources) write_source(w, s);
-  w.end_array();
-  w.key("entities");
-  w.begin_array();
-  for (const auto& e : b.entities) write_entity(w, e);
-  w.end_array();
-  w.key("quotes");
-  w.begin_array();
-  for (const auto& q : b.quotes) {
-    w.begin_object();
-    w.key("id");
-    w.value(q.id);
-    w.key("block");
-    w.value(q.block);
-    w.key("blocks");
-    w.value(q.blocks);
-    w.key("text");
-    w.value(q.text);
-    w.key("speaker");
-    w.value(q.speaker);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("dates");
-  w.begin_array();
-  for (const auto& d : b.dates) {
-    w.begin_object();
-    w.key("block");
-    w.value(d.block);
-    w.key("text");
-    w.value(d.text);
-    w.key("iso");
-    w.value(d.iso);
-    w.key("precision");
-    w.value(d.precision);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("figures");
-  w.begin_array();
-  for (const auto& f : b.figures) {
-    w.begin_object();
-    w.key("id");
-    w.value(f.id);
-    w.key("block");
-    w.value(f.block);
-    w.key("text");
-    w.value(f.text);
-    w.key("value");
-    w.value(f.value);
-    w.key("unit");
-    w.value(f.unit);
-    w.key("about");
-    w.value(f.about);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("conflicts");
-  w.begin_array();
-  for (const auto& c : b.conflicts) {
-    w.begin_object();
-    w.key("about");
-    w.value(c.about);
-    w.key("figures");
-    w.value(c.figures);
-    w.key("blocks");
-    w.value(c.blocks);
-    w.end_object();
-  }
-  w.end_array();
+  w.member("dossier_version", version);
+  w.member("title", b.title);
+  w.member("subtitle", b.subtitle);
+  w.member("author", b.author);
+  w.member("date", b.date);
+  w.member("language", b.language);
+  list(w, "sources", b.sources);
+  list(w, "entities", b.entities);
+  list(w, "quotes", b.quotes);
+  list(w, "dates", b.dates);
+  list(w, "figures", b.figures);
+  list(w, "conflicts", b.conflicts);
   w.end_object();
 }
 

@@ -48,6 +48,13 @@ class JsonWriter {
   void value(const std::vector<std::string>& texts);
   void value(const std::vector<int>& numbers);
 
+  // A member of the open object: its name, then its value.
+  template <class T>
+  void member(std::string_view name, const T& v) {
+    key(name);
+    value(v);
+  }
+
   // Writes what is buffered; false when the stream failed.
   bool flush();
 
