@@ -77,17 +77,21 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   save_polyglot(doc, page);
   const std::string text = std::move(page).str();
   const std::string mark = std::string("<!--") + kChaptersMark + "-->";
-  const std::size_t at = text.find(mark);
-  // The mark's line, indentation and all, is where the chapters go.
-  const std::size_t line_start = text.rfind('\n', at) + 1;
-  const std::size_t line_end = text.find('\n', at) + 1;
-  out.write(text.data(), static_cast<std::streamsize>(line_start));
+  // The chapters replace the mark's line, indentation and all, when it stands alone there
+  // (a block container); inside a template's inline element, only the mark itself.
+  std::size_t from = text.find(mark), to = from + mark.size();
+  const std::size_t line_start = text.rfind('\n', from) + 1;  // 0 on the first line
+  if (text.find_first_not_of(' ', line_start) == from && text.compare(to, 1, "\n") == 0) {
+    from = line_start;
+    to += 1;
+  }
+  out.write(text.data(), static_cast<std::streamsize>(from));
   for (const auto& source : briefing.sources) {
     pugi::xml_document chapter;
     append_source_chapter(chapter, source, words, href, &view, image_href);
     save_polyglot_fragment(chapter, out, depth);
   }
-  out.write(text.data() + line_end, static_cast<std::streamsize>(text.size() - line_end));
+  out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));
   return static_cast<bool>(out);
 }
 

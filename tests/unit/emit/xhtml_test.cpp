@@ -8,6 +8,7 @@
 
 #include "emit/emit.h"
 #include "emit/emit_options.h"
+#include "emit/html/xhtml.h"
 #include "emit/test_briefing.h"
 
 using namespace dossier;
@@ -118,4 +119,45 @@ TEST(Html, PageTemplatesSeeTheJobData) {
   ASSERT_TRUE(emit::write_html(fixtures::small_briefing(), options, out).ok());
   EXPECT_NE(out.str().find("Build 1234 &lt;b&gt; passed [unit] [lint]</p>"), std::string::npos)
       << out.str().substr(0, 2000);
+}
+
+// The chapters are written a chapter at a time where the page template's content element
+// is; in an inline element the text around them stays, and the page is still well formed.
+TEST(Html, ChaptersStreamIntoAnInlineContentElementWithNothingLost) {
+  const std::filesystem::path folder =
+      std::filesystem::path(testing::TempDir()) / "inline-templates";
+  std::filesystem::create_directories(folder / "html");
+  std::ifstream page(std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates/html/page.mustache");
+  std::stringstream text;
+  text << page.rdbuf();
+  std::string shell = text.str();
+  const std::string main = "<main id=\"dossier-content\"></main>";
+  ASSERT_NE(shell.find(main), std::string::npos);
+  shell.replace(shell.find(main), main.size(),
+                "<p>before <span id=\"dossier-content\"></span> after</p>");
+  std::ofstream(folder / "html/page.mustache") << shell;
+  auto options = fixtures::project_emit_options();
+  options.templates =
+      emit::TemplateSet({folder, std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
+  std::ostringstream out;
+  const model::Briefing b = fixtures::small_briefing();
+  ASSERT_TRUE(emit::write_html(b, options, out).ok());
+  const std::string html = out.str();
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(html.c_str())) << html;
+  EXPECT_NE(html.find("before <span"), std::string::npos);
+  EXPECT_NE(html.find("</span> after</p>"), std::string::npos);
+  EXPECT_NE(html.find("id=\"S1\""), std::string::npos);  // the chapter is there
+  EXPECT_EQ(html.find("dossier: the source chapters"), std::string::npos);
+}
+
+// With the default template the streamed page equals one tree written at once.
+TEST(Html, StreamedChaptersEqualTheWholeTreeWritten) {
+  const model::Briefing b = fixtures::small_briefing();
+  const std::string html = html_of(b);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(html.c_str(), pugi::parse_default | pugi::parse_doctype));
+  std::ostringstream again;
+  emit::save_polyglot(doc, again);
+  EXPECT_EQ(again.str(), html);
 }
