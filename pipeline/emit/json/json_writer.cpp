@@ -1,6 +1,5 @@
 #include "emit/json/json_writer.h"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "model/utf8.h"
@@ -65,12 +64,6 @@ void JsonWriter::value(const std::vector<std::string>& texts) {
   end_array();
 }
 
-void JsonWriter::value(const std::vector<int>& numbers) {
-  begin_array();
-  for (const int n : numbers) value(n);
-  end_array();
-}
-
 bool JsonWriter::flush() {
   if (!buffer_.empty()) {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -118,20 +111,6 @@ void JsonWriter::after_scalar() {
 
 void JsonWriter::indent(std::size_t depth) {
   buffer_.append(2 * depth, ' ');
-}
-
-void JsonWriter::append_integer(long long number) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, number);
-  (void)ec;
-  buffer_.append(digits, end);
-}
-
-void JsonWriter::append_unsigned(unsigned long long number) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, number);
-  (void)ec;
-  buffer_.append(digits, end);
 }
 
 void JsonWriter::append_escaped(std::string_view text) {

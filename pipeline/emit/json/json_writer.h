@@ -4,12 +4,12 @@
 // empty containers, the same escapes and number forms), which the tests check byte for byte.
 #pragma once
 
+#include <charconv>
 #include <concepts>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 namespace dossier::emit {
@@ -37,16 +37,13 @@ class JsonWriter {
   template <std::integral Int>
   requires(!std::same_as<Int, bool>) void value(Int number) {
     before_value();
-    if constexpr (std::is_signed_v<Int>) {
-      append_integer(static_cast<long long>(number));
-    } else {
-      append_unsigned(static_cast<unsigned long long>(number));
-    }
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    buffer_.append(digits, end);
     after_scalar();
   }
   void null();
   void value(const std::vector<std::string>& texts);
-  void value(const std::vector<int>& numbers);
 
   // A member of the open object: its name, then its value.
   template <class T>
@@ -67,8 +64,6 @@ class JsonWriter {
   void before_value();
   void indent(std::size_t depth);
   void after_scalar();
-  void append_integer(long long number);
-  void append_unsigned(unsigned long long number);
   void append_escaped(std::string_view text);
   void spill();
 
