@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/read_text.h"
+#include "model/fnv1a.h"
 
 namespace dossier::cli {
 
@@ -70,13 +71,13 @@ SourceCache::SourceCache(std::filesystem::path folder, std::string fingerprint)
 
 std::filesystem::path SourceCache::file_for(const std::string& key) const {
   // FNV-1a of fingerprint and key: a collision only costs a miss, as the file keeps its key.
-  std::uint64_t h = 0xcbf29ce484222325ull;
+  model::Fnv1a h;
   for (const std::string* part : {&fingerprint_, &key}) {
-    for (unsigned char c : *part) h = (h ^ c) * 0x100000001b3ull;
-    h = (h ^ 0x1e) * 0x100000001b3ull;
+    h.add(*part);
+    h.add(0x1e);
   }
   char name[32];
-  std::snprintf(name, sizeof name, "%016llx.dsrc", static_cast<unsigned long long>(h));
+  std::snprintf(name, sizeof name, "%016llx.dsrc", static_cast<unsigned long long>(h.value()));
   return *folder_ / name;
 }
 

@@ -1,5 +1,7 @@
 #include "model/serialize.h"
 
+#include "model/fnv1a.h"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -86,9 +88,9 @@ void fields(Io& io, SourceRecord& v) {
 
 // FNV-1a over the file's bytes before the check itself: a damaged file is refused.
 std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ull;
-  return h;
+  Fnv1a h;
+  h.add(bytes);
+  return h.value();
 }
 
 // Numbers as LEB128 varints (signed ones zigzagged), strings and lists with their length

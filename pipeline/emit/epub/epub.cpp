@@ -11,6 +11,7 @@
 
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
+#include "model/fnv1a.h"
 #include "model/image_type.h"
 #include "model/parallel.h"
 
@@ -52,30 +53,31 @@ std::string iso_timestamp(long long seconds) {
   return buf;
 }
 
-// A stable identifier derived from the content: two FNV-1a hashes shaped as a UUID.
 // A stable identifier from the book's content: two 64-bit FNV-style hashes over every part's
 // bytes in order, shaped as a version-5-style UUID. Fed a part at a time, so the chapters need
 // not be kept to be hashed.
 class ContentHash {
  public:
   void add(std::string_view part) {
+    a_.add(part);
     for (const unsigned char c : part) {
-      a_ = (a_ ^ c) * 0x100000001b3ull;
       b_ = (b_ ^ c) * 0x100000001b3ull;
       b_ ^= b_ >> 29;
     }
   }
   std::string uuid() const {
+    const std::uint64_t a = a_.value();
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a_ >> 32),
-                  static_cast<unsigned>((a_ >> 16) & 0xFFFF), static_cast<unsigned>(a_ & 0x0FFF),
+    std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0x0FFF),
                   static_cast<unsigned>(0x8000 | ((b_ >> 48) & 0x3FFF)),
                   static_cast<unsigned long long>(b_ & 0xFFFFFFFFFFFFull));
     return std::string("urn:uuid:") + buf;
   }
 
  private:
-  std::uint64_t a_ = 0xcbf29ce484222325ull, b_ = 0x84222325cbf29ce4ull;
+  model::Fnv1a a_;
+  std::uint64_t b_ = 0x84222325cbf29ce4ull;  // FNV's step from another seed, with a shift
 };
 
 std::string container_xml() {
