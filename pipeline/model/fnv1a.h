@@ -9,6 +9,8 @@ namespace dossier::model {
 
 class Fnv1a {
  public:
+  Fnv1a() = default;
+  explicit Fnv1a(std::uint64_t seed) : h_(seed) {}
   void add(std::string_view bytes) {
     for (const unsigned char c : bytes) add(c);
   }

@@ -53,31 +53,39 @@ std::string iso_timestamp(long long seconds) {
   return buf;
 }
 
-// A stable identifier from the book's content: two 64-bit FNV-style hashes over every part's
-// bytes in order, shaped as a version-5-style UUID. Fed a part at a time, so the chapters need
-// not be kept to be hashed.
+// A stable identifier from the book's content: two 64-bit FNV-1a hashes (of different seeds)
+// over the title, the date and each content file's name, CRC-32 and size, shaped as a
+// version-5-style UUID. The CRC-32s are the ones the zip needs anyway, so the chapters are
+// not read a second time to be hashed.
 class ContentHash {
  public:
   void add(std::string_view part) {
     a_.add(part);
-    for (const unsigned char c : part) {
-      b_ = (b_ ^ c) * 0x100000001b3ull;
-      b_ ^= b_ >> 29;
+    b_.add(part);
+    b_.add('\0');
+  }
+  void add(const ZipWriter::Entry& entry) {
+    add(entry.name);
+    char fields[8];
+    for (int i = 0; i < 4; ++i) {
+      fields[i] = static_cast<char>(entry.crc >> (8 * i));
+      fields[4 + i] = static_cast<char>(entry.size >> (8 * i));
     }
+    add(std::string_view(fields, sizeof fields));
   }
   std::string uuid() const {
-    const std::uint64_t a = a_.value();
+    const std::uint64_t a = a_.value(), b = b_.value();
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                   static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0x0FFF),
-                  static_cast<unsigned>(0x8000 | ((b_ >> 48) & 0x3FFF)),
-                  static_cast<unsigned long long>(b_ & 0xFFFFFFFFFFFFull));
+                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
+                  static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
     return std::string("urn:uuid:") + buf;
   }
 
  private:
   model::Fnv1a a_;
-  std::uint64_t b_ = 0x84222325cbf29ce4ull;  // FNV's step from another seed, with a shift
+  model::Fnv1a b_{0x84222325cbf29ce4ull};
 };
 
 std::string container_xml() {
@@ -242,12 +250,12 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   std::vector<ZipWriter::Entry> chapter_entries;
   std::vector<std::string> batch_names, batch_files;
   const auto compress_batch = [&] {
-    for (const auto& file : batch_files) content.add(file);
     const std::size_t first = chapter_entries.size();
     chapter_entries.resize(first + batch_files.size());
     model::parallel_for(batch_files.size(), options.threads, [&](std::size_t i) {
       chapter_entries[first + i] = ZipWriter::deflated_entry(batch_names[i], batch_files[i]);
     });
+    for (std::size_t i = first; i < chapter_entries.size(); ++i) content.add(chapter_entries[i]);
     batch_names.clear();
     batch_files.clear();
   };
@@ -327,7 +335,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   auto css = options.templates.read("style.css");
   if (!css) return css.error();
 
-  for (const auto& [key, image] : images) content.add(*image.bytes);
+  std::vector<ZipWriter::Entry> image_entries;
+  for (const auto& [key, image] : images) {  // PNG and JPEG are compressed already
+    image_entries.push_back(ZipWriter::stored_entry("EPUB/" + image.file, *image.bytes));
+    content.add(image_entries.back());
+  }
   const std::string identifier = content.uuid();
 
   ZipWriter zip(options.timestamp);
@@ -340,9 +352,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   zip.add_deflated("EPUB/style.css", css.value());
   zip.add_deflated("EPUB/cover.xhtml", serialize_xhtml(cover));
   for (auto& entry : chapter_entries) zip.add(std::move(entry));
-  for (const auto& [key, image] : images) {  // PNG and JPEG are compressed already
-    zip.add_stored("EPUB/" + image.file, *image.bytes);
-  }
+  for (auto& entry : image_entries) zip.add(std::move(entry));
   return zip.write(out);
 }
 

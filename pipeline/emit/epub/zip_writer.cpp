@@ -1,9 +1,10 @@
 #include "emit/epub/zip_writer.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <ctime>
-#include <stdexcept>
+#include <memory>
+#include <new>
 
 namespace dossier::emit {
 
@@ -18,21 +19,25 @@ void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
+// libdeflate at its fastest level: four times zlib's default speed on XHTML for about 9% more
+// bytes (37 MB of chapters: 168 ms and 6.5 MB against zlib's 746 ms and 6.0 MB). One
+// compressor per thread, since chapters are compressed on several.
+constexpr int kDeflateLevel = 1;
+
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+
 std::string raw_deflate(std::string_view data) {
-  z_stream z{};
-  // windowBits −15: raw deflate, as ZIP stores it (no zlib header or checksum).
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("zlib deflateInit2 failed");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
+  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(
+      libdeflate_alloc_compressor(kDeflateLevel));
+  if (!compressor) throw std::bad_alloc();
+  std::string out(libdeflate_deflate_compress_bound(compressor.get(), data.size()), '\0');
+  // Raw deflate, as ZIP stores it (no zlib header or checksum); the bound always suffices.
+  const std::size_t size = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(),
+                                                       out.data(), out.size());
+  if (size == 0) throw std::bad_alloc();
+  out.resize(size);
   return out;
 }
 
@@ -53,8 +58,7 @@ ZipWriter::Entry ZipWriter::make_entry(const std::string& name, std::string_view
   Entry e;
   e.name = name;
   e.size = static_cast<std::uint32_t>(data.size());
-  e.crc = static_cast<std::uint32_t>(
-      crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+  e.crc = libdeflate_crc32(0, data.data(), data.size());
   e.method = deflate ? 8 : 0;
   e.payload = deflate ? raw_deflate(data) : std::string(data);
   return e;
@@ -62,6 +66,10 @@ ZipWriter::Entry ZipWriter::make_entry(const std::string& name, std::string_view
 
 ZipWriter::Entry ZipWriter::deflated_entry(const std::string& name, std::string_view data) {
   return make_entry(name, data, true);
+}
+
+ZipWriter::Entry ZipWriter::stored_entry(const std::string& name, std::string_view data) {
+  return make_entry(name, data, false);
 }
 
 void ZipWriter::add_stored(const std::string& name, std::string_view data) {

@@ -1,4 +1,4 @@
-// A minimal, reproducible ZIP writer over zlib: entries in the order added, fixed timestamps
+// A minimal, reproducible ZIP writer over libdeflate: entries in the order added, fixed timestamps
 // (computed in UTC, whatever TZ says), no extra fields. Enough for EPUB's OCF container.
 #pragma once
 
@@ -24,6 +24,7 @@ class ZipWriter {
   };
   // An entry compressed now, to add later: entries can be made on several threads.
   static Entry deflated_entry(const std::string& name, std::string_view data);
+  static Entry stored_entry(const std::string& name, std::string_view data);
 
   void add_stored(const std::string& name, std::string_view data);
   void add_deflated(const std::string& name, std::string_view data);
