@@ -206,6 +206,10 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   // The stage summary: on a terminal unless --quiet; always with --verbose, sources too.
   if (options.verbose || (on_terminal && !options.quiet))
     std::cerr << times.summary(options.verbose);
+  if (options.verbose && disk_cache) {
+    std::cerr << "cache: " << disk_cache->hits() << " sources reused, " << disk_cache->misses()
+              << " processed\n";
+  }
   return finish(diag, briefing.sources.size(), common);
 }
 

@@ -2,15 +2,21 @@
 // metadata have not changed, under the same rules (the fingerprint: dossier's version, the
 // boilerplate and gazetteer files, the options that change repairs), is not read, repaired,
 // structured and annotated again; its result and diagnostics are reused. In memory (dossier
-// watch), or with a folder on disk, one file per source named by a hash of its key (build's
-// cache in OUTPUT/.dossier-cache). Thread-safe.
+// watch), or with a folder on disk (build's cache in OUTPUT/.dossier-cache): one pack file,
+// sources.pack, of every source's record found by a hash of its key. A build writes a new
+// pack as it goes (each record it reused or made, once) and puts it in place at the end, so
+// the cache holds one build's sources and never grows without bound. One file rather than
+// one per source: creating a thousand small files cost a first build of 1,000 articles
+// about 0.4 s. Thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cli/job.h"
@@ -31,19 +37,24 @@ class SourceCache {
   using Entry = model::SourceRecord;
 
   SourceCache() = default;  // in memory only
+  // Opens `folder`'s pack, if there is one; nothing is written until a record is.
   SourceCache(std::filesystem::path folder, std::string fingerprint);
+  ~SourceCache();  // an unfinished new pack is deleted
+  SourceCache(const SourceCache&) = delete;
+  SourceCache& operator=(const SourceCache&) = delete;
 
   // The key of the source at `index`: its position, paths, given metadata and a hash of its
   // bytes. Nothing when the file cannot be read (it is then processed, to report why).
   static std::optional<std::string> key_for(const SourceSpec& spec, std::size_t index);
 
-  std::optional<Entry> find(const std::string& key) const;
-  // Keeps the entry in memory, or with a folder writes it there (and only there).
+  // With a folder, a record found is also copied into the new pack.
+  std::optional<Entry> find(const std::string& key);
+  // Keeps the entry in memory, or with a folder writes it to the new pack (and only there).
   void store(const std::string& key, const Entry& entry);
   // Forgets everything: the rules that shape every source (boilerplate, gazetteer) changed.
   void clear();
-  // Deletes the files on disk that this build neither read nor wrote, so the cache holds one
-  // build's sources and never grows without bound.
+  // Puts the new pack in place of the old one: the records this build read or wrote, and no
+  // others. Also deletes the one-file-per-source results of older versions.
   void prune();
 
   std::size_t hits() const { return hits_; }
@@ -51,14 +62,25 @@ class SourceCache {
   void reset_counts() { hits_ = misses_ = 0; }
 
  private:
-  std::filesystem::path file_for(const std::string& key) const;
+  struct Place {
+    std::uint64_t offset = 0, size = 0;
+  };
+  std::uint64_t hash_of(const std::string& key) const;
+  void read_index();
+  // Appends one record to the new pack (opened on first use); under mutex_.
+  void append(std::uint64_t hash, std::string_view record);
+  std::filesystem::path pack_path() const;
 
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::map<std::string, Entry> entries_;
   std::optional<std::filesystem::path> folder_;
   std::string fingerprint_;
-  mutable std::set<std::filesystem::path> used_;
-  mutable std::size_t hits_ = 0, misses_ = 0;
+  int old_pack_ = -1;  // a file descriptor, read with pread from several threads
+  std::unordered_map<std::uint64_t, Place> index_;
+  std::FILE* new_pack_ = nullptr;
+  std::filesystem::path new_pack_path_;
+  bool new_pack_failed_ = false;
+  std::size_t hits_ = 0, misses_ = 0;
 };
 
 }  // namespace dossier::cli

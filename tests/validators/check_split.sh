@@ -28,16 +28,30 @@ expect "two shards write one result per source" \
 "$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/joined" --quiet --verify-ledger 2>/dev/null
 expect "the joined build equals the single build" same_outputs "$tmp/clean" "$tmp/joined"
 
-"$dossier" build "$job" -o "$tmp/incremental" --quiet --verify-ledger 2>/dev/null
-expect "a build keeps a cache of its sources" \
-  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.dsrc$' | grep -qx 5"
+"$dossier" build "$job" -o "$tmp/incremental" -v --verify-ledger >/dev/null 2>"$tmp/first.err"
+expect "a first build processes every source" grep -qx "cache: 0 sources reused, 5 processed" "$tmp/first.err"
+expect "and keeps them in one pack" test -s "$tmp/incremental/.dossier-cache/sources.pack"
+touch "$tmp/incremental/.dossier-cache/000000000000abcd.dsrc"  # an older version's result
 printf '\nA late paragraph: the corridor reopened on Friday, said Ayşe Yıldırım.\n' \
   >>"$tmp/job/sources/port-capacity.txt"
 "$dossier" build "$job" -o "$tmp/incremental" -v >/dev/null 2>"$tmp/incremental.err"
 "$dossier" build "$job" -o "$tmp/clean2" --no-cache --quiet 2>/dev/null
 expect "a rebuild from the cache equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
-expect "the cache still holds one result per source" \
-  bash -c "ls '$tmp/incremental/.dossier-cache' | grep -c '\.dsrc$' | grep -qx 5"
+expect "the rebuild processes only the changed source" \
+  grep -qx "cache: 4 sources reused, 1 processed" "$tmp/incremental.err"
+expect "the cache holds the pack alone" \
+  bash -c "[[ \$(ls -A '$tmp/incremental/.dossier-cache') == sources.pack ]]"
+"$dossier" build "$job" -o "$tmp/incremental" -v >/dev/null 2>"$tmp/again.err"
+expect "a rebuild with nothing changed reuses every source" \
+  grep -qx "cache: 5 sources reused, 0 processed" "$tmp/again.err"
+expect "and still equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
+head -c 100 "$tmp/incremental/.dossier-cache/sources.pack" >"$tmp/torn"
+mv "$tmp/torn" "$tmp/incremental/.dossier-cache/sources.pack"
+"$dossier" build "$job" -o "$tmp/incremental" -v >/dev/null 2>"$tmp/torn.err"
+expect "a torn pack costs misses, not a failed build" test $? -eq 0
+expect "and every source it lost is processed again" \
+  grep -qx "cache: 0 sources reused, 5 processed" "$tmp/torn.err"
+expect "the build after a torn pack still equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
 
 "$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/stale" --quiet 2>"$tmp/stale.err"
 expect "joining results made from other input fails (exit 1)" test $? -eq 1
