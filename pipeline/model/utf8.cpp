@@ -2,10 +2,9 @@
 
 namespace dossier::model::utf8 {
 
-Decoded decode(std::string_view s, std::size_t i) {
+Decoded decode_beyond_ascii(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return {b0, 1, true};
   // Well-formed sequences as in the Unicode standard's table 3-7: the lead byte fixes the
   // length and the allowed range of the second byte (no overlongs, surrogates or > U+10FFFF).
   std::size_t need = 0;

@@ -17,8 +17,16 @@ struct Decoded {
   bool valid = false;
 };
 
+// Decodes the sequence starting at s[i], a byte of 0x80 or more.
+Decoded decode_beyond_ascii(std::string_view s, std::size_t i);
+
 // Decodes the sequence starting at s[i]; rejects overlongs, surrogates and values > U+10FFFF.
-Decoded decode(std::string_view s, std::size_t i);
+// Inline for ASCII, which most text mostly is: every stage decodes every character.
+inline Decoded decode(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1, true};
+  return decode_beyond_ascii(s, i);
+}
 
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);

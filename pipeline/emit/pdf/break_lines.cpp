@@ -58,6 +58,7 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
   std::vector<Node> store;
   store.push_back({});
   std::vector<int> active = {0};
+  std::vector<int> still_active;  // reused for every break, to allocate once
   for (std::size_t b = 0; b < n; ++b) {
     const auto& item = items[b];
     const bool legal = (item.kind == Kind::Glue && b > 0 && items[b - 1].kind == Kind::Box) ||
@@ -69,7 +70,7 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
     int best_from[4];
     double best_ratio[4];
     for (int f = 0; f < 4; ++f) best_demerits[f] = std::numeric_limits<double>::infinity();
-    std::vector<int> still_active;
+    still_active.clear();
     for (int a : active) {
       const Node& node = store[static_cast<std::size_t>(a)];
       const std::size_t start = node.at == 0 && a == 0 ? 0 : after_break(node.at);
@@ -95,8 +96,9 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
         if (!(forced && ratio > tolerance)) continue;
       }
       const double r = forced && ratio > 0 ? 0 : ratio;
-      double badness = 100 * std::pow(std::fabs(r), 3);
-      double d = std::pow(kLinePenalty + badness, 2);
+      const double magnitude = std::fabs(r);
+      const double badness = 100 * magnitude * magnitude * magnitude;
+      double d = (kLinePenalty + badness) * (kLinePenalty + badness);
       if (item.kind == Kind::Penalty && item.penalty >= 0) {
         d += item.penalty * item.penalty;
       } else if (item.kind == Kind::Penalty && !forced) {
@@ -112,7 +114,7 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
         best_ratio[fitness] = r;
       }
     }
-    active = std::move(still_active);
+    active.swap(still_active);
     for (int f = 0; f < 4; ++f) {
       if (best_demerits[f] == std::numeric_limits<double>::infinity()) continue;
       Node node;

@@ -266,7 +266,9 @@ class Destinations {
  public:
   Destinations(const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
                const pdf::Geometry& g)
-      : laid_(laid), pages_(pages), g_(g) {}
+      : laid_(laid), pages_(pages), g_(g) {
+    made_.reserve(laid.anchors.size());
+  }
 
   HPDF_Destination get(const std::string& anchor) {
     const auto it = laid_.anchors.find(anchor);

@@ -67,10 +67,11 @@ std::vector<std::size_t> find_points(std::string_view word) {
 
 }  // namespace
 
-std::vector<std::size_t> hyphenation_points(std::string_view word) {
-  if (word.size() < kShortestWord) return {};
+const std::vector<std::size_t>& hyphenation_points(std::string_view word) {
+  static const std::vector<std::size_t> kNone;
+  if (word.size() < kShortestWord) return kNone;
   for (char c : word) {
-    if (c < 'a' || c > 'z') return {};
+    if (c < 'a' || c > 'z') return kNone;
   }
   thread_local std::unordered_map<std::string, std::vector<std::size_t>, StringHash,
                                   std::equal_to<>>

@@ -10,7 +10,8 @@ namespace dossier::emit::pdf {
 
 // Byte offsets inside `word` after which a hyphen may break it. Only lower-case ASCII words
 // of six letters or more are hyphenated (names, numbers and foreign words are left whole),
-// keeping two letters before a break and three after.
-std::vector<std::size_t> hyphenation_points(std::string_view word);
+// keeping two letters before a break and three after. The points stay valid until this
+// thread's next call.
+const std::vector<std::size_t>& hyphenation_points(std::string_view word);
 
 }  // namespace dossier::emit::pdf

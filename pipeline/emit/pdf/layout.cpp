@@ -422,7 +422,7 @@ void lay_out_cover(Flow& flow, const model::Briefing& b, const EmitOptions& opti
 // The contents; `pages` holds each source's first page number (1-based), or is empty while the
 // number of contents pages is being found.
 void lay_out_contents(Flow& flow, const model::Briefing& b, const EmitOptions& options, double size,
-                      const std::map<std::string, Anchor>& anchors) {
+                      const Anchors& anchors) {
   flow.set_running_head(truncate_for_head(b.title), options.words["contents"]);
   flow.new_page();
   flow.anchor("contents");
@@ -480,6 +480,9 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     Flow chapter(chapters[i], g, measure, size);
     lay_out_source(chapter, briefing.sources[i], options, size, view, briefing.title);
   });
+  std::size_t anchors = doc.anchors.size();
+  for (const auto& chapter : chapters) anchors += chapter.anchors.size();
+  doc.anchors.reserve(anchors + briefing.sources.size());
   for (auto& chapter : chapters) {
     const int offset = static_cast<int>(doc.pages.size());
     for (auto& [id, anchor] : chapter.anchors) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "emit/emit.h"
@@ -65,9 +66,12 @@ struct OutlineItem {
   int level = 0;  // 0: top level
 };
 
+// Anchor ids (S1, S1-p4, E-…) → places: looked up once for each of a briefing's links.
+using Anchors = std::unordered_map<std::string, Anchor>;
+
 struct PagedDocument {
   std::vector<Page> pages;
-  std::map<std::string, Anchor> anchors;
+  Anchors anchors;
   std::vector<OutlineItem> outline;
 };
 

@@ -18,8 +18,7 @@ void start_part(Flow& flow, const char* anchor, const std::string& title, double
 
 // "S2 ¶7, S3 ¶1", each linked; with `anchors`, the page follows: "S2 ¶7 (p. 12)".
 void append_refs(std::vector<Piece>& pieces, const std::vector<ParagraphRef>& refs,
-                 const std::map<std::string, Anchor>* anchors = nullptr,
-                 const std::string& page_word = "p.") {
+                 const Anchors* anchors = nullptr, const std::string& page_word = "p.") {
   bool first = true;
   for (const auto& ref : refs) {
     if (!first) pieces.push_back({", ", "", Face::Body});
@@ -269,7 +268,7 @@ void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, d
 }
 
 void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
-                   const std::map<std::string, Anchor>& anchors) {
+                   const Anchors& anchors) {
   start_part(flow, "index", words["index"], size);
   if (view.index.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
   for (const auto& entry : view.index) {

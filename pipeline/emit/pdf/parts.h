@@ -16,7 +16,7 @@ void lay_out_timeline(Flow& flow, const BriefingView& view, const Words& words, 
 void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, double size);
 // The index gives each paragraph's page: `anchors` are the paragraphs' places.
 void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
-                   const std::map<std::string, Anchor>& anchors);
+                   const Anchors& anchors);
 
 // A footnote's number (as the source writes it in references) → the note's block id.
 using NoteAnchors = std::map<std::string, std::string>;

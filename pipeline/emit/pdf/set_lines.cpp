@@ -204,9 +204,10 @@ class Setter {
       if (!after_break)
         add({BreakItem::Kind::Glue, space_w, space_w * 0.5, space_w * 0.33, 0, false});
       after_break = false;
-      const std::vector<std::size_t> points = word.size() == 1 && word[0].piece->target.empty()
-                                                  ? hyphenation_points(word[0].text)
-                                                  : std::vector<std::size_t>{};
+      static const std::vector<std::size_t> kNoPoints;
+      const std::vector<std::size_t>& points = word.size() == 1 && word[0].piece->target.empty()
+                                                   ? hyphenation_points(word[0].text)
+                                                   : kNoPoints;
       if (points.empty()) {
         for (const auto& f : word) add_box(f, f.text, f.width);
         continue;
