@@ -1,10 +1,13 @@
 // Byte-level decoding: BOMs, UTF-16/32, UTF-8 with repair, and the Windows-1252 fallback.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 #include "ingest/ingest.h"
+#include "model/byte_scan.h"
 #include "model/utf8.h"
 
 namespace dossier::ingest {
@@ -172,10 +175,8 @@ bool reads_as_windows_1252(std::string_view b, std::size_t i) {
 Utf8Census take_census(std::string_view b) {
   Utf8Census census;
   for (std::size_t i = 0; i < b.size();) {
-    if (static_cast<unsigned char>(b[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+    i = model::bytes::first_non_ascii(b, i);  // most of any text is ASCII
+    if (i == b.size()) break;
     const utf8::Decoded d = utf8::decode(b, i);
     if (d.valid) {
       ++census.multibyte;

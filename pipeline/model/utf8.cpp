@@ -1,5 +1,7 @@
 #include "model/utf8.h"
 
+#include "model/byte_scan.h"
+
 namespace dossier::model::utf8 {
 
 Decoded decode_beyond_ascii(std::string_view s, std::size_t i) {
@@ -74,9 +76,7 @@ std::u32string decode_all(std::string_view text) {
 }
 
 std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  return bytes::count_code_points(s);
 }
 
 bool is_valid(std::string_view s) {

@@ -1,11 +1,11 @@
 // HTML and XML character references left in plain text: &amp; &#8217; &#x2019; &rsquo;.
 // A line that looks like markup (a '<' before a letter or '/') is left alone.
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "model/ascii.h"
 #include "model/utf8.h"
 #include "normalize/code_pages.h"
 #include "normalize/line_text.h"
@@ -71,8 +71,7 @@ std::optional<char32_t> numeric(std::string_view digits, int base) {
 
 bool looks_like_markup(std::string_view s) {
   for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
-    if (i + 1 < s.size() &&
-        (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
+    if (i + 1 < s.size() && (model::ascii::is_alpha(s[i + 1]) || s[i + 1] == '/')) {
       return true;
     }
   }

@@ -18,8 +18,13 @@ struct LineTriggers {
   bool quotes = false;           // " ‘ ’ “ ”
   bool other_script = false;     // Greek or Cyrillic letters
   bool spacing = false;          // tabs, double spaces, spaces at the edges
+  bool punctuation = false;      // " ," or " ." and the like, or a full stop before a capital
+  bool operator==(const LineTriggers&) const = default;
 };
 
+// Sixteen bytes at a time where the machine allows (SSE2), the rest a byte at a time.
 LineTriggers scan_line(std::string_view line);
+// The same, a byte at a time throughout: the reference the tests hold scan_line to.
+LineTriggers scan_line_bytewise(std::string_view line);
 
 }  // namespace dossier::normalize

@@ -9,10 +9,9 @@
 namespace dossier::normalize {
 
 namespace {
-void apply_character_repairs_once(LineText& line, const CharacterRepairs& repairs,
-                                  std::vector<model::Fix>& fixes) {
+void apply_character_repairs_once(LineText& line, const LineTriggers& t,
+                                  const CharacterRepairs& repairs, std::vector<model::Fix>& fixes) {
   // Each step runs only when the line holds something it could change.
-  const LineTriggers t = scan_line(line.text());
   if (!t.non_ascii && !t.ampersand && !t.invisible && !t.quotes) return;
   if (repairs.mojibake && (t.latin1_letters || t.c1)) repair_mojibake(line, fixes);
   if (repairs.mojibake && t.c1) fix_c1_controls(line, fixes);
@@ -27,16 +26,21 @@ void apply_character_repairs_once(LineText& line, const CharacterRepairs& repair
 
 // One repair can uncover another (a stray control removed lets a whole line decode; a space
 // removed before ";" completes "&#82;"), so the repairs run while they still change the line
-// (a round that changes nothing ends it; eight bound the worst chain).
+// (a round that changes nothing ends it; eight bound the worst chain). A clean line costs one
+// scan of its bytes.
 void repair_line(LineText& line, const CharacterRepairs& repairs, bool spacing,
                  std::vector<model::Fix>& fixes) {
   constexpr int kMaxRounds = 8;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::size_t before = fixes.size();
-    apply_character_repairs_once(line, repairs, fixes);
+    LineTriggers t = scan_line(line.text());
+    apply_character_repairs_once(line, t, repairs, fixes);
     if (spacing) {
-      fold_whitespace(line, fixes);
-      fix_punctuation_spacing(line, fixes);
+      if (fixes.size() != before) t = scan_line(line.text());
+      const std::size_t unfolded = fixes.size();
+      if (t.spacing) fold_whitespace(line, fixes);
+      // Folding can bring a space next to punctuation ("word\t,"): look again then.
+      if (t.punctuation || fixes.size() != unfolded) fix_punctuation_spacing(line, fixes);
     }
     if (fixes.size() == before) break;
   }

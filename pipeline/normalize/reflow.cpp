@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include <cctype>
 #include <unordered_set>
 
+#include "model/ascii.h"
 #include "model/utf8.h"
 #include "normalize/dictionary.h"
 #include "normalize/line_text.h"
@@ -15,6 +15,7 @@
 namespace dossier::normalize {
 
 namespace utf8 = model::utf8;
+namespace ascii = model::ascii;
 
 namespace {
 
@@ -66,13 +67,13 @@ bool looks_hard_wrapped(const std::vector<LineText>& lines, std::size_t width) {
 bool starts_with_label(std::string_view s) {
   const std::size_t colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
-  if (!std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  if (!ascii::is_upper(s[0])) return false;
   int words = 1;
   for (std::size_t i = 0; i < colon; ++i) {
     const char c = s[i];
     if (c == ' ')
       ++words;
-    else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-')
+    else if (!ascii::is_alpha(c) && c != '-')
       return false;
   }
   return words <= 3;
@@ -103,8 +104,7 @@ bool ends_with_word_hyphen(const std::string& line) {
 bool is_wrapped(const std::string& line, const std::string& next, const Layout& layout) {
   if (starts_list_item(next)) return false;
   // In wrapped text a word broken by a hyphen at the line end always continues.
-  if (ends_with_word_hyphen(line) && !next.empty() &&
-      std::isalpha(static_cast<unsigned char>(next[0]))) {
+  if (ends_with_word_hyphen(line) && !next.empty() && ascii::is_alpha(next[0])) {
     return true;
   }
   const bool sentence_end = ends_sentence(line);
@@ -119,19 +119,19 @@ bool is_wrapped(const std::string& line, const std::string& next, const Layout& 
 
 std::string lower_ascii_word(std::string_view w) {
   std::string out;
-  for (char c : w) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : w) out += ascii::to_lower(c);
   return out;
 }
 
 // The letters at the end of `line` before its hyphen, and at the start of `next`.
 std::string_view fragment_before_hyphen(const std::string& line) {
   std::size_t start = line.size() - 1;
-  while (start > 0 && std::isalpha(static_cast<unsigned char>(line[start - 1]))) --start;
+  while (start > 0 && ascii::is_alpha(line[start - 1])) --start;
   return std::string_view(line).substr(start, line.size() - 1 - start);
 }
 std::string_view fragment_after(const std::string& next) {
   std::size_t end = 0;
-  while (end < next.size() && std::isalpha(static_cast<unsigned char>(next[end]))) ++end;
+  while (end < next.size() && ascii::is_alpha(next[end])) ++end;
   return std::string_view(next).substr(0, end);
 }
 
@@ -151,12 +151,12 @@ class SourceWords {
     for (const auto& line : lines_) {
       const std::string& t = line.text();
       for (std::size_t i = 0; i < t.size();) {
-        if (!std::isalpha(static_cast<unsigned char>(t[i]))) {
+        if (!ascii::is_alpha(t[i])) {
           ++i;
           continue;
         }
         std::size_t j = i;
-        while (j < t.size() && (std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == '-')) ++j;
+        while (j < t.size() && (ascii::is_alpha(t[j]) || t[j] == '-')) ++j;
         words_.insert(lower_ascii_word(std::string_view(t).substr(i, j - i)));
         i = j;
       }
@@ -173,8 +173,7 @@ class SourceWords {
 bool is_soft_hyphen_break(const std::string& line, const std::string& next, SourceWords& words) {
   const std::string_view left = fragment_before_hyphen(line);
   const std::string_view right = fragment_after(next);
-  if (left.empty() || right.empty() || std::isupper(static_cast<unsigned char>(right[0])))
-    return false;
+  if (left.empty() || right.empty() || ascii::is_upper(right[0])) return false;
   const std::string joined = lower_ascii_word(std::string(left) + std::string(right));
   const std::string hyphenated = lower_ascii_word(std::string(left) + "-" + std::string(right));
   if (words.seen(hyphenated)) return false;
@@ -192,7 +191,7 @@ bool looks_title_case(std::string_view line) {
     if (i < line.size() && line[i] != ' ') continue;
     if (i - start >= 4) {
       ++words;
-      capitals += std::isupper(static_cast<unsigned char>(line[start])) != 0;
+      capitals += ascii::is_upper(line[start]) != 0;
     }
     start = i + 1;
   }

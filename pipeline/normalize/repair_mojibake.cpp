@@ -4,6 +4,7 @@
 // mojibake with correct text), the same is tried on each run of mojibake on its own.
 #include <optional>
 
+#include "model/byte_scan.h"
 #include "model/utf8.h"
 #include "normalize/badness.h"
 #include "normalize/code_pages.h"
@@ -242,12 +243,34 @@ bool fix_mojibake(std::u32string& text) {
   return changed;
 }
 
+// Whether `text` holds what has_mojibake_pattern looks for at all, read on its UTF-8 bytes:
+// every pattern is two non-ASCII characters side by side (a lead's image and a
+// continuation's, U+FFFD after a lead), "Ã" before a space, or a C1 control. Most lines with
+// an accented letter or a curly quote have none, and are not widened to be scored.
+bool may_hold_mojibake(std::string_view text) {
+  bool after_non_ascii = false;  // the previous character was not ASCII
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // ASCII, skipped in blocks, parts any two characters.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      after_non_ascii = false;
+      i = model::bytes::first_non_ascii(text, i);
+      if (i == text.size()) break;
+    }
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;  // a continuation byte: judged with its lead
+    if (after_non_ascii) return true;
+    after_non_ascii = true;
+    const auto b1 = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (b == 0xC2 && b1 >= 0x80 && b1 <= 0x9F) return true;                                 // C1
+    if (b == 0xC3 && b1 == 0x83 && i + 2 < text.size() && text[i + 2] == ' ') return true;  // "Ã "
+  }
+  return false;
+}
+
 void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes) {
   const std::string& text = line.text();
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (ascii) return;
-  // Most lines with accented letters hold no mojibake: check with a reused buffer first.
+  if (!may_hold_mojibake(text)) return;
+  // Check with a reused buffer first.
   thread_local std::u32string wide;
   wide.clear();
   model::utf8::for_each(text, [&](char32_t cp, std::size_t) { wide += cp; });

@@ -1,9 +1,9 @@
 // Quote artifacts from copying: a doubled or mismatched opening quote (‘“, “‘, ““, "“)
 // becomes one “; a closing quote standing alone at the start of a line goes; with
 // --ascii-punctuation, typographic quotes become straight ones.
-#include <cctype>
 #include <string_view>
 
+#include "model/ascii.h"
 #include "normalize/line_text.h"
 
 namespace dossier::normalize {
@@ -25,15 +25,35 @@ std::size_t next_quote_candidate(const std::string& t, std::size_t from) {
   return std::string::npos;
 }
 
+// Whether `t` holds one of the two artifacts repair_quotes fixes: a “ beside another opening
+// quote, or a line opening with ” or ’ and a blank. Most lines with quotes hold neither.
+bool may_need_repair(std::string_view t) {
+  constexpr std::string_view kOpenDouble = "\u201C", kOpenSingle = "\u2018";
+  for (std::size_t at = t.find(kOpenDouble); at != std::string_view::npos;
+       at = t.find(kOpenDouble, at + 3)) {
+    const std::string_view before = t.substr(0, at), after = t.substr(at + 3);
+    if (before.ends_with('"') || before.ends_with(kOpenDouble) || before.ends_with(kOpenSingle) ||
+        after.starts_with('"') || after.starts_with(kOpenDouble) ||
+        after.starts_with(kOpenSingle)) {
+      return true;
+    }
+  }
+  const std::size_t first = t.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  const std::string_view rest = t.substr(first);
+  return (rest.starts_with("\u201D") || rest.starts_with("\u2019")) && rest.size() > 3 &&
+         (rest[3] == ' ' || rest[3] == '\t');
+}
+
 bool starts_word(const std::string& t, std::size_t at) {
   if (at >= t.size()) return false;
-  const auto c = static_cast<unsigned char>(t[at]);
-  return std::isalnum(c) || c >= 0x80;
+  return model::ascii::is_alnum(t[at]) || static_cast<unsigned char>(t[at]) >= 0x80;
 }
 
 }  // namespace
 
 void repair_quotes(LineText& line, std::vector<model::Fix>& fixes) {
+  if (!may_need_repair(line.text())) return;
   std::vector<model::Fix> recorded;
   // A run of two or more opening quotes with a “ among them, at the start of a word:
   // "‘“He", "““He", "\"“He" → "“He". Found left to right, replaced right to left.
