@@ -10,17 +10,24 @@ namespace dossier::emit::pdf {
 
 namespace {
 
+// UTF-16 code units as hex, four digits a character (the fonts are Identity-H over the BMP;
+// libharu maps anything beyond it to a space), written straight into the string's storage.
 void append_hex_text(std::string_view text, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out += '<';
+  const std::size_t start = out.size();
+  out.resize(start + 2 + 4 * text.size());  // at most four digits per byte
+  char* p = out.data() + start;
+  *p++ = '<';
   model::utf8::for_each(text, [&](char32_t c, std::size_t) {
     const auto code = static_cast<std::uint16_t>(c > 0xFFFF ? U' ' : c);
-    out += kHex[(code >> 12) & 15];
-    out += kHex[(code >> 8) & 15];
-    out += kHex[(code >> 4) & 15];
-    out += kHex[code & 15];
+    p[0] = kHex[(code >> 12) & 15];
+    p[1] = kHex[(code >> 8) & 15];
+    p[2] = kHex[(code >> 4) & 15];
+    p[3] = kHex[code & 15];
+    p += 4;
   });
-  out += '>';
+  *p++ = '>';
+  out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 // Points rounded the way append_number prints them, so positions add up without drift.
@@ -99,7 +106,7 @@ void write_page_text(const Page& page, const std::array<std::string, kFaceCount>
       pen = x;
     }
     append_hex_text(run.text, out);
-    pen += advance(run.face, run.text) * run.size / 1000;
+    pen += run.width >= 0 ? run.width : advance(run.face, run.text) * run.size / 1000;
   }
   if (in_array) out += "] TJ\n";
   out += "ET\n";

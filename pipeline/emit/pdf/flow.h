@@ -121,7 +121,8 @@ class Flow {
   }
   void place_line(SetLine&& line, double left, double baseline, double size) {
     for (auto& run : line.runs) {
-      page().runs.push_back({left + run.x, baseline, run.face, size, std::move(run.text)});
+      page().runs.push_back(
+          {left + run.x, baseline, run.face, size, std::move(run.text), run.width});
       if (run.strike) {
         const double y = baseline + size * 0.3;
         page().rules.push_back({left + run.x, y, left + run.x + run.width, y, size * 0.06});

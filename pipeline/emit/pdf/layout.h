@@ -22,6 +22,7 @@ struct Run {
   Face face = Face::Body;
   double size = 0;
   std::string text;
+  double width = -1;  // the advance in points where layout measured it, else negative
 };
 
 // A link target that is a web or mail address rather than an anchor: "uri:https://…".
