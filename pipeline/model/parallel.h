@@ -42,4 +42,48 @@ void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
   if (failure) std::rethrow_exception(failure);
 }
 
+// parallel_for begun now and finished later: its helper threads (threads − 1 of them) start
+// on the items at once, while the calling thread does other work; join() then takes on the
+// items that are left and waits for the helpers. Errors as parallel_for's, rethrown by join().
+// Destroyed without join(), it skips the remaining items and waits.
+template <class Fn>
+class StartedFor {
+ public:
+  StartedFor(std::size_t n, unsigned threads, Fn fn) : n_(n), fn_(std::move(fn)) {
+    for (unsigned t = 1; t < thread_count(threads, n); ++t) pool_.emplace_back([this] { work(); });
+  }
+  StartedFor(const StartedFor&) = delete;
+  StartedFor& operator=(const StartedFor&) = delete;
+  ~StartedFor() {
+    next_ = n_;
+    for (auto& t : pool_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+  void join() {
+    work();
+    for (auto& t : pool_) t.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  void work() {
+    try {
+      for (std::size_t i = next_++; i < n_; i = next_++) fn_(i);
+    } catch (...) {
+      next_ = n_;
+      std::lock_guard lock(failure_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+    }
+  }
+
+  std::size_t n_;
+  Fn fn_;
+  std::atomic<std::size_t> next_{0};
+  std::exception_ptr failure_;
+  std::mutex failure_mutex_;
+  std::vector<std::thread> pool_;  // last: the threads start once everything else is made
+};
+
 }  // namespace dossier::model

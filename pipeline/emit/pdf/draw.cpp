@@ -5,20 +5,20 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <condition_variable>
 #include <ctime>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "emit/pdf/content.h"
 #include "emit/pdf/fonts.h"
+#include "emit/pdf/haru_memory.h"
 #include "emit/pdf/haru_objects.h"
 #include "emit/pdf/layout.h"
+#include "model/parallel.h"
 #include "model/utf8.h"
 
 namespace dossier::emit {
@@ -36,10 +36,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   auto* error = static_cast<HaruError*>(user);
   if (error->code == 0) *error = {code, detail};
 }
-
-struct DocDeleter {
-  void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
-};
 
 // Loads each face on first use (libharu embeds every font it is asked for) and keeps each
 // face's glyph advances in a table. The table is safe to read from several layout threads:
@@ -137,80 +133,80 @@ model::Diagnostic haru_failure(const HaruError& error, const std::string& what) 
   return failure(what + code);
 }
 
-// Each page's text goes straight into its content stream (content.h). A second thread
-// compresses the pages while this one adds them, their links and bookmarks to libharu; the
-// fonts a page uses are registered in its resources.
+// Each page's text goes straight into its content stream (content.h). The pages are added to
+// libharu one by one (it is not thread-safe), all naming their fonts through one /Font
+// dictionary they share (F1, F2, … by face); then their contents are written and compressed
+// on the emitter's threads, which start at once while this thread adds the links and
+// bookmarks, and join in when it is done.
 class PageContents {
  public:
   PageContents(const pdf::PagedDocument& laid, FontBook& fonts, HaruError& error)
-      : laid_(laid),
-        fonts_(fonts),
-        error_(error),
-        texts_(laid.pages.size()),
-        deflated_(laid.pages.size()) {}
+      : laid_(laid), fonts_(fonts), error_(error), image_names_(laid.pages.size()) {}
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;
-  ~PageContents() {
-    if (!compressor_.joinable()) return;
-    {
-      std::lock_guard lock(mutex_);
-      abandoned_ = true;  // if add_pages stopped early, the compressor waits for no more
-    }
-    wake_.notify_one();
-    compressor_.join();
-  }
 
-  // Adds the pages to the document and starts compressing their contents.
+  // Adds the pages to the document.
   std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::Geometry& g) {
-    compressor_ = std::thread([this] { compress(); });
-    const pdf::RunAdvance advance = [this](Face face, std::string_view text) {
-      return fonts_.advance(face, text);
-    };
+    std::array<bool, pdf::kFaceCount> used{};
+    for (const auto& page : laid_.pages) {
+      for (const auto& run : page.runs) {
+        used[static_cast<std::size_t>(run.face)] = true;
+        // Layout measures every run; one it did not is measured here, on this thread, so
+        // that the writers only read widths the font book already has.
+        if (run.width < 0) fonts_.advance(run.face, run.text);
+      }
+    }
+    std::vector<std::pair<std::string, HPDF_Font>> resources;
+    for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {
+      if (!used[f]) continue;
+      if (HPDF_Font font = fonts_.get(static_cast<Face>(f))) {
+        names_[f] = "F" + std::to_string(resources.size() + 1);
+        resources.emplace_back(names_[f], font);
+      }
+    }
+    HPDF_Dict fonts = resources.empty() ? nullptr : pdf::font_resources(doc, resources);
     std::vector<HPDF_Page> pages;
     for (std::size_t i = 0; i < laid_.pages.size(); ++i) {
-      const auto& page = laid_.pages[i];
       HPDF_Page p = HPDF_AddPage(doc);
-      if (!p) break;  // libharu's error is reported by the caller
+      if (!p || (fonts && !pdf::use_font_resources(p, fonts))) break;  // the caller reports it
       HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
       HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
-      std::array<std::string, pdf::kFaceCount> names;  // empty: the face has no font
-      for (const auto& run : page.runs) {
-        std::string& name = names[static_cast<std::size_t>(run.face)];
-        if (!name.empty()) continue;
-        if (HPDF_Font font = fonts_.get(run.face)) name = pdf::font_resource_name(p, font);
-      }
-      std::string text;
-      pdf::write_page_text(page, names, advance, text);
-      pdf::write_page_rules(page, text);
-      for (const auto& placed : page.images) {
+      for (const auto& placed : laid_.pages[i].images) {
         HPDF_Image image = image_for(doc, *placed.bytes);
         const char* name = image ? HPDF_Page_GetXObjectName(p, image) : nullptr;
-        if (!name) continue;  // libharu could not read it: the caption still stands
-        text += "q ";
-        for (const double v : {placed.width, 0.0, 0.0, placed.height, placed.x, placed.y}) {
-          pdf::append_number(v, text);
-          text += ' ';
-        }
-        text += "cm /";
-        text += name;
-        text += " Do Q\n";
+        // Without a name libharu could not read the image: the caption still stands.
+        image_names_[i].push_back(name ? name : "");
       }
-      {
-        std::lock_guard lock(mutex_);
-        texts_[i] = std::move(text);
-        ready_ = i + 1;
-      }
-      wake_.notify_one();
       pages.push_back(p);
     }
-    if (pages.size() < texts_.size()) {
-      std::lock_guard lock(mutex_);
-      abandoned_ = true;
-    }
-    wake_.notify_one();
     return pages;
   }
 
+  // The page's operators, compressed.
+  std::string content(std::size_t i) const {
+    const pdf::Page& page = laid_.pages[i];
+    const pdf::RunAdvance advance = [this](Face face, std::string_view text) {
+      return fonts_.advance(face, text);
+    };
+    std::string text;
+    pdf::write_page_text(page, names_, advance, text);
+    pdf::write_page_rules(page, text);
+    for (std::size_t k = 0; k < page.images.size(); ++k) {
+      if (image_names_[i][k].empty()) continue;
+      const pdf::PlacedImage& placed = page.images[k];
+      text += "q ";
+      for (const double v : {placed.width, 0.0, 0.0, placed.height, placed.x, placed.y}) {
+        pdf::append_number(v, text);
+        text += ' ';
+      }
+      text += "cm /";
+      text += image_names_[i][k];
+      text += " Do Q\n";
+    }
+    return pdf::deflate_content(text);
+  }
+
+ private:
   // One image object per file, however many pages show it.
   HPDF_Image image_for(HPDF_Doc doc, const std::string& bytes) {
     const auto [it, fresh] = images_.try_emplace(&bytes, nullptr);
@@ -226,37 +222,12 @@ class PageContents {
     return it->second;
   }
 
-  // Waits for the compressor and sets each page's content.
-  void finish(const std::vector<HPDF_Page>& pages) {
-    compressor_.join();
-    for (std::size_t i = 0; i < pages.size(); ++i) pdf::set_page_content(pages[i], deflated_[i]);
-  }
-
- private:
-  void compress() {
-    for (std::size_t i = 0; i < texts_.size(); ++i) {
-      std::string text;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return ready_ > i || abandoned_; });
-        if (ready_ <= i) return;
-        text = std::move(texts_[i]);
-      }
-      deflated_[i] = pdf::deflate_content(text);
-    }
-  }
-
   const pdf::PagedDocument& laid_;
   FontBook& fonts_;
   HaruError& error_;
-  std::vector<std::string> texts_;
-  std::vector<std::string> deflated_;
+  std::array<std::string, pdf::kFaceCount> names_;     // empty: the face has no font
+  std::vector<std::vector<std::string>> image_names_;  // per page, per placed image
   std::map<const std::string*, HPDF_Image> images_;
-  std::size_t ready_ = 0;
-  bool abandoned_ = false;  // no more pages will come
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::thread compressor_;
 };
 
 // One destination object per anchor, shared by every link and bookmark that points there:
@@ -312,10 +283,10 @@ std::string keywords_of(const model::Briefing& b) {
 model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions& options,
                               std::ostream& out) {
   HaruError error;
-  // (libharu's own memory pool, HPDF_NewEx with a block size, was no faster once the links
-  // were light, and it hands out unaligned memory.)
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> holder(HPDF_New(on_error, &error));
-  HPDF_Doc doc = holder.get();
+  // The document lives in an arena, released as a whole when this function returns (so it is
+  // never HPDF_Free'd object by object).
+  const pdf::HaruMemory memory;
+  HPDF_Doc doc = memory.new_document(on_error, &error);
   if (!doc) return failure("libharu could not create a document");
   // Compression first: libharu fixes each font's and page's filter when it is created.
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
@@ -347,6 +318,9 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
+  std::vector<std::string> deflated(pages.size());
+  model::StartedFor writers(pages.size(), options.threads,
+                            [&](std::size_t i) { deflated[i] = contents.content(i); });
   Destinations destinations(laid, pages, g);
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
@@ -379,7 +353,11 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
       HPDF_Outline_SetOpened(o, HPDF_FALSE);
     }
   }
-  contents.finish(pages);
+  writers.join();
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    pdf::set_page_content(pages[i], deflated[i]);
+    std::string().swap(deflated[i]);  // libharu holds its own copy now
+  }
   HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, briefing.title.c_str());
   if (briefing.author) HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, briefing.author->c_str());

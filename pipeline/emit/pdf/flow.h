@@ -30,6 +30,7 @@ class Flow {
   void set_running_head(std::string left, std::string right) {
     head_left_ = std::move(left);
     head_right_ = std::move(right);
+    head_left_width_ = head_right_width_ = -1;  // measured on the first page that shows them
   }
 
   // Starts a new page unless `height` still fits on this one.
@@ -77,9 +78,9 @@ class Flow {
       if (index++ == widow) new_page();
       ensure(leading);
       const double baseline = y_ - size;
-      page().runs.push_back({g_.margin_left + indent, baseline, face, size, line});
+      const double w = measure_(face, size, line);
+      page().runs.push_back({g_.margin_left + indent, baseline, face, size, line, w});
       if (!link_target.empty()) {
-        const double w = measure_(face, size, line);
         page().links.push_back({g_.margin_left + indent, baseline - size * 0.25,
                                 g_.margin_left + indent + w, baseline + size * 0.9, link_target});
       }
@@ -145,7 +146,7 @@ class Flow {
   void marker(const std::string& text, Face face, double size, double indent, double gap) {
     ensure(size * kLeading * 2);
     const double w = measure_(face, size, text);
-    page().runs.push_back({g_.margin_left + indent - gap - w, y_ - size, face, size, text});
+    page().runs.push_back({g_.margin_left + indent - gap - w, y_ - size, face, size, text, w});
   }
 
   // The room left on this page, in points.
@@ -158,7 +159,7 @@ class Flow {
   void margin_number(const std::string& number, double size) {
     ensure(body_size_ * kLeading * 2);
     const double w = measure_(Face::Body, size, number);
-    page().runs.push_back({g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number});
+    page().runs.push_back({g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number, w});
   }
 
   // A line with text at the left and a page number at the right, linked to `target`.
@@ -170,12 +171,13 @@ class Flow {
     ensure(static_cast<double>(lines.size()) * leading);
     const double top = y_;
     for (const auto& line : lines) {
-      page().runs.push_back({g_.margin_left, y_ - size, Face::Body, size, line});
+      page().runs.push_back(
+          {g_.margin_left, y_ - size, Face::Body, size, line, measure_(Face::Body, size, line)});
       y_ -= leading;
     }
     const double w = measure_(Face::Body, size, number);
     page().runs.push_back(
-        {g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number});
+        {g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number, w});
     page().links.push_back(
         {g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target});
   }
@@ -191,7 +193,7 @@ class Flow {
       const std::string folio = std::to_string(i + 1);
       const double w = measure(Face::Body, size, folio);
       doc.pages[i].runs.push_back(
-          {(g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio});
+          {(g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio, w});
     }
   }
 
@@ -202,12 +204,14 @@ class Flow {
     const double size = body_size_ * 0.75;
     const double head_y = g_.height - g_.margin_top + size * 2;
     if (!head_left_.empty()) {
-      page().runs.push_back({g_.margin_left, head_y, Face::BodyItalic, size, head_left_});
+      if (head_left_width_ < 0) head_left_width_ = measure_(Face::BodyItalic, size, head_left_);
+      page().runs.push_back(
+          {g_.margin_left, head_y, Face::BodyItalic, size, head_left_, head_left_width_});
     }
     if (!head_right_.empty()) {
-      const double w = measure_(Face::BodyItalic, size, head_right_);
-      page().runs.push_back(
-          {g_.width - g_.margin_right - w, head_y, Face::BodyItalic, size, head_right_});
+      if (head_right_width_ < 0) head_right_width_ = measure_(Face::BodyItalic, size, head_right_);
+      page().runs.push_back({g_.width - g_.margin_right - head_right_width_, head_y,
+                             Face::BodyItalic, size, head_right_, head_right_width_});
     }
   }
 
@@ -217,6 +221,7 @@ class Flow {
   double body_size_;
   double y_ = 0;
   std::string head_left_, head_right_;
+  double head_left_width_ = -1, head_right_width_ = -1;
 };
 
 }  // namespace dossier::emit::pdf

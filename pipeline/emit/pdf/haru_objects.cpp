@@ -109,9 +109,23 @@ void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest
   HPDF_Array_Add(annots_, annot);
 }
 
-std::string font_resource_name(HPDF_Page page, HPDF_Font font) {
-  const char* name = HPDF_Page_GetLocalFontName(page, font);
-  return name ? name : "";
+HPDF_Dict font_resources(HPDF_Doc doc,
+                         const std::vector<std::pair<std::string, HPDF_Font>>& fonts) {
+  HPDF_Dict dict = HPDF_Dict_New(doc->mmgr);
+  if (!dict || HPDF_Xref_Add(doc->xref, dict) != HPDF_OK) return nullptr;  // indirect: shared
+  for (const auto& [name, font] : fonts) {
+    if (HPDF_Dict_Add(dict, name.c_str(), font) != HPDF_OK) return nullptr;
+  }
+  return dict;
+}
+
+bool use_font_resources(HPDF_Page page, HPDF_Dict fonts) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  auto resources =
+      static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
+  if (!resources || HPDF_Dict_Add(resources, "Font", fonts) != HPDF_OK) return false;
+  attr->fonts = fonts;  // where libharu's own text calls would look, were any made
+  return true;
 }
 
 void set_page_content(HPDF_Page page, const std::string& deflated) {

@@ -17,6 +17,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emit/pdf/layout.h"
@@ -48,9 +49,14 @@ class LinkWriter {
   std::vector<Record> records_;  // reserved up front: the dictionaries point into it
 };
 
-// The page's resource name for `font` ("F1"), adding the font to the page's resources; empty
-// when libharu fails.
-std::string font_resource_name(HPDF_Page page, HPDF_Font font);
+// One /Font resource dictionary of `fonts` (name and font), to share among pages: every page
+// names a face alike, so their contents can be written apart from libharu (and on other
+// threads). Null when libharu fails.
+HPDF_Dict font_resources(HPDF_Doc doc,
+                         const std::vector<std::pair<std::string, HPDF_Font>>& fonts);
+
+// Makes `fonts` the page's /Font resources; false when libharu fails.
+bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 
 // Replaces the page's content stream with `deflated` (zlib data of the page's operators),
 // marked /FlateDecode.
