@@ -1,7 +1,8 @@
 #include "emit/briefing_view.h"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "emit/end_note.h"
 #include "model/name_key.h"
@@ -12,7 +13,8 @@ namespace {
 
 std::vector<ParagraphRef> paragraphs_of(const model::Entity& e) {
   std::vector<ParagraphRef> refs;
-  std::set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(e.mentions.size());
   for (const auto& m : e.mentions) {
     if (seen.insert(m.block).second) refs.push_back(paragraph_ref(m.block));
   }
@@ -31,7 +33,11 @@ ParagraphRef paragraph_ref(const std::string& block_id) {
 
 BriefingView make_view(const model::Briefing& b) {
   BriefingView view;
-  std::map<std::string, const model::Entity*> by_id;
+  std::unordered_map<std::string_view, const model::Entity*> by_id;
+  by_id.reserve(b.entities.size());
+  std::size_t mentions = 0;
+  for (const auto& e : b.entities) mentions += e.mentions.size();
+  view.mentions_in.reserve(mentions / 2);
   for (const auto& e : b.entities) {
     by_id[e.id] = &e;
     EntityEntry entry{&e, paragraphs_of(e)};
@@ -47,7 +53,8 @@ BriefingView make_view(const model::Briefing& b) {
                    });
   // Alphabetical by the folded name (diacritics and case aside), then by id; each name is
   // folded once, not at every comparison.
-  std::map<const model::Entity*, std::string> folded;
+  std::unordered_map<const model::Entity*, std::string> folded;
+  folded.reserve(view.index.size());
   for (const auto& entry : view.index) folded[entry.entity] = model::name_key(entry.entity->name);
   std::stable_sort(view.index.begin(), view.index.end(),
                    [&](const EntityEntry& a, const EntityEntry& b) {

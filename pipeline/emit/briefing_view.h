@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.h"
@@ -49,8 +50,9 @@ struct BriefingView {
   std::vector<const model::Figure*> figures;
   std::vector<ConflictEntry> conflicts;
   std::vector<EntityEntry> index;  // every entity, alphabetical
-  // Entity mentions per block id, for linking names in the text.
-  std::map<std::string, std::vector<std::pair<const model::Mention*, const model::Entity*>>>
+  // Entity mentions per block id, for linking names in the text (in text order).
+  std::unordered_map<std::string,
+                     std::vector<std::pair<const model::Mention*, const model::Entity*>>>
       mentions_in;
 
   bool empty() const {
