@@ -48,6 +48,18 @@ def stage_times(stderr):
     return times
 
 
+def pdf_pages(path):
+    """Pages in a PDF dossier wrote: pdfinfo's count where poppler is installed, else the page
+    objects libharu writes ("/Type /Page" not followed by "s")."""
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+        m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+        if m:
+            return int(m.group(1))
+    with open(path, "rb") as f:
+        return len(re.findall(rb"/Type /Page(?!s)", f.read()))
+
+
 def corpus_bytes(folder):
     return sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
 
@@ -107,6 +119,13 @@ def main():
             wall, rss, err = timed(cmd)
             row["runs"][fmt] = {"wall_s": wall, "peak_rss_kib": rss, "mb_per_s": mb / wall,
                                 "articles_per_s": n / wall, "stages_s": stage_times(err)}
+            if fmt == "pdf":
+                pdf = os.path.join(out, "briefing.pdf")
+                pages = pdf_pages(pdf)
+                writer_s = row["runs"][fmt]["stages_s"].get("pdf", wall)
+                row["pdf"] = {"pages": pages, "bytes": os.path.getsize(pdf),
+                              "writer_s": writer_s, "pages_per_s": pages / writer_s,
+                              "bytes_per_page": os.path.getsize(pdf) / max(pages, 1)}
         if pandoc and n <= args.pandoc_max:
             clean = os.path.join(work, f"clean-{n}")
             if not os.path.isdir(clean):
@@ -133,6 +152,10 @@ def main():
             print(f"{row['articles']:>8} {row['input_bytes'] / 1e6:>7.1f} {fmt:>6} "
                   f"{run['wall_s']:>8.2f} {run['mb_per_s']:>7.2f} {run['articles_per_s']:>8.0f} "
                   f"{run['peak_rss_kib'] / 1024:>12.0f}")
+        if "pdf" in row:
+            p = row["pdf"]
+            print(f"         PDF: {p['pages']} pages, writer {p['writer_s']:.2f}s "
+                  f"({p['pages_per_s']:.0f} pages/s), {p['bytes_per_page'] / 1024:.1f} KiB/page")
         stages = row["runs"]["all"]["stages_s"]
         print("         stages (all formats): " +
               ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))

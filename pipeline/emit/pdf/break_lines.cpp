@@ -12,7 +12,8 @@ constexpr double kFlaggedDemerits = 3000;  // two hyphenated lines in a row
 constexpr double kFitnessDemerits = 100;   // a tight line next to a loose one
 
 struct Node {
-  std::size_t at = 0;  // the break's item (0 for the paragraph's start)
+  std::size_t at = 0;     // the break's item (0 for the paragraph's start)
+  std::size_t start = 0;  // the first item of the line after the break
   std::size_t line = 0;
   int fitness = 1;
   double width = 0, stretch = 0, shrink = 0;  // totals up to the break
@@ -73,7 +74,7 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
     still_active.clear();
     for (int a : active) {
       const Node& node = store[static_cast<std::size_t>(a)];
-      const std::size_t start = node.at == 0 && a == 0 ? 0 : after_break(node.at);
+      const std::size_t start = node.start;
       double w = sum_w[b] - sum_w[start];
       if (item.kind == Kind::Penalty) w += item.width;
       const double y = sum_y[b] - sum_y[start];
@@ -119,6 +120,7 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
       if (best_demerits[f] == std::numeric_limits<double>::infinity()) continue;
       Node node;
       node.at = b;
+      node.start = after_break(b);
       node.fitness = f;
       node.line = store[static_cast<std::size_t>(best_from[f])].line + 1;
       node.demerits = best_demerits[f];

@@ -178,6 +178,11 @@ class Setter {
     std::vector<BreakItem> items;
     std::vector<BoxText> boxes;
     std::vector<int> box_of;  // item → index in boxes, or -1
+    // A word is a box and its glue, and a hyphenated one a few more: room for most without
+    // growing.
+    items.reserve(words.fragments.size() * 3 + 4);
+    box_of.reserve(items.capacity());
+    boxes.reserve(words.fragments.size() * 2);
     const double space_w = measure_(Face::Body, size_, " ");
     const double hyphen_w = measure_(Face::Body, size_, "-");
     const auto add = [&](BreakItem item, int box = -1) {
