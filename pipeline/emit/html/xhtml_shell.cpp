@@ -8,25 +8,52 @@ namespace dossier::emit {
 
 namespace {
 
-const char* const kVoidElements[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
-                                     "input", "link", "meta", "param", "source", "track", "wbr"};
+// What an element is to the writer: void (written <br />), holding phrasing content (and
+// <pre>: indentation inside would change what a reader sees), or anything else. Asked of
+// every element of a briefing, so the name is told apart by its first letter rather than
+// compared with every name of both lists.
+enum class ElementKind { Void, Phrasing, Other };
 
-bool is_void(const char* name) {
-  for (const char* v : kVoidElements) {
-    if (std::strcmp(name, v) == 0) return true;
+ElementKind kind_of(const char* name) {
+  const auto is = [name](const char* candidate) { return std::strcmp(name, candidate) == 0; };
+  constexpr ElementKind kVoid = ElementKind::Void, kPhrasing = ElementKind::Phrasing;
+  switch (name[0]) {
+    case 'a':
+      return is("a") ? kPhrasing : is("area") ? kVoid : ElementKind::Other;
+    case 'b':
+      return is("br") || is("base") ? kVoid : ElementKind::Other;
+    case 'c':
+      return is("code") ? kPhrasing : is("col") ? kVoid : ElementKind::Other;
+    case 'd':
+      return is("dd") || is("dt") || is("del") ? kPhrasing : ElementKind::Other;
+    case 'e':
+      return is("em") ? kPhrasing : is("embed") ? kVoid : ElementKind::Other;
+    case 'f':
+      return is("figcaption") ? kPhrasing : ElementKind::Other;
+    case 'h':
+      if (name[1] >= '1' && name[1] <= '6' && name[2] == '\0') return kPhrasing;
+      return is("hr") ? kVoid : ElementKind::Other;
+    case 'i':
+      return is("img") || is("input") ? kVoid : ElementKind::Other;
+    case 'l':
+      return is("li") ? kPhrasing : is("link") ? kVoid : ElementKind::Other;
+    case 'm':
+      return is("meta") ? kVoid : ElementKind::Other;
+    case 'p':
+      return is("p") || is("pre") ? kPhrasing : is("param") ? kVoid : ElementKind::Other;
+    case 's':
+      return is("span") || is("strong") || is("sup") ? kPhrasing
+             : is("source")                          ? kVoid
+                                                     : ElementKind::Other;
+    case 't':
+      return is("td") || is("th") || is("title") ? kPhrasing
+             : is("track")                       ? kVoid
+                                                 : ElementKind::Other;
+    case 'w':
+      return is("wbr") ? kVoid : ElementKind::Other;
+    default:
+      return ElementKind::Other;
   }
-  return false;
-}
-
-// Elements whose content is text (phrasing content, and <pre>): indentation inside them
-// would change what a reader sees.
-bool holds_phrasing(const char* name) {
-  for (const char* tag :
-       {"p",   "h1",   "h2",  "h3", "h4", "h5", "h6", "a",  "em",    "strong", "code",
-        "del", "span", "pre", "li", "dt", "dd", "td", "th", "title", "sup",    "figcaption"}) {
-    if (std::strcmp(name, tag) == 0) return true;
-  }
-  return false;
 }
 
 // Prepares a tree for pugixml's indenting writer:
@@ -38,11 +65,12 @@ bool holds_phrasing(const char* name) {
 void prepare_for_output(pugi::xml_node node) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
-    if (!child.first_child() && !is_void(child.name())) {
+    const ElementKind kind = kind_of(child.name());
+    if (!child.first_child() && kind != ElementKind::Void) {
       child.append_child(pugi::node_pcdata);
       continue;
     }
-    if (holds_phrasing(child.name())) {
+    if (kind == ElementKind::Phrasing) {
       if (child.first_child().type() == pugi::node_element) child.prepend_child(pugi::node_pcdata);
       if (child.last_child().type() == pugi::node_element) child.append_child(pugi::node_pcdata);
       // Two elements side by side would have an indent written between them, which a reader
