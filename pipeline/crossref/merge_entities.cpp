@@ -18,10 +18,12 @@
 #include <numeric>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "model/ascii.h"
 #include "model/name_key.h"
 
 namespace dossier::crossref {
@@ -45,7 +47,18 @@ std::vector<std::string> split_words(const std::string& key) {
   return words;
 }
 
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Case folded; most names are ASCII, which folds without ICU.
 std::string lower_case(const std::string& s) {
+  if (is_ascii(s)) {
+    std::string out = s;
+    for (char& c : out) c = model::ascii::to_lower(c);
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   u.foldCase();
   std::string out;
@@ -54,6 +67,14 @@ std::string lower_case(const std::string& s) {
 }
 
 bool is_all_caps(const std::string& s) {
+  if (is_ascii(s)) {
+    int letters = 0;
+    for (const char c : s) {
+      if (model::ascii::is_lower(c)) return false;
+      letters += model::ascii::is_upper(c);
+    }
+    return letters >= 3;
+  }
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   int letters = 0;
   for (int32_t i = 0; i < u.length(); ++i) {
@@ -166,7 +187,7 @@ class Merger {
   void join_partial_names() {
     describe_clusters();
     // A full name the gazetteer knows under another spelling of the same key.
-    std::map<std::string, std::size_t> known_people;
+    std::unordered_map<std::string, std::size_t> known_people;
     for (std::size_t c = 0; c < keys_.size(); ++c) {
       if (is_person_[c] && keys_[c][0] == 'K') known_people[name_key(keys_[c].substr(2))] = c;
     }
@@ -176,7 +197,7 @@ class Merger {
         clusters_.join(c, it->second);
       }
     }
-    std::map<std::string, std::vector<std::size_t>> by_surname, by_given;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_surname, by_given;
     for (std::size_t c = 0; c < keys_.size(); ++c) {
       if (!is_person_[c] || words_[c].size() < 2) continue;
       by_surname[words_[c].back()].push_back(c);
@@ -206,7 +227,7 @@ class Merger {
 
   void join_lone_surnames() {
     // Surname key → person clusters (roots) carrying it.
-    std::map<std::string, std::set<std::size_t>> by_surname, by_given;
+    std::unordered_map<std::string, std::set<std::size_t>> by_surname, by_given;
     for (std::size_t c = 0; c < words_.size(); ++c) {
       if (is_person_[c] && words_[c].size() >= 2) {
         by_surname[words_[c].back()].insert(clusters_.find(c));
@@ -247,7 +268,7 @@ class Merger {
     for (std::size_t s = 0; s < sources_.size(); ++s) {
       table.entity_of[s].assign(sources_[s].names.size(), std::nullopt);
     }
-    std::set<std::string> ids;
+    std::unordered_set<std::string> ids;
     for (const auto& [root, refs] : ordered) {
       auto entity = make_entity(refs);
       if (!entity) continue;
@@ -266,27 +287,36 @@ class Merger {
 
   std::optional<model::Entity> make_entity(const std::vector<std::size_t>& refs) const {
     bool person_cue = false, known = false;
-    std::map<EntityType, int> votes;
+    // Votes per type, in the enum's order (a tie goes to the earlier type).
+    constexpr EntityType kTypes[] = {EntityType::Person, EntityType::Organization,
+                                     EntityType::Place, EntityType::Event};
+    int votes[std::size(kTypes)] = {};
+    bool voted = false;
     for (std::size_t r : refs) {
       const auto& n = m(r);
       person_cue = person_cue || n.person_cue;
       known = known || n.known.has_value();
-      if (n.type) ++votes[*n.type];
+      if (n.type) {
+        for (std::size_t t = 0; t < std::size(kTypes); ++t) votes[t] += kTypes[t] == *n.type;
+        voted = true;
+      }
     }
     model::Entity e;
     if (person_cue) {
       e.type = EntityType::Person;
-    } else if (!votes.empty()) {
-      e.type = std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) {
-                 return a.second < b.second;
-               })->first;
+    } else if (voted) {
+      std::size_t most = 0;
+      for (std::size_t t = 1; t < std::size(kTypes); ++t) {
+        if (votes[t] > votes[most]) most = t;
+      }
+      e.type = kTypes[most];
       if (e.type == EntityType::Person && !known) return std::nullopt;
     } else {
       return std::nullopt;  // a capitalized word nothing marks as a name
     }
     // The name: the gazetteer's, else the most frequent full form, else the word itself.
-    std::map<std::string, int> counts;
-    std::vector<std::string> order;
+    std::unordered_map<std::string_view, int> counts;
+    std::vector<std::string_view> order;
     for (std::size_t r : refs) {
       const auto& n = m(r);
       if (n.known) {
@@ -304,9 +334,9 @@ class Merger {
     }
     // Aliases are the other spellings readers meet; case alone ("LONDON" in a heading)
     // does not make one.
-    std::set<std::string> seen_alias = {lower_case(e.name)};
-    std::set<std::string> seen_role;
-    std::set<std::string_view> seen_form, seen_role_text;  // spellings already judged
+    std::unordered_set<std::string> seen_alias = {lower_case(e.name)};
+    std::unordered_set<std::string> seen_role;
+    std::unordered_set<std::string_view> seen_form, seen_role_text;  // spellings already judged
     e.mentions.reserve(refs.size());
     for (std::size_t r : refs) {
       const auto& n = m(r);
@@ -328,7 +358,7 @@ class Merger {
   std::vector<Ref> refs_;
   std::vector<std::size_t> cluster_of_;
   Clusters clusters_;
-  std::map<std::string, std::size_t> by_key_;
+  std::unordered_map<std::string, std::size_t> by_key_;
   std::vector<std::string> keys_;
   std::unordered_map<std::string, std::string> key_memo_;
   std::vector<bool> is_person_;
