@@ -127,7 +127,9 @@ model::Briefing cross_reference_sources(const Job& job, const PipelineSettings& 
   info.author = job.author;
   info.date = clock.date;
   info.language = job.language;
-  return crossref::cross_reference(info, std::move(sources));
+  crossref::CrossrefOptions options;
+  options.threads = settings.threads;
+  return crossref::cross_reference(info, std::move(sources), options);
 }
 
 }  // namespace dossier::cli

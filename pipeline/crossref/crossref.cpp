@@ -27,7 +27,8 @@ void sort_timeline(std::vector<model::DateMention>& dates) {
 
 }  // namespace
 
-model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources) {
+model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources,
+                                const CrossrefOptions& options) {
   model::Briefing briefing;
   briefing.title = info.title;
   briefing.subtitle = info.subtitle;
@@ -56,7 +57,7 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
   }
   sort_timeline(briefing.dates);
   briefing.conflicts = find_conflicts(briefing.figures);
-  link_see_also(sources, table);
+  link_see_also(sources, table, options.threads);
   briefing.entities = table.entities;
   briefing.sources = std::move(sources);
   return briefing;

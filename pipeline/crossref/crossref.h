@@ -26,6 +26,11 @@ struct BriefingInfo {
   std::string language = "en";
 };
 
-model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources);
+struct CrossrefOptions {
+  unsigned threads = 0;  // for the steps that split (0: one per core); results never depend on it
+};
+
+model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources,
+                                const CrossrefOptions& options = {});
 
 }  // namespace dossier::crossref

@@ -7,6 +7,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "model/parallel.h"
+
 namespace dossier::crossref {
 
 namespace {
@@ -132,7 +134,8 @@ std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& fi
   return conflicts;
 }
 
-void link_see_also(std::vector<model::Source>& sources, const EntityTable& table) {
+void link_see_also(std::vector<model::Source>& sources, const EntityTable& table,
+                   unsigned threads) {
   // Terms are entity indices, then measures numbered after them.
   struct Paragraph {
     std::size_t source;
@@ -169,32 +172,40 @@ void link_see_also(std::vector<model::Source>& sources, const EntityTable& table
     for (std::size_t term : terms) postings[term].push_back(p);
   }
   const double total = std::max(kSmallestCollection, static_cast<double>(paragraphs.size()));
-  std::vector<double> score(paragraphs.size(), 0.0);
-  std::vector<std::size_t> touched, best;
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    touched.clear();
-    for (std::size_t term : paragraphs[p].terms) {
-      const auto& list = postings[term];
-      if (list.size() < 2 || list.size() > kMaxSharedParagraphs) continue;
-      const double weight = std::log2(total / static_cast<double>(list.size()));
-      for (std::size_t q : list) {
-        if (paragraphs[q].source == paragraphs[p].source) continue;
-        if (score[q] == 0.0) touched.push_back(q);
-        score[q] += weight;
+  // Paragraphs are scored a chunk at a time on the threads; each chunk has its own score
+  // table, reset entry by entry after each paragraph, and a paragraph's sums are added in
+  // one order whatever the thread, so the links do not depend on the thread count.
+  constexpr std::size_t kChunk = 1024;
+  const std::size_t chunks = (paragraphs.size() + kChunk - 1) / kChunk;
+  model::parallel_for(chunks, threads, [&](std::size_t chunk) {
+    std::vector<double> score(paragraphs.size(), 0.0);
+    std::vector<std::size_t> touched, best;
+    const std::size_t end = std::min(paragraphs.size(), (chunk + 1) * kChunk);
+    for (std::size_t p = chunk * kChunk; p < end; ++p) {
+      touched.clear();
+      for (std::size_t term : paragraphs[p].terms) {
+        const auto& list = postings[term];
+        if (list.size() < 2 || list.size() > kMaxSharedParagraphs) continue;
+        const double weight = std::log2(total / static_cast<double>(list.size()));
+        for (std::size_t q : list) {
+          if (paragraphs[q].source == paragraphs[p].source) continue;
+          if (score[q] == 0.0) touched.push_back(q);
+          score[q] += weight;
+        }
       }
+      best.clear();
+      for (std::size_t q : touched) {
+        if (score[q] >= kSeeAlsoThreshold) best.push_back(q);
+      }
+      std::sort(best.begin(), best.end(), [&](std::size_t a, std::size_t b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
+      });
+      if (best.size() > kSeeAlso) best.resize(kSeeAlso);
+      paragraphs[p].block->see_also.clear();
+      for (std::size_t q : best) paragraphs[p].block->see_also.push_back(paragraphs[q].block->id);
+      for (std::size_t q : touched) score[q] = 0.0;
     }
-    best.clear();
-    for (std::size_t q : touched) {
-      if (score[q] >= kSeeAlsoThreshold) best.push_back(q);
-    }
-    std::sort(best.begin(), best.end(), [&](std::size_t a, std::size_t b) {
-      return score[a] != score[b] ? score[a] > score[b] : a < b;
-    });
-    if (best.size() > kSeeAlso) best.resize(kSeeAlso);
-    paragraphs[p].block->see_also.clear();
-    for (std::size_t q : best) paragraphs[p].block->see_also.push_back(paragraphs[q].block->id);
-    for (std::size_t q : touched) score[q] = 0.0;
-  }
+  });
 }
 
 }  // namespace dossier::crossref

@@ -13,7 +13,9 @@ namespace dossier::crossref {
 std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& figures);
 
 // For each paragraph, up to three paragraphs of other sources sharing its rarer entities or
-// a measure, best first.
-void link_see_also(std::vector<model::Source>& sources, const EntityTable& table);
+// a measure, best first; on up to `threads` threads (0: one per core), with the same links
+// whatever their number.
+void link_see_also(std::vector<model::Source>& sources, const EntityTable& table,
+                   unsigned threads = 0);
 
 }  // namespace dossier::crossref
