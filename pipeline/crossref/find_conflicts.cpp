@@ -60,7 +60,7 @@ Measure parse_measure(const std::string& key) {
 std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& figures) {
   // Distinct measures, in reading order, and the figures of each.
   std::vector<std::string> order;
-  std::map<std::string, std::vector<std::size_t>> figures_of;
+  std::unordered_map<std::string, std::vector<std::size_t>> figures_of;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
     if (f.measure.empty() || !f.about) continue;
@@ -72,7 +72,7 @@ std::vector<model::Conflict> find_conflicts(const std::vector<model::Figure>& fi
   // of two words or more joins a larger one that contains all its words (same unit), when
   // exactly one does. Candidates come from the posting list of the measure's rarest word.
   std::vector<Measure> parsed;
-  std::map<std::string, std::vector<std::size_t>> postings;  // unit + word → measures
+  std::unordered_map<std::string, std::vector<std::size_t>> postings;  // unit + word → measures
   for (std::size_t m = 0; m < order.size(); ++m) {
     parsed.push_back(parse_measure(order[m]));
     for (const auto& w : parsed[m].words) postings[parsed[m].unit + " " + w].push_back(m);
