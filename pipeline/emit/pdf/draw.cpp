@@ -241,17 +241,20 @@ class Destinations {
     made_.reserve(laid.anchors.size());
   }
 
+  // Most links point at an anchor an earlier link made a destination for: those cost one
+  // hash lookup by the target's text.
   HPDF_Destination get(const std::string& anchor) {
+    if (const auto made = made_.find(anchor); made != made_.end()) return made->second;
     const auto it = laid_.anchors.find(anchor);
     if (it == laid_.anchors.end() || it->second.page >= static_cast<int>(pages_.size())) {
       return nullptr;
     }
-    HPDF_Destination& d = made_[&it->second];
-    if (d) return d;
-    d = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(it->second.page)]);
+    HPDF_Destination d =
+        HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(it->second.page)]);
     // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
     HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(std::min(g_.height, it->second.y + 12)),
                             1);
+    made_.emplace(it->first, d);  // the key views the anchor map's own string
     return d;
   }
 
@@ -259,7 +262,7 @@ class Destinations {
   const pdf::PagedDocument& laid_;
   const std::vector<HPDF_Page>& pages_;
   const pdf::Geometry& g_;
-  std::unordered_map<const pdf::Anchor*, HPDF_Destination> made_;
+  std::unordered_map<std::string_view, HPDF_Destination> made_;
 };
 
 std::string keywords_of(const model::Briefing& b) {
