@@ -469,28 +469,33 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
   const Words& words = options.words;
-  lay_out_people(flow, view, words, size);
-  lay_out_quotes(flow, view, words, size);
-  lay_out_timeline(flow, view, words, size);
-  lay_out_figures(flow, view, words, size);
-  // Each source starts a page, so the chapters are laid out on their own, in parallel, and
-  // then appended with their anchors moved to the pages they land on.
-  std::vector<PagedDocument> chapters(briefing.sources.size());
-  model::parallel_for(chapters.size(), options.threads, [&](std::size_t i) {
-    Flow chapter(chapters[i], g, measure, size);
-    lay_out_source(chapter, briefing.sources[i], options, size, view, briefing.title);
+  // The reference parts and each source start a page of their own, so they are laid out on
+  // their own, in parallel, and then appended in order with their anchors moved to the pages
+  // they land on. (The index comes after: it shows the pages the others landed on.)
+  using Part = void (*)(Flow&, const BriefingView&, const Words&, double);
+  constexpr Part kParts[] = {lay_out_people, lay_out_quotes, lay_out_timeline, lay_out_figures};
+  constexpr std::size_t kPartCount = std::size(kParts);
+  std::vector<PagedDocument> sections(kPartCount + briefing.sources.size());
+  model::parallel_for(sections.size(), options.threads, [&](std::size_t i) {
+    Flow section(sections[i], g, measure, size);
+    if (i < kPartCount) {
+      kParts[i](section, view, words, size);
+    } else {
+      lay_out_source(section, briefing.sources[i - kPartCount], options, size, view,
+                     briefing.title);
+    }
   });
   std::size_t anchors = doc.anchors.size();
-  for (const auto& chapter : chapters) anchors += chapter.anchors.size();
-  doc.anchors.reserve(anchors + briefing.sources.size());
-  for (auto& chapter : chapters) {
+  for (const auto& section : sections) anchors += section.anchors.size();
+  doc.anchors.reserve(anchors + view.index.size());
+  for (auto& section : sections) {
     const int offset = static_cast<int>(doc.pages.size());
-    for (auto& [id, anchor] : chapter.anchors) {
+    for (auto& [id, anchor] : section.anchors) {
       doc.anchors[id] = {anchor.page + offset, anchor.y};
     }
-    std::move(chapter.pages.begin(), chapter.pages.end(), std::back_inserter(doc.pages));
+    std::move(section.pages.begin(), section.pages.end(), std::back_inserter(doc.pages));
   }
-  chapters.clear();
+  sections.clear();
   lay_out_index(flow, view, words, size, doc.anchors);
   PagedDocument front;
   Flow front_flow(front, g, measure, size);
