@@ -8,6 +8,8 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace dossier::model {
@@ -18,33 +20,10 @@ inline unsigned thread_count(unsigned threads, std::size_t items) {
   return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, items)));
 }
 
-// Calls fn(i) once for each i in [0, n), on up to `threads` threads (this one included),
-// handing out the next i to whichever thread is free. If fn throws, the remaining items are
-// skipped and the first exception is rethrown here once every thread has stopped.
-template <class Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      for (std::size_t i = next++; i < n; i = next++) fn(i);
-    } catch (...) {
-      next = n;
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < thread_count(threads, n); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
-// parallel_for begun now and finished later: its helper threads (threads − 1 of them) start
+// Work begun now and finished later: its helper threads (threads − 1 of them) start
 // on the items at once, while the calling thread does other work; join() then takes on the
-// items that are left and waits for the helpers. Errors as parallel_for's, rethrown by join().
+// items that are left and waits for the helpers. If fn throws, the remaining items are
+// skipped and join() rethrows the first exception once every thread has stopped.
 // Destroyed without join(), it skips the remaining items and waits.
 template <class Fn>
 class StartedFor {
@@ -85,5 +64,14 @@ class StartedFor {
   std::mutex failure_mutex_;
   std::vector<std::thread> pool_;  // last: the threads start once everything else is made
 };
+
+// Calls fn(i) once for each i in [0, n), on up to `threads` threads (this one included),
+// handing out the next i to whichever thread is free. If fn throws, the remaining items are
+// skipped and the first exception is rethrown here once every thread has stopped.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
+  StartedFor<std::decay_t<Fn>> work(n, threads, std::forward<Fn>(fn));
+  work.join();
+}
 
 }  // namespace dossier::model

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace dossier;
 namespace fs = std::filesystem;
@@ -20,6 +23,14 @@ model::SourceRecord record(const std::string& id, const std::string& text) {
 
 class SourceCacheTest : public ::testing::Test {
  protected:
+  // One build that stores these records and ends.
+  void build_storing(const std::vector<std::pair<std::string, model::SourceRecord>>& records,
+                     const std::string& rules = "rules-1") {
+    cli::SourceCache cache(folder_, rules);
+    for (const auto& [key, r] : records) cache.store(key, r);
+    cache.prune();
+  }
+
   void SetUp() override {
     folder_ = fs::temp_directory_path() /
               ("dossier-cache-test-" + std::to_string(::getpid()) + "-" +
@@ -34,10 +45,8 @@ TEST_F(SourceCacheTest, FindsWhatAnEarlierBuildStored) {
   {
     cli::SourceCache cache(folder_, "rules-1");
     EXPECT_FALSE(cache.find("a"));
-    cache.store("a", record("S1", "alpha"));
-    cache.store("b", record("S2", "beta"));
-    cache.prune();
   }
+  build_storing({{"a", record("S1", "alpha")}, {"b", record("S2", "beta")}});
   EXPECT_TRUE(fs::is_regular_file(folder_ / "sources.pack"));
   cli::SourceCache cache(folder_, "rules-1");
   const auto a = cache.find("a");
@@ -52,12 +61,7 @@ TEST_F(SourceCacheTest, FindsWhatAnEarlierBuildStored) {
 }
 
 TEST_F(SourceCacheTest, KeepsOnlyWhatTheLastBuildUsed) {
-  {
-    cli::SourceCache cache(folder_, "rules-1");
-    cache.store("a", record("S1", "alpha"));
-    cache.store("b", record("S2", "beta"));
-    cache.prune();
-  }
+  build_storing({{"a", record("S1", "alpha")}, {"b", record("S2", "beta")}});
   {
     cli::SourceCache cache(folder_, "rules-1");
     EXPECT_TRUE(cache.find("a"));  // b is not asked for: the source left the job
@@ -69,22 +73,14 @@ TEST_F(SourceCacheTest, KeepsOnlyWhatTheLastBuildUsed) {
 }
 
 TEST_F(SourceCacheTest, OtherRulesMiss) {
-  {
-    cli::SourceCache cache(folder_, "rules-1");
-    cache.store("a", record("S1", "alpha"));
-    cache.prune();
-  }
+  build_storing({{"a", record("S1", "alpha")}});
   cli::SourceCache cache(folder_, "rules-2");
   EXPECT_FALSE(cache.find("a"));
 }
 
 TEST_F(SourceCacheTest, ADamagedRecordIsAMissAndTheOthersStillHit) {
-  {
-    cli::SourceCache cache(folder_, "rules-1");
-    cache.store("a", record("S1", std::string(1000, 'a')));
-    cache.store("b", record("S2", std::string(1000, 'b')));
-    cache.prune();
-  }
+  build_storing(
+      {{"a", record("S1", std::string(1000, 'a'))}, {"b", record("S2", std::string(1000, 'b'))}});
   {  // one byte of the first record's text changed
     std::fstream pack(folder_ / "sources.pack", std::ios::in | std::ios::out | std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(pack)), {});
@@ -99,11 +95,7 @@ TEST_F(SourceCacheTest, ADamagedRecordIsAMissAndTheOthersStillHit) {
 }
 
 TEST_F(SourceCacheTest, AnUnfinishedPackLeavesTheOldOneInPlace) {
-  {
-    cli::SourceCache cache(folder_, "rules-1");
-    cache.store("a", record("S1", "alpha"));
-    cache.prune();
-  }
+  build_storing({{"a", record("S1", "alpha")}});
   {
     cli::SourceCache cache(folder_, "rules-1");
     cache.store("b", record("S2", "beta"));
