@@ -238,6 +238,7 @@ void SourceCache::prune() {
     if (stale) std::filesystem::remove(it->path(), ec);
   }
 }
+
 void SourceCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();

@@ -24,6 +24,7 @@
 #include <unicode/unistr.h>
 
 #include "model/ascii.h"
+#include "model/byte_scan.h"
 #include "model/name_key.h"
 
 namespace dossier::crossref {
@@ -48,8 +49,7 @@ std::vector<std::string> split_words(const std::string& key) {
 }
 
 bool is_ascii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return model::bytes::first_non_ascii(s) == s.size();
 }
 
 // Case folded; most names are ASCII, which folds without ICU.

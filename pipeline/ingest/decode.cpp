@@ -1,9 +1,7 @@
 // Byte-level decoding: BOMs, UTF-16/32, UTF-8 with repair, and the Windows-1252 fallback.
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <optional>
 
 #include "ingest/ingest.h"

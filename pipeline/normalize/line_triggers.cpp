@@ -154,10 +154,6 @@ std::size_t scan_blocks(std::string_view s, std::uint32_t& seen, std::uint32_t& 
 }
 #endif
 
-}  // namespace
-
-namespace {
-
 // From `i` on, one byte at a time; `prev` is the class of the byte before `i`.
 LineTriggers scan_from(std::string_view s, std::size_t i, std::uint32_t seen, std::uint32_t pairs,
                        std::uint32_t prev, LineTriggers t) {

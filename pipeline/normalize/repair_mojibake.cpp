@@ -270,7 +270,7 @@ bool may_hold_mojibake(std::string_view text) {
 void repair_mojibake(LineText& line, std::vector<model::Fix>& fixes) {
   const std::string& text = line.text();
   if (!may_hold_mojibake(text)) return;
-  // Check with a reused buffer first.
+  // Scored as code points in a reused buffer.
   thread_local std::u32string wide;
   wide.clear();
   model::utf8::for_each(text, [&](char32_t cp, std::size_t) { wide += cp; });

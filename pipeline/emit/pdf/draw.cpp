@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "emit/deflate.h"
 #include "emit/pdf/content.h"
 #include "emit/pdf/fonts.h"
 #include "emit/pdf/haru_memory.h"
@@ -203,7 +204,9 @@ class PageContents {
       text += image_names_[i][k];
       text += " Do Q\n";
     }
-    return pdf::deflate_content(text);
+    // The fastest level: the default made a 6,000-page briefing 10% smaller but cost half a
+    // second more than the rest of drawing took.
+    return deflate(text, DeflateWrapper::Zlib);
   }
 
  private:

@@ -5,11 +5,8 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <libdeflate.h>
 
 #include <algorithm>
-#include <memory>
-#include <new>
 
 #include "emit/pdf/content.h"
 
@@ -149,23 +146,6 @@ bool save_to(HPDF_Doc doc, std::ostream& out) {
   HPDF_Stream_Free(doc->stream);
   doc->stream = nullptr;
   return saved && sink.flush();
-}
-
-std::string deflate_content(const std::string& data) {
-  // libdeflate's fastest level: smaller and faster than zlib's Z_BEST_SPEED. One compressor
-  // per thread.
-  struct Deleter {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-  };
-  thread_local std::unique_ptr<libdeflate_compressor, Deleter> compressor(
-      libdeflate_alloc_compressor(1));
-  if (!compressor) throw std::bad_alloc();
-  std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
-  const std::size_t size =
-      libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
-  if (size == 0) throw std::bad_alloc();  // the bound always suffices
-  out.resize(size);
-  return out;
 }
 
 }  // namespace dossier::emit::pdf

@@ -52,8 +52,7 @@ class LinkWriter {
 // One /Font resource dictionary of `fonts` (name and font), to share among pages: every page
 // names a face alike, so their contents can be written apart from libharu (and on other
 // threads). Null when libharu fails.
-HPDF_Dict font_resources(HPDF_Doc doc,
-                         const std::vector<std::pair<std::string, HPDF_Font>>& fonts);
+HPDF_Dict font_resources(HPDF_Doc doc, const std::vector<std::pair<std::string, HPDF_Font>>& fonts);
 
 // Makes `fonts` the page's /Font resources; false when libharu fails.
 bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
@@ -64,10 +63,5 @@ void set_page_content(HPDF_Page page, const std::string& deflated);
 
 // Writes the document to `out` through a buffer; false when libharu or the stream failed.
 bool save_to(HPDF_Doc doc, std::ostream& out);
-
-// zlib-compresses `data` at the fastest level: the default level made a 6,000-page briefing
-// 10% smaller (55 MB against 61 MB) but cost half a second more than the rest of drawing
-// takes. Throws std::bad_alloc when memory runs out.
-std::string deflate_content(const std::string& data);
 
 }  // namespace dossier::emit::pdf
