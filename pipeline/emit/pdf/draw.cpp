@@ -238,26 +238,44 @@ class PageContents {
 // briefing whose links mostly point at a few thousand index entries.
 class Destinations {
  public:
+  using Target = const pdf::Anchors::value_type*;  // null: no such anchor
+
   Destinations(const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
                const pdf::Geometry& g)
       : laid_(laid), pages_(pages), g_(g) {
     made_.reserve(laid.anchors.size());
   }
 
-  // Most links point at an anchor an earlier link made a destination for: those cost one
-  // hash lookup by the target's text.
-  HPDF_Destination get(const std::string& anchor) {
-    if (const auto made = made_.find(anchor); made != made_.end()) return made->second;
+  Target find(const std::string& anchor) const {
     const auto it = laid_.anchors.find(anchor);
-    if (it == laid_.anchors.end() || it->second.page >= static_cast<int>(pages_.size())) {
-      return nullptr;
-    }
+    return it == laid_.anchors.end() ? nullptr : &*it;
+  }
+
+  // Each page's links' anchors (null for a web address or a missing anchor), found on the
+  // emitter's threads: the links are then made on one thread, for libharu, with no text
+  // hashed there.
+  std::vector<std::vector<Target>> find_link_targets(unsigned threads) const {
+    std::vector<std::vector<Target>> targets(laid_.pages.size());
+    model::parallel_for(laid_.pages.size(), threads, [&](std::size_t i) {
+      targets[i].reserve(laid_.pages[i].links.size());
+      for (const auto& link : laid_.pages[i].links) {
+        targets[i].push_back(link.target.starts_with(pdf::kWebLinkPrefix) ? nullptr
+                                                                          : find(link.target));
+      }
+    });
+    return targets;
+  }
+
+  HPDF_Destination get(Target target) {
+    if (!target || target->second.page >= static_cast<int>(pages_.size())) return nullptr;
+    const auto [it, fresh] = made_.try_emplace(target, nullptr);
+    if (!fresh) return it->second;
     HPDF_Destination d =
-        HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(it->second.page)]);
+        HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(target->second.page)]);
     // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
-    HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(std::min(g_.height, it->second.y + 12)),
-                            1);
-    made_.emplace(it->first, d);  // the key views the anchor map's own string
+    HPDF_Destination_SetXYZ(d, 0,
+                            static_cast<HPDF_REAL>(std::min(g_.height, target->second.y + 12)), 1);
+    it->second = d;
     return d;
   }
 
@@ -265,7 +283,7 @@ class Destinations {
   const pdf::PagedDocument& laid_;
   const std::vector<HPDF_Page>& pages_;
   const pdf::Geometry& g_;
-  std::unordered_map<std::string_view, HPDF_Destination> made_;
+  std::unordered_map<Target, HPDF_Destination> made_;
 };
 
 std::string keywords_of(const model::Briefing& b) {
@@ -324,15 +342,18 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
+  Destinations destinations(laid, pages, g);
+  const auto link_targets = destinations.find_link_targets(options.threads);
   std::vector<std::string> deflated(pages.size());
   model::StartedFor writers(pages.size(), options.threads,
                             [&](std::size_t i) { deflated[i] = contents.content(i); });
-  Destinations destinations(laid, pages, g);
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
-    for (const auto& link : laid.pages[i].links) {
-      if (link.target.starts_with(pdf::kWebLinkPrefix)) continue;
-      if (HPDF_Destination d = destinations.get(link.target)) link_writer.add(pages[i], link, d);
+    const auto& page_links = laid.pages[i].links;
+    for (std::size_t k = 0; k < page_links.size(); ++k) {
+      if (HPDF_Destination d = destinations.get(link_targets[i][k])) {
+        link_writer.add(pages[i], page_links[k], d);
+      }
     }
     // Web addresses from Markdown links, after the page's internal links (whose writer sets
     // the page's /Annots array, which these then join): few, so libharu's own annotations.
@@ -348,7 +369,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   }
   HPDF_Outline root = nullptr;
   for (const auto& item : laid.outline) {
-    HPDF_Destination d = destinations.get(item.anchor);
+    HPDF_Destination d = destinations.get(destinations.find(item.anchor));
     if (!d) continue;
     HPDF_Outline parent = item.level == 0 ? nullptr : root;
     HPDF_Outline o =

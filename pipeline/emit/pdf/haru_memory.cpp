@@ -1,7 +1,11 @@
 #include "emit/pdf/haru_memory.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <new>
+#include <utility>
 
 namespace dossier::emit::pdf {
 
@@ -9,10 +13,35 @@ namespace {
 
 constexpr std::size_t kBlockSize = std::size_t{8} << 20;
 constexpr std::size_t kAlignment = 16;
-static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= kAlignment, "blocks must start aligned");
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// A block straight from the kernel, asked for as huge pages where the system allows them on
+// request: a 1,000-article briefing touches some 200 MB of libharu objects, and faulting
+// that in 4 KiB at a time was a fifth of the time spent adding links and saving.
+struct Block {
+  std::byte* start = nullptr;
+  std::size_t size = 0;
+
+  explicit Block(std::size_t bytes) : size(bytes) {
+    void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    if (size >= kHugePage) ::madvise(p, size, MADV_HUGEPAGE);  // a hint; fine to fail
+    start = static_cast<std::byte*>(p);
+  }
+  Block(Block&& other) noexcept : start(std::exchange(other.start, nullptr)), size(other.size) {}
+  Block& operator=(Block&& other) noexcept {
+    std::swap(start, other.start);
+    std::swap(size, other.size);
+    return *this;
+  }
+  Block(const Block&) = delete;
+  ~Block() {
+    if (start) ::munmap(start, size);
+  }
+};
 
 struct Arena {
-  std::vector<std::unique_ptr<std::byte[]>> blocks;
+  std::vector<Block> blocks;
   std::byte* next = nullptr;  // in the last block
   std::size_t left = 0;
   std::size_t reserved = 0;
@@ -23,8 +52,8 @@ struct Arena {
       // A piece larger than a quarter block gets a block of its own, so the current block's
       // rest is not wasted on it.
       const std::size_t block = size > kBlockSize / 4 ? size : kBlockSize;
-      auto memory = std::unique_ptr<std::byte[]>(new std::byte[block]);  // not zeroed
-      std::byte* start = memory.get();
+      Block memory(block);
+      std::byte* start = memory.start;
       reserved += block;
       if (block != kBlockSize) {
         blocks.insert(blocks.end() - (blocks.empty() ? 0 : 1), std::move(memory));
@@ -64,7 +93,11 @@ HPDF_Doc HaruMemory::new_document(HPDF_Error_Handler on_error, void* user) const
 
 void* HaruMemory::allocate(HPDF_UINT size) {
   std::lock_guard lock(arena_lock);
-  return current ? current->take(size) : nullptr;
+  try {
+    return current ? current->take(size) : nullptr;
+  } catch (const std::bad_alloc&) {
+    return nullptr;  // libharu reports it as a failed allocation; no exception crosses C
+  }
 }
 
 void HaruMemory::release(void*) {}

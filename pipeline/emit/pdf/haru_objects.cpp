@@ -28,7 +28,8 @@ void append_reference(HPDF_UINT32 id, std::string& out) {
 // Dict_Write calls this between "<<" and ">>".
 HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
   const auto* r = static_cast<const LinkWriter::Record*>(dict->attr);
-  std::string text = "/Subtype /Link\n/Rect [";
+  thread_local std::string text;  // reused: a briefing has hundreds of thousands of links
+  text = "/Subtype /Link\n/Rect [";
   for (const float v : {r->x0, r->y0, r->x1, r->y1}) {
     append_number(v, text);
     text += ' ';
