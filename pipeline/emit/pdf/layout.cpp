@@ -496,7 +496,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     std::move(section.pages.begin(), section.pages.end(), std::back_inserter(doc.pages));
   }
   sections.clear();
-  lay_out_index(flow, view, words, size, doc.anchors);
+  lay_out_index(flow, view, words, size, doc.anchors, options.threads);
   PagedDocument front;
   Flow front_flow(front, g, measure, size);
   lay_out_cover(front_flow, briefing, options, size);

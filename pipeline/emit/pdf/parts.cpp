@@ -1,5 +1,6 @@
 #include "emit/pdf/parts.h"
 
+#include "model/parallel.h"
 #include "model/utf8.h"
 
 namespace dossier::emit::pdf {
@@ -268,16 +269,25 @@ void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, d
 }
 
 void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
-                   const Anchors& anchors) {
+                   const Anchors& anchors, unsigned threads) {
   start_part(flow, "index", words["index"], size);
   if (view.index.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
-  for (const auto& entry : view.index) {
-    const model::Entity& e = *entry.entity;
-    flow.anchor(index_anchor(e));
+  // An entry's lines do not depend on where it lands, so they are set in parallel (most of
+  // the work: a briefing's index lists every paragraph an entity is mentioned in) and then
+  // placed in order.
+  const double entry_size = size * 0.9;
+  const std::string page_word = words["page"];
+  std::vector<std::vector<SetLine>> entries(view.index.size());
+  model::parallel_for(entries.size(), threads, [&](std::size_t i) {
+    const model::Entity& e = *view.index[i].entity;
     std::vector<Piece> pieces = {{e.name, "", Face::BodyBold},
                                  {" \u00B7 " + type_word(e, words) + ": ", "", Face::Body}};
-    append_refs(pieces, entry.paragraphs, &anchors, words["page"]);
-    flow.rich_paragraph(pieces, size * 0.9);
+    append_refs(pieces, view.index[i].paragraphs, &anchors, page_word);
+    entries[i] = set_lines(pieces, entry_size, flow.text_width(), false, flow.measure());
+  });
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    flow.anchor(index_anchor(*view.index[i].entity));
+    flow.place_lines(std::move(entries[i]), entry_size, 0);
   }
 }
 

@@ -14,9 +14,10 @@ void lay_out_people(Flow& flow, const BriefingView& view, const Words& words, do
 void lay_out_quotes(Flow& flow, const BriefingView& view, const Words& words, double size);
 void lay_out_timeline(Flow& flow, const BriefingView& view, const Words& words, double size);
 void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, double size);
-// The index gives each paragraph's page: `anchors` are the paragraphs' places.
+// The index gives each paragraph's page: `anchors` are the paragraphs' places. It waits for
+// every other part's pages, so its entries are set on `threads` threads.
 void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, double size,
-                   const Anchors& anchors);
+                   const Anchors& anchors, unsigned threads);
 
 // A footnote's number (as the source writes it in references) → the note's block id.
 using NoteAnchors = std::map<std::string, std::string>;
