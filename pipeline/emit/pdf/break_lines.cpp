@@ -72,7 +72,8 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
     double best_ratio[4];
     for (int f = 0; f < 4; ++f) best_demerits[f] = std::numeric_limits<double>::infinity();
     still_active.clear();
-    for (int a : active) {
+    for (std::size_t k = 0; k < active.size(); ++k) {
+      const int a = active[k];
       const Node& node = store[static_cast<std::size_t>(a)];
       const std::size_t start = node.start;
       double w = sum_w[b] - sum_w[start];
@@ -86,6 +87,15 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
         ratio = z > 0 ? (width - w) / z : -std::numeric_limits<double>::infinity();
       } else {
         ratio = 0;
+      }
+      // The active nodes are in the order of their breaks, so the lines from the later ones
+      // are shorter still: once one is too short to stretch to the width, so are all the
+      // rest, which stay active for the breaks to come. (Most active nodes are these: the
+      // breaks of the last line's length.)
+      if (ratio > tolerance && !forced) {
+        still_active.insert(still_active.end(), active.begin() + static_cast<std::ptrdiff_t>(k),
+                            active.end());
+        break;
       }
       if (ratio < -1 || forced) {
         // Too long from here on (or the paragraph ends): this node can start no more lines.
