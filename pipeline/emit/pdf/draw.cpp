@@ -382,8 +382,9 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   }
   writers.join();
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    pdf::set_page_content(pages[i], deflated[i]);
-    std::string().swap(deflated[i]);  // libharu holds its own copy now
+    if (!pdf::set_page_content(doc, pages[i], deflated[i])) {
+      return haru_failure(error, "could not add page " + std::to_string(i + 1) + "'s content");
+    }
   }
   HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, briefing.title.c_str());

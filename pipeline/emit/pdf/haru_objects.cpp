@@ -7,6 +7,7 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <new>
 
 #include "emit/pdf/content.h"
 
@@ -126,12 +127,62 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts) {
   return true;
 }
 
-void set_page_content(HPDF_Page page, const std::string& deflated) {
+namespace {
+
+// Where libharu is in reading a page's content, kept in the document's memory.
+struct ContentReader {
+  const std::string* bytes;
+  std::size_t at;
+};
+
+ContentReader& reader_of(HPDF_Stream stream) {
+  return *static_cast<ContentReader*>(stream->attr);
+}
+
+HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+  ContentReader& r = reader_of(stream);
+  const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);
+  std::copy_n(r.bytes->data() + r.at, n, reinterpret_cast<char*>(out));
+  r.at += n;
+  *size = static_cast<HPDF_UINT>(n);
+  return r.at == r.bytes->size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  ContentReader& r = reader_of(stream);
+  const auto size = static_cast<long long>(r.bytes->size());
+  long long at = pos;
+  if (mode == HPDF_SEEK_CUR) at += static_cast<long long>(r.at);
+  if (mode == HPDF_SEEK_END) at += size;
+  if (at < 0 || at > size) return HPDF_STREAM_EOF;
+  r.at = static_cast<std::size_t>(at);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell_content(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(reader_of(stream).at);
+}
+
+HPDF_UINT32 content_size(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(reader_of(stream).bytes->size());
+}
+
+}  // namespace
+
+bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  void* memory = HPDF_GetMem(doc->mmgr, sizeof(ContentReader));  // released with the document
+  if (!memory) return false;
+  auto* reader = new (memory) ContentReader{&deflated, 0};
+  HPDF_Stream stream = HPDF_CallbackReader_New(doc->mmgr, read_content, seek_content, tell_content,
+                                               content_size, reader);
+  if (!stream) return false;
+  // The page's empty stream of libharu's making is left to the document's memory.
+  attr->contents->stream = stream;
+  attr->stream = stream;
   attr->contents->filter = HPDF_STREAM_FILTER_NONE;
   attr->contents->write_fn = write_flate_filter;
-  HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                    static_cast<HPDF_UINT>(deflated.size()));
+  return true;
 }
 
 bool save_to(HPDF_Doc doc, std::ostream& out) {

@@ -57,9 +57,11 @@ HPDF_Dict font_resources(HPDF_Doc doc, const std::vector<std::pair<std::string, 
 // Makes `fonts` the page's /Font resources; false when libharu fails.
 bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 
-// Replaces the page's content stream with `deflated` (zlib data of the page's operators),
-// marked /FlateDecode.
-void set_page_content(HPDF_Page page, const std::string& deflated);
+// Makes `deflated` (zlib data of the page's operators) the page's content stream, marked
+// /FlateDecode. libharu reads it from there when it saves, so `deflated` must outlive
+// HPDF_SaveToStream (copying it into libharu's own stream cost a second copy of every page:
+// 0.7 s and 250 MB for 10,000 articles). False when libharu fails.
+bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated);
 
 // Writes the document to `out` through a buffer; false when libharu or the stream failed.
 bool save_to(HPDF_Doc doc, std::ostream& out);
