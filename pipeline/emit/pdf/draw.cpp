@@ -355,8 +355,8 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
         link_writer.add(pages[i], page_links[k], d);
       }
     }
-    // Web addresses from Markdown links, after the page's internal links (whose writer sets
-    // the page's /Annots array, which these then join): few, so libharu's own annotations.
+    // Web addresses from Markdown links, after the page's internal links: few, so libharu's
+    // own annotations, which the link writer then lists after its own.
     for (const auto& link : laid.pages[i].links) {
       if (!link.target.starts_with(pdf::kWebLinkPrefix)) continue;
       const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x0), static_cast<HPDF_REAL>(link.y0),
@@ -366,6 +366,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
       }
     }
+    link_writer.finish_page(pages[i]);
   }
   HPDF_Outline root = nullptr;
   for (const auto& item : laid.outline) {

@@ -7,6 +7,7 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 #include "emit/pdf/content.h"
@@ -79,8 +80,18 @@ void reserve_objects(HPDF_Doc doc, std::size_t objects) {
       std::max<HPDF_UINT>(entries->items_per_block, static_cast<HPDF_UINT>(objects));
 }
 
-LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links) : doc_(doc) {
+namespace {
+
+thread_local LinkWriter* current_links = nullptr;  // the writer whose pages are being saved
+
+}  // namespace
+
+LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links)
+    : doc_(doc), outer_(current_links) {
+  current_links = this;
   records_.reserve(expected_links);
+  ids_.reserve(expected_links);
+  no_entries_ = HPDF_List_New(doc->mmgr, 1);
   border_ = HPDF_Array_New(doc->mmgr);
   if (border_ && HPDF_Xref_Add(doc->xref, border_) == HPDF_OK) {
     for (int i = 0; i < 3; ++i) HPDF_Array_AddNumber(border_, 0);
@@ -89,23 +100,74 @@ LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links) : doc_(doc) {
   }
 }
 
+LinkWriter::~LinkWriter() {
+  current_links = outer_;
+}
+
 void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest) {
   // Past the reserved size the records would move under the dictionaries: drop the link.
-  if (!border_ || !dest || records_.size() == records_.capacity()) return;
-  if (page != page_) {
-    page_ = page;
-    annots_ = HPDF_Array_New(doc_->mmgr);
-    if (annots_ && HPDF_Dict_Add(page, "Annots", annots_) != HPDF_OK) annots_ = nullptr;
-  }
-  if (!annots_) return;
-  HPDF_Dict annot = HPDF_Dict_New(doc_->mmgr);
-  if (!annot || HPDF_Xref_Add(doc_->xref, annot) != HPDF_OK) return;
+  if (!border_ || !no_entries_ || !dest || records_.size() == records_.capacity()) return;
+  // A dictionary as HPDF_Dict_New makes one, but sharing one empty entry list: libharu
+  // writes a dictionary's entries, then calls write_fn for the rest (write_link's). The
+  // arena (haru_memory.h) frees nothing one by one, so the shared list is never freed twice.
+  auto* annot = static_cast<HPDF_Dict>(HPDF_GetMem(doc_->mmgr, sizeof(HPDF_Dict_Rec)));
+  if (!annot) return;
+  std::memset(annot, 0, sizeof(HPDF_Dict_Rec));
+  annot->header.obj_class = HPDF_OCLASS_DICT;
+  annot->mmgr = doc_->mmgr;
+  annot->error = doc_->mmgr->error;
+  annot->list = no_entries_;
+  annot->filter = HPDF_STREAM_FILTER_NONE;
+  if (HPDF_Xref_Add(doc_->xref, annot) != HPDF_OK) return;
   records_.push_back({static_cast<float>(rect.x0), static_cast<float>(rect.y0),
                       static_cast<float>(rect.x1), static_cast<float>(rect.y1), object_id(dest),
                       object_id(border_)});
   annot->attr = &records_.back();
   annot->write_fn = write_link;
-  HPDF_Array_Add(annots_, annot);
+  const auto [it, fresh] = pages_.try_emplace(page);
+  if (fresh) {
+    it->second.first = ids_.size();
+    page->write_fn = write_annots;
+  }
+  ids_.push_back(object_id(annot));
+  ++it->second.count;
+}
+
+void LinkWriter::finish_page(HPDF_Page page) {
+  auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
+  if (!annots) return;
+  auto [it, fresh] = pages_.try_emplace(page);
+  if (fresh) {
+    it->second.first = ids_.size();
+    page->write_fn = write_annots;
+  }
+  for (HPDF_UINT k = 0; k < annots->list->count; ++k) {
+    if (void* annot = HPDF_Array_GetItem(annots, k, HPDF_OCLASS_DICT)) {
+      it->second.more.push_back(object_id(annot));
+    }
+  }
+  HPDF_Dict_RemoveElement(page, "Annots");  // write_annots lists them
+}
+
+// Dict_Write calls this for a page between its entries and ">>".
+HPDF_STATUS LinkWriter::write_annots(HPDF_Dict page, HPDF_Stream stream) {
+  const LinkWriter* self = current_links;
+  if (!self) return HPDF_OK;
+  const auto it = self->pages_.find(page);
+  if (it == self->pages_.end()) return HPDF_OK;
+  const PageLinks& links = it->second;
+  thread_local std::string text;
+  text = "/Annots [";
+  const auto add = [](HPDF_UINT32 id) {
+    append_reference(id, text);
+    text += ' ';
+  };
+  for (std::size_t i = links.first; i < links.first + links.count; ++i) add(self->ids_[i]);
+  for (const HPDF_UINT32 id : links.more) add(id);
+  text.back() = ']';
+  text += '\n';
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                           static_cast<HPDF_UINT>(text.size()));
 }
 
 HPDF_Dict font_resources(HPDF_Doc doc,

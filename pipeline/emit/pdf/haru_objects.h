@@ -17,6 +17,7 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,12 +29,21 @@ namespace dossier::emit::pdf {
 void reserve_objects(HPDF_Doc doc, std::size_t objects);
 
 // Link annotations, each a dictionary of /Subtype /Link, /Rect, /Dest and a /Border [0 0 0]
-// shared by all. The writer must outlive HPDF_SaveToStream: the dictionaries read their
-// values from it when libharu writes them.
+// shared by all, which writes its own entries; each page with links writes its own /Annots
+// (libharu would keep an array of references per page, and an empty entry list per link).
+// The writer must outlive HPDF_SaveToStream: the dictionaries and pages read from it when
+// libharu writes them. One writer at a time on a thread.
 class LinkWriter {
  public:
   LinkWriter(HPDF_Doc doc, std::size_t expected_links);
+  ~LinkWriter();
+  LinkWriter(const LinkWriter&) = delete;
+  LinkWriter& operator=(const LinkWriter&) = delete;
+
+  // A link on `page`; a page's links come together, and before finish_page(page).
   void add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest);
+  // Ends `page`: annotations libharu made on it (web links) are listed after the links.
+  void finish_page(HPDF_Page page);
 
   struct Record {
     float x0, y0, x1, y1;
@@ -42,11 +52,19 @@ class LinkWriter {
   };
 
  private:
+  struct PageLinks {
+    std::size_t first = 0, count = 0;  // the page's links: ids_[first, first + count)
+    std::vector<HPDF_UINT32> more;     // libharu's annotations on the page
+  };
+  static HPDF_STATUS write_annots(HPDF_Dict page, HPDF_Stream stream);
+
   HPDF_Doc doc_;
   HPDF_Array border_ = nullptr;
-  HPDF_Page page_ = nullptr;
-  HPDF_Array annots_ = nullptr;
-  std::vector<Record> records_;  // reserved up front: the dictionaries point into it
+  HPDF_List no_entries_ = nullptr;  // every link dictionary's (empty) entry list
+  std::vector<Record> records_;     // reserved up front: the dictionaries point into it
+  std::vector<HPDF_UINT32> ids_;    // records_[i]'s dictionary's object number
+  std::unordered_map<HPDF_Page, PageLinks> pages_;
+  LinkWriter* outer_ = nullptr;  // the thread's writer before this one
 };
 
 // One /Font resource dictionary of `fonts` (name and font), to share among pages: every page
