@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace dossier::emit::pdf {
 
@@ -23,6 +24,12 @@ struct Node {
   bool flagged = false;
 };
 
+struct Scratch {
+  std::vector<double> sum_w, sum_y, sum_z;
+  std::vector<Node> store;
+  std::vector<int> active, still_active;
+};
+
 int fitness_of(double ratio) {
   if (ratio < -0.5) return 0;  // tight
   if (ratio <= 0.5) return 1;  // normal
@@ -37,7 +44,13 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
   using Kind = BreakItem::Kind;
   // Running totals of width, stretch and shrink before each item.
   const std::size_t n = items.size();
-  std::vector<double> sum_w(n + 1, 0), sum_y(n + 1, 0), sum_z(n + 1, 0);
+  // A briefing breaks tens of thousands of paragraphs: each thread keeps its working arrays
+  // from one to the next instead of allocating them again.
+  thread_local Scratch scratch;
+  auto& [sum_w, sum_y, sum_z, store, active, still_active] = scratch;
+  sum_w.assign(n + 1, 0);
+  sum_y.assign(n + 1, 0);
+  sum_z.assign(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const auto& it = items[i];
     const bool counts = it.kind != Kind::Penalty;
@@ -56,10 +69,8 @@ std::optional<std::vector<LineBreak>> break_lines(const std::vector<BreakItem>& 
     return i;
   };
 
-  std::vector<Node> store;
-  store.push_back({});
-  std::vector<int> active = {0};
-  std::vector<int> still_active;  // reused for every break, to allocate once
+  store.assign(1, Node{});
+  active.assign(1, 0);
   for (std::size_t b = 0; b < n; ++b) {
     const auto& item = items[b];
     const bool legal = (item.kind == Kind::Glue && b > 0 && items[b - 1].kind == Kind::Box) ||

@@ -36,6 +36,13 @@ struct Words {
   }
 };
 
+// The next space or forced line break in `text` from `start`, or its end. (find_first_of
+// looks each byte up in the set of two with a call of its own.)
+std::size_t next_break(std::string_view text, std::size_t start) {
+  while (start < text.size() && text[start] != ' ' && text[start] != '\n') ++start;
+  return start;
+}
+
 bool is_break(Word word) {
   return word.size() == 1 && word[0].piece == nullptr;
 }
@@ -64,8 +71,7 @@ class Setter {
     for (const auto& piece : pieces) {
       std::size_t start = 0;
       while (start <= piece.text.size()) {
-        const std::size_t stop =
-            std::min(piece.text.find_first_of(" \n", start), piece.text.size());
+        const std::size_t stop = next_break(piece.text, start);
         if (stop > start) {
           std::string_view part = std::string_view(piece.text).substr(start, stop - start);
           if (pending_space && !words.back().empty()) new_word();
@@ -175,9 +181,13 @@ class Setter {
       std::string_view text;
       double width;
     };
-    std::vector<BreakItem> items;
-    std::vector<BoxText> boxes;
-    std::vector<int> box_of;  // item → index in boxes, or -1
+    // Kept by each thread from one paragraph to the next, to allocate them once.
+    thread_local std::vector<BreakItem> items;
+    thread_local std::vector<BoxText> boxes;
+    thread_local std::vector<int> box_of;  // item → index in boxes, or -1
+    items.clear();
+    boxes.clear();
+    box_of.clear();
     // A word is a box and its glue, and a hyphenated one a few more: room for most without
     // growing.
     items.reserve(words.fragments.size() * 3 + 4);
@@ -340,7 +350,7 @@ Extent measure_pieces(const std::vector<Piece>& pieces, double size, const Measu
   for (const auto& piece : pieces) {
     std::size_t start = 0;
     while (start <= piece.text.size()) {
-      const std::size_t stop = std::min(piece.text.find_first_of(" \n", start), piece.text.size());
+      const std::size_t stop = next_break(piece.text, start);
       const double w =
           stop > start
               ? measure(piece.face, size, std::string_view(piece.text).substr(start, stop - start))
