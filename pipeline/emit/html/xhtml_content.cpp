@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <map>
 #include <set>
@@ -8,6 +7,7 @@
 #include "emit/html/xhtml.h"
 #include "emit/html/xhtml_tree.h"
 #include "emit/inline_spans.h"
+#include "model/ascii.h"
 
 namespace dossier::emit {
 
@@ -18,13 +18,14 @@ using xhtml::text_element;
 
 // Only web, mail and in-document links become live; anything else (javascript:, data:,
 // file:) stays text.
-bool is_safe_href(const std::string& href) {
-  std::string lower;
-  for (char c : href) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::size_t colon = lower.find(':');
-  const std::size_t slash = lower.find_first_of("/?#");
-  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;
-  return lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("mailto:");
+bool is_safe_href(std::string_view href) {
+  // The scheme is what comes before the first ':', unless a '/', '?' or '#' comes first (a
+  // relative address). Only the scheme is compared, without case.
+  const std::size_t end = href.find_first_of(":/?#");
+  if (end == std::string_view::npos || href[end] != ':') return true;
+  std::string scheme(href.substr(0, end));
+  for (char& c : scheme) c = model::ascii::to_lower(c);
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
 const char* tag_for(const model::Span& span) {

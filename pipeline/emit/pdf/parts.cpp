@@ -1,5 +1,6 @@
 #include "emit/pdf/parts.h"
 
+#include "model/ascii.h"
 #include "model/parallel.h"
 #include "model/utf8.h"
 
@@ -44,10 +45,8 @@ namespace {
 
 // Web and mail addresses become live links in the PDF; anything else stays text.
 bool is_web_address(const std::string& href) {
-  std::string lower;
-  for (const char c : href.substr(0, 8)) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string lower = href.substr(0, 8);
+  for (char& c : lower) c = model::ascii::to_lower(c);
   return lower.starts_with("http://") || lower.starts_with("https://") ||
          lower.starts_with("mailto:");
 }
