@@ -8,11 +8,8 @@
 
 #include "annotate/annotate.h"
 #include "cli/entity_file.h"
-#include "corpus_generator.h"
 #include "crossref/crossref.h"
-#include "ingest/ingest.h"
-#include "normalize/normalize.h"
-#include "structure/structure.h"
+#include "structured_articles.h"
 
 namespace {
 
@@ -21,20 +18,7 @@ using namespace dossier;
 constexpr std::size_t kArticles = 1000;
 
 const std::vector<model::Source>& structured() {
-  static std::vector<model::Source> sources = [] {
-    std::vector<model::Source> out;
-    for (std::uint64_t i = 0; i < kArticles; ++i) {
-      model::Diagnostics diag;
-      auto decoded = ingest::decode_bytes(bench::generate_article(i, {7, true}), "bench", diag);
-      model::Source s;
-      s.text = std::move(decoded.value().text);
-      s.given.date = "2025-05-13";
-      s = normalize::normalize(std::move(s), {});
-      s = structure::structure(std::move(s), {}, diag);
-      out.push_back(std::move(s));
-    }
-    return out;
-  }();
+  static const std::vector<model::Source> sources = bench::structured_articles(kArticles);
   return sources;
 }
 

@@ -12,12 +12,9 @@
 #include "annotate/annotate.h"
 #include "cli/entity_file.h"
 #include "cli/job.h"
-#include "corpus_generator.h"
 #include "crossref/crossref.h"
 #include "emit/emit.h"
-#include "ingest/ingest.h"
-#include "normalize/normalize.h"
-#include "structure/structure.h"
+#include "structured_articles.h"
 
 namespace {
 
@@ -33,15 +30,9 @@ const model::Briefing& briefing() {
                        diag);
     annotate::AnnotateOptions annotate_options;
     annotate_options.gazetteer = gazetteer;
-    std::vector<model::Source> sources;
-    for (std::uint64_t i = 0; i < kArticles; ++i) {
-      auto decoded = ingest::decode_bytes(bench::generate_article(i, {7, true}), "bench", diag);
-      model::Source s;
-      s.text = std::move(decoded.value().text);
-      s.given.date = "2025-05-13";
-      s = normalize::normalize(std::move(s), {});
-      s = structure::structure(std::move(s), {}, diag);
-      sources.push_back(annotate::annotate(s, i, annotate_options));
+    std::vector<model::Source> sources = bench::structured_articles(kArticles);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      sources[i] = annotate::annotate(sources[i], i, annotate_options);
     }
     crossref::BriefingInfo info;
     info.title = "Benchmark briefing";
