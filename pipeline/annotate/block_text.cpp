@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "model/letters.h"
 #include "model/name_key.h"
 #include "model/utf8.h"
 
@@ -17,8 +18,9 @@ constexpr std::array<std::u32string_view, 22> kAbbreviations = {
     U"Col", U"Capt", U"Sgt", U"Jan", U"Feb",  U"Aug", U"Sept", U"Sep", U"Oct", U"Nov", U"Dec"};
 
 bool is_letter(char32_t c) {
-  return u_isalpha(static_cast<UChar32>(c)) ||
-         (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+  return model::letters::is_alpha(c) ||
+         (!model::letters::is_ascii(c) &&
+          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0);
 }
 bool is_digit(char32_t c) {
   return c >= U'0' && c <= U'9';
@@ -30,10 +32,10 @@ bool is_hyphen(char32_t c) {
   return c == U'-' || c == U'\u2010' || c == U'\u2011';
 }
 bool is_space(char32_t c) {
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
+  return model::letters::is_white_space(c);
 }
 bool is_upper(char32_t c) {
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+  return model::letters::is_capital(c);
 }
 
 bool is_abbreviation(std::u32string_view word) {
@@ -79,10 +81,10 @@ void classify_case(const std::u32string& t, Token& tok) {
   int letters = 0;
   bool lower = false;
   for (int i = tok.begin; i < tok.name_end; ++i) {
-    if (!u_isalpha(static_cast<UChar32>(t[i]))) continue;
+    if (!model::letters::is_alpha(t[i])) continue;
     if (letters == 0) tok.capitalized = is_upper(t[i]);
     ++letters;
-    if (u_islower(static_cast<UChar32>(t[i]))) lower = true;
+    if (model::letters::is_lower(t[i])) lower = true;
   }
   tok.all_caps = letters >= 2 && !lower;
 }

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "model/letters.h"
 #include "normalize/code_pages.h"
 
 namespace dossier::normalize {
@@ -45,13 +46,13 @@ bool is_soft_follower(char32_t c) {
 }
 
 bool is_letter(char32_t c) {
-  return c != 0 && u_isalpha(static_cast<UChar32>(c));
+  return model::letters::is_alpha(c);
 }
 bool is_lower(char32_t c) {
-  return c != 0 && u_islower(static_cast<UChar32>(c));
+  return model::letters::is_lower(c);
 }
 bool is_upper(char32_t c) {
-  return c != 0 && u_isupper(static_cast<UChar32>(c));
+  return model::letters::is_upper(c);
 }
 bool is_apostrophe(char32_t c) {
   return c == '\'' || c == 0x2019;

@@ -1,10 +1,11 @@
 #include "structure/line_shape.h"
 
-#include <unicode/uchar.h>
-
+#include "model/letters.h"
 #include "model/utf8.h"
 
 namespace dossier::structure {
+
+namespace letters = model::letters;
 
 namespace {
 bool ends_sentence(char32_t c) {
@@ -37,15 +38,15 @@ LineShape shape_of(std::string_view line) {
     if (!in_word) {
       in_word = true;
       word_letters = 0;
-      word_capital = u_isupper(cp) || u_istitle(cp);
-      if (s.words == 0) s.starts_upper = word_capital || !u_isalpha(cp);
+      word_capital = letters::is_capital(cp);
+      if (s.words == 0) s.starts_upper = word_capital || !letters::is_alpha(cp);
     }
-    if (u_isalpha(cp)) {
+    if (letters::is_alpha(cp)) {
       ++s.letters, ++word_letters;
-      s.upper += u_isupper(cp) ? 1 : 0;
-      s.lower += u_islower(cp) ? 1 : 0;
+      s.upper += letters::is_upper(cp) ? 1 : 0;
+      s.lower += letters::is_lower(cp) ? 1 : 0;
     }
-    s.digits += u_isdigit(cp) ? 1 : 0;
+    s.digits += letters::is_digit(cp) ? 1 : 0;
     s.quoted_end = is_closing_quote(cp);
     if (!s.quoted_end) s.last = cp;
   });
@@ -103,8 +104,9 @@ bool is_bare_name(std::string_view line, const LineShape& s) {
       word_start = true;
       return;
     }
-    if (word_start && !(u_isupper(cp) || u_istitle(cp))) ok = false;
-    if (!word_start && !u_isalpha(cp) && cp != '-' && cp != '\'' && cp != 0x2019 && cp != '.') {
+    if (word_start && !letters::is_capital(cp)) ok = false;
+    if (!word_start && !letters::is_alpha(cp) && cp != '-' && cp != '\'' && cp != 0x2019 &&
+        cp != '.') {
       ok = false;
     }
     word_start = false;
