@@ -61,7 +61,9 @@ struct BriefingView {
   }
 };
 
-BriefingView make_view(const model::Briefing& briefing);
+// The view of `briefing`, made on up to `threads` threads (0: one per core); the same view
+// whatever the number.
+BriefingView make_view(const model::Briefing& briefing, unsigned threads = 1);
 
 // The view `shared` holds, or one made now (kept in `made`) when it holds none.
 const BriefingView& view_for(const model::Briefing& briefing,

@@ -170,7 +170,7 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
   const bool shows_parts = std::any_of(outputs.begin(), outputs.end(),
                                        [](const WrittenOutput& o) { return o.format != "json"; });
   if (!shared.view && shows_parts) {
-    shared.view = std::make_shared<const BriefingView>(make_view(briefing));
+    shared.view = std::make_shared<const BriefingView>(make_view(briefing, options.threads));
   }
   std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
   model::parallel_for(order.size(), options.threads, [&](std::size_t k) {
