@@ -5,10 +5,12 @@
 //  - reserve_objects: libharu grows its cross-reference table 1,024 entries at a time,
 //    copying it each time, which is quadratic in the object count;
 //  - LinkWriter: HPDF_Page_CreateLinkAnnot builds a tree of a dozen small objects per link
-//    (about 1.4 KB); here a link is one dictionary that writes its own entries;
-//  - set_page_content, font_resource_name: libharu's text calls re-measure every string and
+//    (about 1.4 KB); here a link is one dictionary that writes its own entries, and a page
+//    its own /Annots;
+//  - set_page_content, font_resources: libharu's text calls re-measure every string and
 //    deflate the pages one by one at save time; dossier writes the operators itself
-//    (content.h) and compresses pages on a second thread while libharu builds the rest;
+//    (content.h), compresses pages on the emitter's threads while libharu builds the rest,
+//    and libharu reads them from dossier's strings when it saves;
 //  - save_to: HPDF_SaveToStream writes the document into libharu's memory stream, in 4 KB
 //    blocks, which then has to be copied out; this writes it straight to the output.
 #pragma once
