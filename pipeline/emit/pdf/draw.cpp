@@ -56,23 +56,13 @@ class FontBook {
   // The advance of `text` in 1/1000 em.
   double advance(Face face, std::string_view text) {
     const Table& widths = *advances_[static_cast<std::size_t>(face)];
-    long long total = 0;
-    const auto add = [&](char32_t code) {
+    long long total = 0;  // whole units: summed as integers
+    model::utf8::for_each(text, [&](char32_t c, std::size_t) {
+      const char32_t code = c > 0xFFFF ? U' ' : c;
       int w = widths[code].load(std::memory_order_relaxed);
       if (w < 0) w = learn(face, code);
       total += w;
-    };
-    for (std::size_t i = 0; i < text.size();) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80) {  // most of a briefing's text, measured without decoding
-        add(byte);
-        ++i;
-        continue;
-      }
-      const model::utf8::Decoded d = model::utf8::decode_beyond_ascii(text, i);
-      add(d.cp > 0xFFFF ? U' ' : d.cp);
-      i += d.length;
-    }
+    });
     return static_cast<double>(total);
   }
 
