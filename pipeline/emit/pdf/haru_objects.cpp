@@ -27,6 +27,11 @@ void append_reference(HPDF_UINT32 id, std::string& out) {
   out += " 0 R";
 }
 
+HPDF_STATUS write_text(HPDF_Stream stream, const std::string& text) {
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                           static_cast<HPDF_UINT>(text.size()));
+}
+
 // Dict_Write calls this between "<<" and ">>".
 HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
   const auto* r = static_cast<const LinkWriter::Record*>(dict->attr);
@@ -42,8 +47,7 @@ HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
   text += "\n/Border ";
   append_reference(r->border_id, text);
   text += '\n';
-  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                           static_cast<HPDF_UINT>(text.size()));
+  return write_text(stream, text);
 }
 
 // The stream is already deflated, so libharu writes it as it is (filter none, which also
@@ -124,29 +128,30 @@ void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest
                       object_id(border_)});
   annot->attr = &records_.back();
   annot->write_fn = write_link;
-  const auto [it, fresh] = pages_.try_emplace(page);
-  if (fresh) {
-    it->second.first = ids_.size();
-    page->write_fn = write_annots;
-  }
+  PageLinks& links = links_of(page);
   ids_.push_back(object_id(annot));
-  ++it->second.count;
+  ++links.count;
 }
 
 void LinkWriter::finish_page(HPDF_Page page) {
   auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
   if (!annots) return;
-  auto [it, fresh] = pages_.try_emplace(page);
-  if (fresh) {
-    it->second.first = ids_.size();
-    page->write_fn = write_annots;
-  }
+  PageLinks& links = links_of(page);
   for (HPDF_UINT k = 0; k < annots->list->count; ++k) {
     if (void* annot = HPDF_Array_GetItem(annots, k, HPDF_OCLASS_DICT)) {
-      it->second.more.push_back(object_id(annot));
+      links.more.push_back(object_id(annot));
     }
   }
   HPDF_Dict_RemoveElement(page, "Annots");  // write_annots lists them
+}
+
+LinkWriter::PageLinks& LinkWriter::links_of(HPDF_Page page) {
+  const auto [it, fresh] = pages_.try_emplace(page);
+  if (fresh) {  // the page's links start at the next id, and the page writes its /Annots
+    it->second.first = ids_.size();
+    page->write_fn = write_annots;
+  }
+  return it->second;
 }
 
 // Dict_Write calls this for a page between its entries and ">>".
@@ -166,8 +171,7 @@ HPDF_STATUS LinkWriter::write_annots(HPDF_Dict page, HPDF_Stream stream) {
   for (const HPDF_UINT32 id : links.more) add(id);
   text.back() = ']';
   text += '\n';
-  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                           static_cast<HPDF_UINT>(text.size()));
+  return write_text(stream, text);
 }
 
 HPDF_Dict font_resources(HPDF_Doc doc,

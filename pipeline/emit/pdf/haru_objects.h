@@ -58,6 +58,8 @@ class LinkWriter {
     std::size_t first = 0, count = 0;  // the page's links: ids_[first, first + count)
     std::vector<HPDF_UINT32> more;     // libharu's annotations on the page
   };
+  // The page's entry, started (and the page set to write its /Annots) on first use.
+  PageLinks& links_of(HPDF_Page page);
   static HPDF_STATUS write_annots(HPDF_Dict page, HPDF_Stream stream);
 
   HPDF_Doc doc_;
