@@ -8,6 +8,8 @@
 
 #include <map>
 
+#include "model/byte_scan.h"
+#include "model/letters.h"
 #include "model/utf8.h"
 #include "normalize/line_text.h"
 
@@ -101,13 +103,11 @@ void repair_word(const std::vector<Letter>& word,
 
 void repair_homoglyphs(LineText& line, std::vector<model::Fix>& fixes) {
   const std::string& text = line.text();
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (ascii) return;
+  if (model::bytes::first_non_ascii(text) == text.size()) return;  // no look-alikes in ASCII
   std::vector<std::tuple<std::size_t, std::size_t, char32_t>> edits;
   std::vector<Letter> word;
   model::utf8::for_each(text, [&](char32_t c, std::size_t at) {
-    if (u_isalpha(static_cast<UChar32>(c))) {
+    if (model::letters::is_alpha(c)) {
       word.push_back({c, at, at + model::utf8::encode(c).size()});
       return;
     }
