@@ -9,7 +9,7 @@ namespace dossier::emit {
 
 namespace {
 
-constexpr const char* kChaptersMark = "dossier: the source chapters go here";
+constexpr const char* kBodyMark = "dossier: the parts and source chapters go here";
 
 // pugixml escapes < > & in text, which a <style> element would show literally.
 bool is_safe_css(const std::string& css) {
@@ -55,10 +55,6 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   append_part_links(contents, words, href, true);
   append_source_list(contents, briefing, words, href);
   append_part_links(contents, words, href, false);
-  append_key_entities(main, view, words, href);
-  append_quotes_by_speaker(main, view, words, href);
-  append_timeline(main, view, words, href);
-  append_figures(main, view, words, href);
   // One file: images go in as data: URIs.
   const ImageHref image_href = [](const model::Source& source, const std::string& src) {
     const auto it = source.images.find(src);
@@ -66,19 +62,19 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     return std::string("data:") + model::image_media_type(it->second) + ";base64," +
            base64(it->second);
   };
-  // The chapters, most of the page, are streamed one at a time in the place this marks, so
-  // the page is never one tree in memory (a thousand sources' tree took 150 MB).
-  pugi::xml_node chapters = main.append_child(pugi::node_comment);
-  chapters.set_value(kChaptersMark);
-  append_index(main, view, words, href);
+  // The reference parts and the chapters, most of the page, are streamed one at a time in the
+  // place this marks, each tree freed once written, so the page is never one tree in memory
+  // (ten thousand sources' reference parts alone took over a gigabyte as one tree).
+  pugi::xml_node body = main.append_child(pugi::node_comment);
+  body.set_value(kBodyMark);
   unsigned depth = 0;
   for (pugi::xml_node n = main; n.type() != pugi::node_document; n = n.parent()) ++depth;
   std::ostringstream page;
   save_polyglot(doc, page);
   const std::string text = std::move(page).str();
-  const std::string mark = std::string("<!--") + kChaptersMark + "-->";
-  // The chapters replace the mark's line, indentation and all, when it stands alone there
-  // (a block container); inside a template's inline element, only the mark itself.
+  const std::string mark = std::string("<!--") + kBodyMark + "-->";
+  // The body replaces the mark's line, indentation and all, when it stands alone there (a
+  // block container); inside a template's inline element, only the mark itself.
   std::size_t from = text.find(mark), to = from + mark.size();
   const std::size_t line_start = text.rfind('\n', from) + 1;  // 0 on the first line
   if (text.find_first_not_of(' ', line_start) == from && text.compare(to, 1, "\n") == 0) {
@@ -86,11 +82,25 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     to += 1;
   }
   out.write(text.data(), static_cast<std::streamsize>(from));
-  for (const auto& source : briefing.sources) {
-    pugi::xml_document chapter;
-    append_source_chapter(chapter, source, words, href, &view, image_href);
-    save_polyglot_fragment(chapter, out, depth);
+  const auto write_fragment = [&](const auto& fill) {
+    pugi::xml_document fragment;
+    fill(pugi::xml_node(fragment));
+    save_polyglot_fragment(fragment, out, depth);
+  };
+  using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
+  const auto write_part = [&](Part part) {
+    write_fragment([&](pugi::xml_node holder) { part(holder, view, words, href); });
+  };
+  for (Part part :
+       {append_key_entities, append_quotes_by_speaker, append_timeline, append_figures}) {
+    write_part(part);
   }
+  for (const auto& source : briefing.sources) {
+    write_fragment([&](pugi::xml_node holder) {
+      append_source_chapter(holder, source, words, href, &view, image_href);
+    });
+  }
+  write_part(append_index);
   out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));
   return static_cast<bool>(out);
 }
