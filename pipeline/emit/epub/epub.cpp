@@ -259,13 +259,15 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     batch_names.clear();
     batch_files.clear();
   };
+  PageShell chapter_shell;
+  if (auto r = chapter_shell.render(options, "epub/chapter.mustache", values); !r) {
+    return r.error();
+  }
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
           const std::function<void(pugi::xml_node)>& fill) -> std::optional<model::Diagnostic> {
-    ShellValues page = values;
-    page.page_title = title;
     pugi::xml_document doc;
-    if (auto r = render_shell(options, "epub/chapter.mustache", page, doc); !r) return r.error();
+    chapter_shell.copy_to(doc, title);
     pugi::xml_node content = find_by_id(doc, "dossier-content");
     if (!content) {
       return model::Diagnostic{model::Severity::Error,

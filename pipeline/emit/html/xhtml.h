@@ -31,6 +31,21 @@ ShellValues shell_values(const model::Briefing& briefing, const EmitOptions& opt
 model::Result<bool> render_shell(const EmitOptions& options, const std::string& name,
                                  const ShellValues& values, pugi::xml_document& doc);
 
+// A page shell for many pages that differ only in their title (EPUB chapters): rendered and
+// parsed once, then copied for each page with its title put where the template placed
+// {{page_title}}. Rendering each page's shell anew read the template file, ran Mustache and
+// parsed XML for every source.
+class PageShell {
+ public:
+  model::Result<bool> render(const EmitOptions& options, const std::string& name,
+                             ShellValues values);
+  // `doc` becomes a copy of the shell with this page's title.
+  void copy_to(pugi::xml_document& doc, const std::string& page_title) const;
+
+ private:
+  pugi::xml_document shell_;
+};
+
 // The element with this id attribute, or a null node.
 pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id);
 

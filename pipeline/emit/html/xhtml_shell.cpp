@@ -1,6 +1,8 @@
 #include <cstring>
 #include <kainjow/mustache.hpp>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "emit/html/xhtml.h"
 
@@ -163,6 +165,46 @@ model::Result<bool> render_shell(const EmitOptions& options, const std::string& 
                                  std::to_string(parsed.offset)};
   }
   return true;
+}
+
+namespace {
+// Stands for the page title in the shared shell: a private-use character no template or
+// Mustache escape produces, around a name.
+constexpr std::string_view kTitleStandIn = "\uE000page_title\uE000";
+
+// `value` with every stand-in replaced by the title, or nullopt when it has none.
+std::optional<std::string> with_title(const char* value, const std::string& title) {
+  std::string_view rest(value);
+  std::size_t at = rest.find(kTitleStandIn);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string out;
+  for (; at != std::string_view::npos; at = rest.find(kTitleStandIn)) {
+    out.append(rest.substr(0, at)).append(title);
+    rest.remove_prefix(at + kTitleStandIn.size());
+  }
+  return out.append(rest);
+}
+
+void put_title(pugi::xml_node node, const std::string& title) {
+  if (auto v = with_title(node.value(), title)) node.set_value(v->c_str());
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    if (auto v = with_title(a.value(), title)) a.set_value(v->c_str());
+  }
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    put_title(child, title);
+  }
+}
+}  // namespace
+
+model::Result<bool> PageShell::render(const EmitOptions& options, const std::string& name,
+                                      ShellValues values) {
+  values.page_title = kTitleStandIn;
+  return render_shell(options, name, values, shell_);
+}
+
+void PageShell::copy_to(pugi::xml_document& doc, const std::string& page_title) const {
+  doc.reset(shell_);
+  put_title(doc, page_title);
 }
 
 pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id) {

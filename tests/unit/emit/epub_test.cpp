@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -74,4 +76,43 @@ TEST(Epub, IsByteIdenticalAcrossRunsAndTimeZones) {
     unsetenv("TZ");
   tzset();
   EXPECT_EQ(first, second);
+}
+
+// Each chapter's shell is a copy of one rendering of the chapter template with the page's
+// own title put in wherever the template asks for it, escaped like any other text.
+TEST(Epub, EachChapterCarriesItsOwnTitleWhereverTheTemplatePutsIt) {
+  const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / "epub-titles";
+  std::filesystem::create_directories(folder / "epub");
+  std::ofstream(folder / "epub/chapter.mustache")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+         "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{{lang}}\">\n"
+         "<head><title>{{page_title}}</title></head>\n"
+         "<body data-title=\"{{page_title}} | {{title}}\">"
+         "<p>[{{page_title}}][{{page_title}}]</p><div id=\"dossier-content\"></div></body>\n"
+         "</html>\n";
+  auto options = fixtures::project_emit_options();
+  options.templates =
+      emit::TemplateSet({folder, std::filesystem::path(DOSSIER_PROJECT_DIR) / "templates"});
+  model::Briefing b = fixtures::small_briefing();
+  ASSERT_GE(b.sources.size(), 2u);
+  b.sources[0].meta.title = "Rock & \"roll\" <live>";
+  const auto entries = fixtures::read_zip(epub_of(b, options));
+  std::map<std::string, std::string> files;
+  for (const auto& e : entries) files[e.name] = e.data;
+  ASSERT_TRUE(files.count("EPUB/S1.xhtml") && files.count("EPUB/S2.xhtml"));
+  pugi::xml_document first, second;
+  ASSERT_TRUE(first.load_string(files["EPUB/S1.xhtml"].c_str()));
+  ASSERT_TRUE(second.load_string(files["EPUB/S2.xhtml"].c_str()));
+  const std::string title = "Rock & \"roll\" <live>";
+  EXPECT_EQ(first.select_node("//title").node().text().as_string(), title);
+  EXPECT_EQ(std::string(first.select_node("//body").node().attribute("data-title").value()),
+            title + " | " + b.title);
+  EXPECT_EQ(std::string(first.select_node("//body/p").node().text().as_string()),
+            "[" + title + "][" + title + "]");
+  const std::string other = model::display_title(b.sources[1]);
+  EXPECT_EQ(second.select_node("//title").node().text().as_string(), other);
+  EXPECT_NE(files["EPUB/S1.xhtml"].find("Rock &amp; \"roll\" &lt;live&gt;"), std::string::npos);
+  for (const auto& [name, text] : files) {
+    EXPECT_EQ(text.find("\uE000"), std::string::npos) << name;  // no stand-in left anywhere
+  }
 }

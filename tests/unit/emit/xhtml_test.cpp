@@ -121,8 +121,9 @@ TEST(Html, PageTemplatesSeeTheJobData) {
       << out.str().substr(0, 2000);
 }
 
-// The chapters are written a chapter at a time where the page template's content element
-// is; in an inline element the text around them stays, and the page is still well formed.
+// The reference parts and chapters are written one at a time where the page template's
+// content element is; in an inline element the text around them stays, and the page is still
+// well formed.
 TEST(Html, ChaptersStreamIntoAnInlineContentElementWithNothingLost) {
   const std::filesystem::path folder =
       std::filesystem::path(testing::TempDir()) / "inline-templates";
@@ -148,7 +149,10 @@ TEST(Html, ChaptersStreamIntoAnInlineContentElementWithNothingLost) {
   EXPECT_NE(html.find("before <span"), std::string::npos);
   EXPECT_NE(html.find("</span> after</p>"), std::string::npos);
   EXPECT_NE(html.find("id=\"S1\""), std::string::npos);  // the chapter is there
-  EXPECT_EQ(html.find("dossier: the source chapters"), std::string::npos);
+  for (const char* part : {"people", "quotes", "timeline", "figures", "index"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + part + "\""), std::string::npos) << part;
+  }
+  EXPECT_EQ(html.find("<!--dossier:"), std::string::npos);  // the mark is gone
 }
 
 // With the default template the streamed page equals one tree written at once.
