@@ -21,6 +21,35 @@ struct NodeDeleter {
   void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
 
+// The document written a piece at a time, each piece's tree freed once rendered, so the
+// briefing is never one tree or one rendered string in memory. Pieces are cut only before a
+// heading, so they join with the blank line that rendering them as one would put there.
+class Pieces {
+ public:
+  explicit Pieces(std::ostream& out) : out_(out), doc_(cmark_node_new(CMARK_NODE_DOCUMENT)) {}
+  cmark_node* doc() const { return doc_.get(); }
+  // Renders and writes what was added since the last cut.
+  void cut() {
+    if (!cmark_node_first_child(doc_.get())) return;
+    char* rendered = cmark_render_commonmark(doc_.get(), CMARK_OPT_DEFAULT, 0);
+    if (written_) out_ << '\n';
+    out_ << rendered;
+    free(rendered);
+    written_ = true;
+    doc_.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+  }
+  // A cut, then the document the next piece goes into.
+  cmark_node* next() {
+    cut();
+    return doc();
+  }
+
+ private:
+  std::ostream& out_;
+  std::unique_ptr<cmark_node, NodeDeleter> doc_;
+  bool written_ = false;
+};
+
 cmark_node* text_node(const std::string& text) {
   cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
   cmark_node_set_literal(node, text.c_str());
@@ -288,7 +317,8 @@ std::string refs_text(const std::vector<ParagraphRef>& refs) {
 
 // The reference parts as plain sections: Markdown has no portable anchors, so references are
 // written as "S2 ¶7", the numbers printed beside each paragraph.
-void append_parts_before(cmark_node* doc, const BriefingView& view, const Words& words) {
+void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& words) {
+  cmark_node* doc = pieces.next();
   heading(doc, 2, words["key_people"]);
   if (view.key_entities.empty()) paragraph(doc, words["none_found"]);
   cmark_node* people = view.key_entities.empty() ? nullptr : bullet_list(doc);
@@ -297,9 +327,11 @@ void append_parts_before(cmark_node* doc, const BriefingView& view, const Words&
     for (const auto& r : e.entity->roles) line += "; " + r;
     bullet(people, line + " — " + refs_text(e.paragraphs));
   }
+  doc = pieces.next();
   heading(doc, 2, words["quotes_by_speaker"]);
   if (view.quotes.empty()) paragraph(doc, words["none_found"]);
   for (const auto& group : view.quotes) {
+    doc = pieces.next();
     heading(doc, 3, group.speaker ? group.speaker->name : words["unattributed"]);
     for (const model::Quote* q : group.quotes) {
       std::vector<ParagraphRef> refs;
@@ -308,12 +340,14 @@ void append_parts_before(cmark_node* doc, const BriefingView& view, const Words&
       paragraph(quote, "“" + q->text + "” (" + refs_text(refs) + ")");
     }
   }
+  doc = pieces.next();
   heading(doc, 2, words["timeline"]);
   if (view.timeline.empty()) paragraph(doc, words["none_found"]);
   cmark_node* timeline = view.timeline.empty() ? nullptr : bullet_list(doc);
   for (const auto& t : view.timeline) {
     bullet(timeline, *t.date->iso + " " + t.date->text + " — " + t.at.label);
   }
+  doc = pieces.next();
   heading(doc, 2, words["figures_and_conflicts"]);
   if (!view.conflicts.empty()) {
     heading(doc, 3, words["conflicts"]);
@@ -350,13 +384,14 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
                                    std::ostream& out) {
   const Words& words = options.words;
   model::register_cmark_extensions();  // before any table or strikethrough type is read
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_node_new(CMARK_NODE_DOCUMENT));
-  heading(doc.get(), 1, briefing.title);
-  if (briefing.subtitle) emphasized_paragraph(doc.get(), *briefing.subtitle);
-  paragraph(doc.get(), briefing.date + (briefing.author ? " · " + *briefing.author : ""));
+  Pieces pieces(out);
+  cmark_node* doc = pieces.doc();
+  heading(doc, 1, briefing.title);
+  if (briefing.subtitle) emphasized_paragraph(doc, *briefing.subtitle);
+  paragraph(doc, briefing.date + (briefing.author ? " · " + *briefing.author : ""));
 
-  heading(doc.get(), 2, words["sources"]);
-  cmark_node* list = bullet_list(doc.get());
+  heading(doc, 2, words["sources"]);
+  cmark_node* list = bullet_list(doc);
   for (const auto& s : briefing.sources) {
     std::string entry = s.id + ": " + model::display_title(s);
     if (s.status == model::SourceStatus::Failed) entry += " (" + words["failed"] + ")";
@@ -364,32 +399,21 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
   }
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
-  append_parts_before(doc.get(), view, words);
-  // Each part is rendered and written on its own, the tree freed after it: every part starts
-  // with a heading, so the pieces join with the blank line one rendering would put there.
-  const auto write_part = [&] {
-    char* rendered = cmark_render_commonmark(doc.get(), CMARK_OPT_DEFAULT, 0);
-    out << rendered;
-    free(rendered);
-    doc.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
-  };
+  append_parts_before(pieces, view, words);
   for (const auto& source : briefing.sources) {
-    write_part();
-    out << '\n';
-    heading(doc.get(), 2, source.id + ". " + model::display_title(source));
+    doc = pieces.next();
+    heading(doc, 2, source.id + ". " + model::display_title(source));
     if (source.status == model::SourceStatus::Failed) {
-      paragraph(doc.get(), words["source_failed"]);
+      paragraph(doc, words["source_failed"]);
       continue;
     }
-    if (source.meta.subtitle) emphasized_paragraph(doc.get(), *source.meta.subtitle);
-    append_metadata(doc.get(), source, words);
-    for (const auto& block : source.blocks) append_block(doc.get(), block);
-    append_end_note(doc.get(), source, words);
+    if (source.meta.subtitle) emphasized_paragraph(doc, *source.meta.subtitle);
+    append_metadata(doc, source, words);
+    for (const auto& block : source.blocks) append_block(doc, block);
+    append_end_note(doc, source, words);
   }
-  write_part();
-  out << '\n';
-  append_index(doc.get(), view, words);
-  write_part();
+  append_index(pieces.next(), view, words);
+  pieces.cut();
   return static_cast<bool>(out);
 }
 

@@ -39,3 +39,16 @@ TEST(Markdown, FailedSourceIsListedAsFailed) {
   const std::string md = markdown_of(fixtures::small_briefing());
   EXPECT_NE(md.find("S2: sources/broken.bin (failed)"), std::string::npos);
 }
+
+// The briefing is rendered a piece at a time (each cut before a heading) so that it is never
+// one tree in memory; the pieces must join as one rendering of the whole would. cmark-gfm
+// reading the file back and writing it again as one document gives the same text.
+TEST(Markdown, PiecesJoinAsOneRenderingOfTheWhole) {
+  const std::string md = markdown_of(fixtures::small_briefing());
+  cmark_node* doc = cmark_parse_document(md.data(), md.size(), CMARK_OPT_DEFAULT);
+  char* again = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+  EXPECT_EQ(std::string(again), md);
+  free(again);
+  cmark_node_free(doc);
+  EXPECT_EQ(md.find("\n\n\n"), std::string::npos);
+}
