@@ -329,7 +329,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
                    "\" is not installed (install fonts-dejavu-core, or name a .ttf file)");
   }
   const pdf::Geometry g = pdf::geometry_for(options.pdf);
-  const pdf::PagedDocument laid = pdf::lay_out(briefing, options, measure);
+  pdf::PagedDocument laid = pdf::lay_out(briefing, options, measure);
 
   // Objects to come: per page a page, its content and its length; per link an annotation;
   // per anchor at most one destination; per bookmark an outline.
@@ -345,8 +345,11 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   Destinations destinations(laid, pages, g);
   const auto link_targets = destinations.find_link_targets(options.threads);
   std::vector<std::string> deflated(pages.size());
-  model::StartedFor writers(pages.size(), options.threads,
-                            [&](std::size_t i) { deflated[i] = contents.content(i); });
+  model::StartedFor writers(pages.size(), options.threads, [&](std::size_t i) {
+    deflated[i] = contents.content(i);
+    // Drawn: the page's words are no longer needed (its links are).
+    std::vector<pdf::Run>().swap(laid.pages[i].runs);
+  });
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
     const auto& page_links = laid.pages[i].links;
