@@ -39,9 +39,10 @@ std::string serialize(pugi::xml_document& doc) {
 }
 
 std::string serialize_xhtml(pugi::xml_document& doc) {
-  std::ostringstream out;
-  save_polyglot(doc, out, true);
-  return out.str();
+  std::string text;
+  StringXmlWriter writer(text);
+  save_polyglot(doc, writer, true);
+  return text;
 }
 
 std::string iso_timestamp(long long seconds) {

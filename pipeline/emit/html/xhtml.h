@@ -87,6 +87,19 @@ void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& h
 // Serializes as polyglot XHTML: non-void elements never self-close. EPUB's XHTML files
 // carry an XML declaration; the HTML page does not.
 void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration = false);
+void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_declaration = false);
+
+// A pugixml writer that appends to a string (an ostringstream grows and then copies).
+class StringXmlWriter : public pugi::xml_writer {
+ public:
+  explicit StringXmlWriter(std::string& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string& out_;
+};
 // The same for the children of `holder`, written as if they stood `depth` levels deep in a
 // page: a page can then be written a part at a time, each part's tree freed after it.
 void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);

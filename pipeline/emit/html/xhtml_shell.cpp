@@ -214,6 +214,11 @@ pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id) {
 }
 
 void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration) {
+  pugi::xml_writer_stream writer(out);
+  save_polyglot(doc, writer, xml_declaration);
+}
+
+void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_declaration) {
   prepare_for_output(doc);
   const unsigned flags =
       pugi::format_indent | (xml_declaration ? 0u : unsigned{pugi::format_no_declaration});
