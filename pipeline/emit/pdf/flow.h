@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,10 @@ class Flow {
       : doc_(doc), g_(geometry), measure_(measure), body_size_(body_size) {}
 
   void new_page() {
+    // The page before is done but for its folio: its runs are moved to a vector of their
+    // size plus the folio's, so the memory a growing vector keeps spare is handed back while
+    // the next page fills (at 10,000 articles a third of the runs' memory was spare).
+    if (!doc_.pages.empty()) fit_runs(doc_.pages.back(), 1);
     doc_.pages.emplace_back();
     y_ = g_.height - g_.margin_top;
     decorate();
@@ -190,6 +195,7 @@ class Flow {
                          double body_size) {
     const double size = body_size * 0.75;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+      fit_runs(doc.pages[i], 1);  // a no-op but for each part's last page
       const std::string folio = std::to_string(i + 1);
       const double w = measure(Face::Body, size, folio);
       doc.pages[i].runs.push_back(
@@ -198,6 +204,14 @@ class Flow {
   }
 
  private:
+  static void fit_runs(Page& page, std::size_t spare) {
+    if (page.runs.capacity() == page.runs.size() + spare) return;
+    std::vector<Run> fitted;
+    fitted.reserve(page.runs.size() + spare);
+    std::move(page.runs.begin(), page.runs.end(), std::back_inserter(fitted));
+    page.runs.swap(fitted);
+  }
+
   Page& page() { return doc_.pages.back(); }
 
   void decorate() {
