@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& page : doc.pages) {
     for (const auto& run : page.runs) {
       check_on_page(run.x, run.y, g, "a run starts on its page");
-      check_on_page(run.x + kFake(run.face, run.size, run.text), run.y, g,
+      check_on_page(run.x + kFake(run.face, run.size, page.text_of(run)), run.y, g,
                     "a run ends on its page");
     }
     for (const auto& rule : page.rules) {

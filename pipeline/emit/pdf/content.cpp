@@ -124,8 +124,9 @@ void write_page_text(const Page& page, const std::array<std::string, kFaceCount>
       in_array = true;
       pen = x;
     }
-    append_text_string(run.text, out);
-    pen += run.width >= 0 ? run.width : advance(run.face, run.text) * run.size / 1000;
+    const std::string_view text = page.text_of(run);
+    append_text_string(text, out);
+    pen += run.width >= 0 ? run.width : advance(run.face, text) * run.size / 1000;
   }
   if (in_array) out += "] TJ\n";
   out += "ET\n";

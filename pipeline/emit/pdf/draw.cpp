@@ -154,7 +154,7 @@ class PageContents {
         used[static_cast<std::size_t>(run.face)] = true;
         // Layout measures every run; one it did not is measured here, on this thread, so
         // that the writers only read widths the font book already has.
-        if (run.width < 0) fonts_.advance(run.face, run.text);
+        if (run.width < 0) fonts_.advance(run.face, page.text_of(run));
       }
     }
     std::vector<std::pair<std::string, HPDF_Font>> resources;
@@ -349,6 +349,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
     deflated[i] = contents.content(i);
     // Drawn: the page's words are no longer needed (its links are).
     std::vector<pdf::Run>().swap(laid.pages[i].runs);
+    std::string().swap(laid.pages[i].text);
   });
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <algorithm>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,10 +22,10 @@ class Flow {
       : doc_(doc), g_(geometry), measure_(measure), body_size_(body_size) {}
 
   void new_page() {
-    // The page before is done but for its folio: its runs are moved to a vector of their
-    // size plus the folio's, so the memory a growing vector keeps spare is handed back while
-    // the next page fills (at 10,000 articles a third of the runs' memory was spare).
-    if (!doc_.pages.empty()) fit_runs(doc_.pages.back(), 1);
+    // The page before is done but for its folio: its runs and text move to storage of their
+    // size plus the folio's, so the room growing storage keeps spare is handed back while the
+    // next page fills (at 10,000 articles a third of the runs' memory was spare).
+    if (!doc_.pages.empty()) fit_page(doc_.pages.back());
     doc_.pages.emplace_back();
     y_ = g_.height - g_.margin_top;
     decorate();
@@ -84,7 +83,7 @@ class Flow {
       ensure(leading);
       const double baseline = y_ - size;
       const double w = measure_(face, size, line);
-      page().runs.push_back({g_.margin_left + indent, baseline, face, size, line, w});
+      page().add_run(g_.margin_left + indent, baseline, face, size, line, w);
       if (!link_target.empty()) {
         page().links.push_back({g_.margin_left + indent, baseline - size * 0.25,
                                 g_.margin_left + indent + w, baseline + size * 0.9, link_target});
@@ -127,8 +126,7 @@ class Flow {
   }
   void place_line(SetLine&& line, double left, double baseline, double size) {
     for (auto& run : line.runs) {
-      page().runs.push_back(
-          {left + run.x, baseline, run.face, size, std::move(run.text), run.width});
+      page().add_run(left + run.x, baseline, run.face, size, run.text, run.width);
       if (run.strike) {
         const double y = baseline + size * 0.3;
         page().rules.push_back({left + run.x, y, left + run.x + run.width, y, size * 0.06});
@@ -151,7 +149,7 @@ class Flow {
   void marker(const std::string& text, Face face, double size, double indent, double gap) {
     ensure(size * kLeading * 2);
     const double w = measure_(face, size, text);
-    page().runs.push_back({g_.margin_left + indent - gap - w, y_ - size, face, size, text, w});
+    page().add_run(g_.margin_left + indent - gap - w, y_ - size, face, size, text, w);
   }
 
   // The room left on this page, in points.
@@ -164,7 +162,7 @@ class Flow {
   void margin_number(const std::string& number, double size) {
     ensure(body_size_ * kLeading * 2);
     const double w = measure_(Face::Body, size, number);
-    page().runs.push_back({g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number, w});
+    page().add_run(g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number, w);
   }
 
   // A line with text at the left and a page number at the right, linked to `target`.
@@ -176,13 +174,13 @@ class Flow {
     ensure(static_cast<double>(lines.size()) * leading);
     const double top = y_;
     for (const auto& line : lines) {
-      page().runs.push_back(
-          {g_.margin_left, y_ - size, Face::Body, size, line, measure_(Face::Body, size, line)});
+      page().add_run(g_.margin_left, y_ - size, Face::Body, size, line,
+                     measure_(Face::Body, size, line));
       y_ -= leading;
     }
     const double w = measure_(Face::Body, size, number);
-    page().runs.push_back(
-        {g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number, w});
+    page().add_run(g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number,
+                   w);
     page().links.push_back(
         {g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target});
   }
@@ -195,21 +193,29 @@ class Flow {
                          double body_size) {
     const double size = body_size * 0.75;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-      fit_runs(doc.pages[i], 1);  // a no-op but for each part's last page
+      fit_page(doc.pages[i]);  // a no-op but for each part's last page
       const std::string folio = std::to_string(i + 1);
       const double w = measure(Face::Body, size, folio);
-      doc.pages[i].runs.push_back(
-          {(g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio, w});
+      doc.pages[i].add_run((g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio,
+                           w);
     }
   }
 
  private:
-  static void fit_runs(Page& page, std::size_t spare) {
-    if (page.runs.capacity() == page.runs.size() + spare) return;
-    std::vector<Run> fitted;
-    fitted.reserve(page.runs.size() + spare);
-    std::move(page.runs.begin(), page.runs.end(), std::back_inserter(fitted));
-    page.runs.swap(fitted);
+  static constexpr std::size_t kFolioBytes = 8;  // room for the folio's digits
+  static void fit_page(Page& page) {
+    if (page.runs.capacity() != page.runs.size() + 1) {
+      std::vector<Run> fitted;
+      fitted.reserve(page.runs.size() + 1);
+      fitted.assign(page.runs.begin(), page.runs.end());
+      page.runs.swap(fitted);
+    }
+    if (page.text.capacity() > page.text.size() + kFolioBytes) {
+      std::string fitted;
+      fitted.reserve(page.text.size() + kFolioBytes);
+      fitted.append(page.text);
+      page.text.swap(fitted);
+    }
   }
 
   Page& page() { return doc_.pages.back(); }
@@ -219,13 +225,12 @@ class Flow {
     const double head_y = g_.height - g_.margin_top + size * 2;
     if (!head_left_.empty()) {
       if (head_left_width_ < 0) head_left_width_ = measure_(Face::BodyItalic, size, head_left_);
-      page().runs.push_back(
-          {g_.margin_left, head_y, Face::BodyItalic, size, head_left_, head_left_width_});
+      page().add_run(g_.margin_left, head_y, Face::BodyItalic, size, head_left_, head_left_width_);
     }
     if (!head_right_.empty()) {
       if (head_right_width_ < 0) head_right_width_ = measure_(Face::BodyItalic, size, head_right_);
-      page().runs.push_back({g_.width - g_.margin_right - head_right_width_, head_y,
-                             Face::BodyItalic, size, head_right_, head_right_width_});
+      page().add_run(g_.width - g_.margin_right - head_right_width_, head_y, Face::BodyItalic, size,
+                     head_right_, head_right_width_);
     }
   }
 

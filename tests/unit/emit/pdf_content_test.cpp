@@ -40,15 +40,16 @@ TEST(PdfContent, NumbersHaveAtMostTwoDecimalsAndNoTrailingZeros) {
 TEST(PdfContent, WordsOfOneLineBecomeOneTjWithTheGapsBetweenThem) {
   Page page;
   // At 10 pt a letter is 5 pt wide: "ab" ends at 110, the next word starts 4 pt later.
-  page.runs = {{100, 700, Face::Body, 10, "ab"}, {114, 700, Face::Body, 10, "cd"}};
+  page.add_run(100, 700, Face::Body, 10, "ab");
+  page.add_run(114, 700, Face::Body, 10, "cd");
   EXPECT_EQ(content_of(page), "BT\n/F1 10 Tf\n100 700 Td [(\0a\0b) -400 (\0c\0d)] TJ\nET\n"s);
 }
 
 TEST(PdfContent, ANewBaselineOrFaceStartsANewRunRelativeToTheLastLine) {
   Page page;
-  page.runs = {{100, 700, Face::Body, 10, "a"},
-               {100, 686, Face::Body, 10, "b"},
-               {110, 686, Face::BodyBold, 10, "c"}};
+  page.add_run(100, 700, Face::Body, 10, "a");
+  page.add_run(100, 686, Face::Body, 10, "b");
+  page.add_run(110, 686, Face::BodyBold, 10, "c");
   EXPECT_EQ(content_of(page),
             "BT\n/F1 10 Tf\n100 700 Td [(\0a)] TJ\n0 -14 Td [(\0b)] TJ\n"
             "/F2 10 Tf\n10 0 Td [(\0c)] TJ\nET\n"s);
@@ -56,7 +57,7 @@ TEST(PdfContent, ANewBaselineOrFaceStartsANewRunRelativeToTheLastLine) {
 
 TEST(PdfContent, CodesAreBmpCodePointsAndAstralOnesBecomeSpaces) {
   Page page;
-  page.runs = {{0, 0, Face::Body, 9, "é€😀"}};
+  page.add_run(0, 0, Face::Body, 9, "é€😀");
   EXPECT_EQ(content_of(page), "BT\n/F1 9 Tf\n0 0 Td [(\0\xe9\x20\xac\0 )] TJ\nET\n"s);
 }
 
@@ -64,7 +65,7 @@ TEST(PdfContent, ParenthesesBackslashesAndLineEndBytesAreEscaped) {
   Page page;
   // "(a)\\" and U+280D (bytes 28 0D) and U+5C0A (bytes 5C 0A): a reader would end the string
   // at an unescaped ")" and read CR as LF.
-  page.runs = {{0, 0, Face::Body, 9, "(a)\\\u280D\u5C0A"}};
+  page.add_run(0, 0, Face::Body, 9, "(a)\\\u280D\u5C0A");
   EXPECT_EQ(content_of(page),
             "BT\n/F1 9 Tf\n0 0 Td [(\0\\(\0a\0\\)\0\\\\\\(\\r\\\\\\n)] TJ\nET\n"s);
 }

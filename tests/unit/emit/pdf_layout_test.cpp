@@ -54,7 +54,9 @@ TEST(PdfLayout, ContentsPointsToTheChaptersRealPages) {
   // The contents page shows S2's 1-based page number and links to the S2 anchor.
   const auto& contents = doc.pages.at(static_cast<std::size_t>(doc.anchors.at("contents").page));
   bool number_found = false;
-  for (const auto& run : contents.runs) number_found |= run.text == std::to_string(s2_page + 1);
+  for (const auto& run : contents.runs) {
+    number_found |= contents.text_of(run) == std::to_string(s2_page + 1);
+  }
   EXPECT_TRUE(number_found);
   bool link_found = false;
   for (const auto& link : contents.links) link_found |= link.target == "S2";
@@ -68,8 +70,9 @@ TEST(PdfLayout, EveryRunStaysOnThePageAndEveryLinkHasAnAnchor) {
   for (const auto& page : doc.pages) {
     for (const auto& run : page.runs) {
       EXPECT_GE(run.x, 0);
-      EXPECT_LE(run.x + kFake(run.face, run.size, run.text), g.width - g.margin_right + 0.01)
-          << run.text;
+      EXPECT_LE(run.x + kFake(run.face, run.size, page.text_of(run)),
+                g.width - g.margin_right + 0.01)
+          << page.text_of(run);
       EXPECT_GT(run.y, 0);
       EXPECT_LT(run.y, g.height);
     }
@@ -114,9 +117,11 @@ TEST(PdfLayout, NamesLinkToTheIndexAndTheIndexGivesPages) {
   bool page_given = false;
   std::string seen;
   const int index_page = doc.anchors.at("E-test-person").page;
-  for (const auto& run : doc.pages[static_cast<std::size_t>(index_page)].runs) {
-    if (run.text.find("\u00B61 (") != std::string::npos) page_given = true;  // "S1 ¶1 (p. 7)"
-    seen += run.text + "|";
+  const auto& page = doc.pages[static_cast<std::size_t>(index_page)];
+  for (const auto& run : page.runs) {
+    const std::string_view text = page.text_of(run);
+    if (text.find("\u00B61 (") != std::string::npos) page_given = true;  // "S1 ¶1 (p. 7)"
+    seen += std::string(text) + "|";
   }
   EXPECT_TRUE(page_given) << seen;
 }
@@ -161,11 +166,13 @@ TEST(PdfFlow, AWordWiderThanTheLineIsCutAndNeverCrossesTheMargin) {
                          {" for the whole text.", "", Face::Body}},
                         10, 0, justify);
     std::string text;
-    for (const auto& run : doc.pages.at(0).runs) {
-      EXPECT_LE(run.x + kFake(run.face, run.size, run.text), g.width - g.margin_right + 0.01)
-          << run.text;
-      EXPECT_TRUE(model::utf8::is_valid(run.text));
-      text += run.text;
+    const auto& page = doc.pages.at(0);
+    for (const auto& run : page.runs) {
+      const std::string_view run_text = page.text_of(run);
+      EXPECT_LE(run.x + kFake(run.face, run.size, run_text), g.width - g.margin_right + 0.01)
+          << run_text;
+      EXPECT_TRUE(model::utf8::is_valid(run_text));
+      text += run_text;
     }
     // Every character is still there, in order; the link covers each piece of the address.
     std::string expected = "Seethesourceat" + url + "forthewholetext.";

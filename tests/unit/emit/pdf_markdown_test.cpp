@@ -57,7 +57,7 @@ std::vector<std::vector<std::string>> page_texts(const emit::pdf::PagedDocument&
   std::vector<std::vector<std::string>> out;
   for (const auto& page : doc.pages) {
     auto& texts = out.emplace_back();
-    for (const auto& run : page.runs) texts.push_back(run.text);
+    for (const auto& run : page.runs) texts.emplace_back(page.text_of(run));
   }
   return out;
 }
@@ -91,11 +91,11 @@ TEST(PdfSetLines, StruckTextIsARunOfItsOwnAndGetsALineThroughIt) {
   int rules = 0;
   for (const auto& page : doc.pages) {
     for (const auto& run : page.runs) {
-      if (run.text != "gone") continue;
+      if (page.text_of(run) != "gone") continue;
       for (const auto& rule : page.rules) {  // through the word's middle, end to end
         rules += rule.y0 == rule.y1 && rule.y0 > run.y && rule.y0 < run.y + run.size &&
                  std::abs(rule.x0 - run.x) < 0.01 &&
-                 std::abs(rule.x1 - run.x - kFake(run.face, run.size, run.text)) < 0.01;
+                 std::abs(rule.x1 - run.x - kFake(run.face, run.size, page.text_of(run))) < 0.01;
       }
     }
   }
@@ -158,7 +158,7 @@ TEST(PdfLayout, ListItemsHangTheirMarkersAndNestedListsGoFurtherIn) {
   const auto doc = emit::pdf::lay_out(briefing_of({list}), fixtures::project_emit_options(), kFake);
   std::map<std::string, emit::pdf::Run> runs;
   for (const auto& page : doc.pages) {
-    for (const auto& run : page.runs) runs[run.text] = run;
+    for (const auto& run : page.runs) runs[std::string(page.text_of(run))] = run;
   }
   ASSERT_TRUE(runs.count("\u2022") && runs.count("top") && runs.count("7.") && runs.count("deep"));
   EXPECT_LT(runs["\u2022"].x, runs["top"].x);  // the marker hangs before its text
@@ -187,18 +187,21 @@ TEST(PdfLayout, ATableRepeatsItsHeaderOnEveryPageAndAlignsItsColumns) {
   double right_edge = -1;
   for (std::size_t i = 0; i < doc.pages.size(); ++i) {
     const auto& page_runs = doc.pages[i].runs;
-    const bool has_rows = std::any_of(page_runs.begin(), page_runs.end(),
-                                      [](const auto& run) { return run.text.starts_with("row "); });
+    const bool has_rows = std::any_of(page_runs.begin(), page_runs.end(), [&](const auto& run) {
+      return doc.pages[i].text_of(run).starts_with("row ");
+    });
     if (!has_rows) continue;
     ++table_pages;
     EXPECT_TRUE(std::count(texts[i].begin(), texts[i].end(), "Name")) << "page " << i;
     for (const auto& run : page_runs) {
-      if (run.text.find_first_not_of("0123456789") != std::string::npos || run.text.empty())
+      if (const auto t = doc.pages[i].text_of(run);
+          t.find_first_not_of("0123456789") != std::string::npos || t.empty())
         continue;
       if (run.y < 80 || run.x < 72) continue;  // the folio, the paragraph number
-      const double end = run.x + kFake(run.face, run.size, run.text);
+      const double end = run.x + kFake(run.face, run.size, doc.pages[i].text_of(run));
       if (right_edge < 0) right_edge = end;
-      EXPECT_NEAR(end, right_edge, 0.01) << run.text;  // right-aligned numbers end together
+      EXPECT_NEAR(end, right_edge, 0.01)
+          << doc.pages[i].text_of(run);  // right-aligned numbers end together
     }
   }
   EXPECT_GE(table_pages, 2);
@@ -212,7 +215,7 @@ TEST(PdfLayout, ALongCodeLineWrapsWithAMarkAndKeepsItsIndent) {
   std::vector<std::string> code;
   for (const auto& page : doc.pages) {
     for (const auto& run : page.runs) {
-      if (run.face == Face::Mono) code.push_back(run.text);
+      if (run.face == Face::Mono) code.emplace_back(page.text_of(run));
     }
   }
   ASSERT_GE(code.size(), 3u);
@@ -242,7 +245,7 @@ TEST(PdfLayout, ATableOfManyColumnsStaysInsideTheMargins) {
   for (const auto& page : doc.pages) {
     for (const auto& rule : page.rules) EXPECT_LE(rule.x1, g.width - g.margin_right + 0.01);
     for (const auto& run : page.runs) {
-      if (!run.text.starts_with("cell")) continue;
+      if (!page.text_of(run).starts_with("cell")) continue;
       EXPECT_GE(run.x, g.margin_left - 0.01);
       EXPECT_LE(run.x, g.width - g.margin_right);
     }
