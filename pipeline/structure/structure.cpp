@@ -162,6 +162,12 @@ std::size_t read_header(const std::vector<Candidate>& kept, model::Source& sourc
   return next;
 }
 
+// The lines are consumed: their memory goes back now (clear() would keep it for the life of
+// the build, some 50 MB for 10,000 sources).
+void release_lines(model::Source& source) {
+  std::vector<model::Line>().swap(source.lines);
+}
+
 }  // namespace
 
 model::Source structure(model::Source source, const StructureOptions& options,
@@ -175,7 +181,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
     source.meta.title = front.meta.title;  // a given title keeps a first "# heading" a heading
     read_markdown(source, front_lines, diag);
     model::overlay(source.meta, front.meta);
-    source.lines.clear();
+    release_lines(source);
     return source;
   }
   if (front_lines > 0)
@@ -201,7 +207,7 @@ model::Source structure(model::Source source, const StructureOptions& options,
     }
   }
   model::overlay(source.meta, front.meta);
-  source.lines.clear();
+  release_lines(source);
   return source;
 }
 
