@@ -68,19 +68,23 @@ void prepare_for_output(pugi::xml_node node) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const ElementKind kind = kind_of(child.name());
-    if (!child.first_child() && kind != ElementKind::Void) {
-      child.append_child(pugi::node_pcdata);
+    pugi::xml_node first = child.first_child();
+    if (!first) {
+      if (kind != ElementKind::Void) child.append_child(pugi::node_pcdata);
       continue;
     }
     if (kind == ElementKind::Phrasing) {
-      if (child.first_child().type() == pugi::node_element) child.prepend_child(pugi::node_pcdata);
+      if (first.type() == pugi::node_element) first = child.prepend_child(pugi::node_pcdata);
       if (child.last_child().type() == pugi::node_element) child.append_child(pugi::node_pcdata);
       // Two elements side by side would have an indent written between them, which a reader
-      // sees as a space.
-      for (pugi::xml_node c = child.first_child(); c.next_sibling(); c = c.next_sibling()) {
-        if (c.type() == pugi::node_element && c.next_sibling().type() == pugi::node_element) {
-          child.insert_child_after(pugi::node_pcdata, c);
-        }
+      // sees as a space. (Each node's type is asked once: these are calls into pugixml, made
+      // for every node of a briefing.)
+      bool element_before = false;  // `first` is text
+      for (pugi::xml_node c = first.next_sibling(), before = first; c;
+           before = c, c = c.next_sibling()) {
+        const bool element = c.type() == pugi::node_element;
+        if (element && element_before) child.insert_child_after(pugi::node_pcdata, before);
+        element_before = element;
       }
     }
     prepare_for_output(child);
