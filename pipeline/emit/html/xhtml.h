@@ -89,6 +89,10 @@ void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& h
 void save_polyglot(pugi::xml_document& doc, std::ostream& out, bool xml_declaration = false);
 void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_declaration = false);
 
+// The same for the children of `holder`, written as if they stood `depth` levels deep in a
+// page: a page can then be written a part at a time, each part's tree freed after it.
+void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);
+
 // A pugixml writer that appends to a string (an ostringstream grows and then copies).
 class StringXmlWriter : public pugi::xml_writer {
  public:
@@ -100,8 +104,5 @@ class StringXmlWriter : public pugi::xml_writer {
  private:
   std::string& out_;
 };
-// The same for the children of `holder`, written as if they stood `depth` levels deep in a
-// page: a page can then be written a part at a time, each part's tree freed after it.
-void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);
 
 }  // namespace dossier::emit

@@ -120,12 +120,13 @@ class Flow {
   }
 
   // One set line with its left edge at `left` and its baseline at `baseline`, on this page;
-  // struck runs get a line through them. A line given as a temporary gives up its text.
+  // struck runs get a line through them. A line given as a temporary gives up its links'
+  // targets (the runs' text is copied into the page's).
   void place_line(const SetLine& line, double left, double baseline, double size) {
     place_line(SetLine(line), left, baseline, size);
   }
   void place_line(SetLine&& line, double left, double baseline, double size) {
-    for (auto& run : line.runs) {
+    for (const auto& run : line.runs) {
       page().add_run(left + run.x, baseline, run.face, size, run.text, run.width);
       if (run.strike) {
         const double y = baseline + size * 0.3;
