@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/huge_page_malloc.h"
 #include "cli/self_docs.h"
 
 namespace {
@@ -157,6 +158,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  dossier::cli::restart_with_huge_page_malloc(argv);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
