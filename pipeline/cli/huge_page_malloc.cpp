@@ -1,5 +1,6 @@
 #include "cli/huge_page_malloc.h"
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -20,6 +21,10 @@ std::optional<std::string> tunables_with_huge_pages(const char* current) {
 
 void restart_with_huge_page_malloc(char** argv) {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  // Started by naming the dynamic loader ("ld.so ./dossier …"), /proc/self/exe is the loader
+  // and the arguments no longer say which program to run; the loader's base address is then
+  // 0, as it is for a program without one.
+  if (getauxval(AT_BASE) == 0) return;
   std::optional<std::string> before;
   if (const char* tunables = std::getenv("GLIBC_TUNABLES")) before = tunables;
   const auto value = tunables_with_huge_pages(before ? before->c_str() : nullptr);
