@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/replace_all.h"
 #include "model/utf8.h"
 
 namespace dossier::model {
@@ -69,12 +70,6 @@ void append_folded(std::string& out, char32_t c) {
 
 bool ends_with(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
-    s.replace(at, from.size(), to);
-  }
 }
 
 // Romanizations of one Cyrillic name differ mostly in how й, и, ий, ы and я are written.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "emit/html/xhtml.h"
+#include "model/replace_all.h"
 
 namespace dossier::emit {
 
@@ -178,15 +179,10 @@ constexpr std::string_view kTitleStandIn = "\uE000page_title\uE000";
 
 // `value` with every stand-in replaced by the title, or nullopt when it has none.
 std::optional<std::string> with_title(const char* value, const std::string& title) {
-  std::string_view rest(value);
-  std::size_t at = rest.find(kTitleStandIn);
-  if (at == std::string_view::npos) return std::nullopt;
-  std::string out;
-  for (; at != std::string_view::npos; at = rest.find(kTitleStandIn)) {
-    out.append(rest.substr(0, at)).append(title);
-    rest.remove_prefix(at + kTitleStandIn.size());
-  }
-  return out.append(rest);
+  if (std::string_view(value).find(kTitleStandIn) == std::string_view::npos) return std::nullopt;
+  std::string out(value);
+  model::replace_all(out, kTitleStandIn, title);
+  return out;
 }
 
 void put_title(pugi::xml_node node, const std::string& title) {
