@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
@@ -33,9 +32,10 @@ std::string chapter_file(const std::string& source_id) {
 }
 
 std::string serialize(pugi::xml_document& doc) {
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  std::string text;
+  StringXmlWriter writer(text);
+  doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return text;
 }
 
 std::string serialize_xhtml(pugi::xml_document& doc) {
