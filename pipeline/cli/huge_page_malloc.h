@@ -15,7 +15,8 @@ std::optional<std::string> tunables_with_huge_pages(const char* current);
 // and where the kernel gives huge pages only to memory that asks for them ("madvise", as on
 // this project's machines) every 4 KiB page is a fault of its own; with the tunable, builds
 // of 1,000 and of 10,000 articles took about 5% less time (alternating runs).
-// So this executes the program again (same pid, arguments and environment) with the tunable
+// So `build` and `watch` call this, once their arguments are read and before any work: it
+// executes the program again (same pid, arguments and environment) with the tunable
 // added, unless GLIBC_TUNABLES already names it (the caller's choice stands), the program
 // runs under a sanitizer (its allocator is not glibc's) or was started by naming the dynamic
 // loader, or /proc/self/exe cannot be run: then it returns and the build goes on as it is.

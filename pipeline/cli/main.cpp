@@ -148,6 +148,8 @@ int run(int argc, char** argv) {
     return kUsageError;
   }
   common.json_diagnostics = diagnostics == "json";
+  // Builds touch the most memory; the other commands are not worth a second start.
+  if (*build_cmd || *watch_cmd) restart_with_huge_page_malloc(argv);
   if (*build_cmd) return run_build(build, common);
   if (*normalize_cmd) return run_normalize(normalize, common);
   if (*init_cmd) return run_init(init_folder, init_report);
@@ -158,7 +160,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  dossier::cli::restart_with_huge_page_malloc(argv);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
