@@ -1,5 +1,7 @@
 #include "emit/pdf/layout.h"
 
+#include <algorithm>
+
 #include "emit/end_note.h"
 #include "emit/pdf/flow.h"
 #include "emit/pdf/parts.h"
@@ -241,6 +243,9 @@ void lay_out_table(Flow& flow, const model::Block& block, double size, double in
 
 void lay_out_body_block(Flow& flow, const model::Block& block, double size, double indent,
                         const BlockContext& context) {
+  // Nesting moves text in, but never past the middle of the measure: Markdown lets quotes and
+  // lists nest without end, and one fifty deep started its text off the page.
+  indent = std::min(indent, flow.text_width() / 2);
   switch (block.kind) {
     case model::BlockKind::Image:
       lay_out_image(flow, block, context.source, size, indent);

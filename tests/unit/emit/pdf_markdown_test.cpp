@@ -251,3 +251,27 @@ TEST(PdfLayout, ATableOfManyColumnsStaysInsideTheMargins) {
     }
   }
 }
+
+// Quotes nested fifty deep (Markdown sets no limit) still put their text on the page: the
+// indent stops at the middle of the measure.
+TEST(PdfLayout, DeeplyNestedQuotesStayOnThePage) {
+  model::Block quote = block("S1-p1", model::BlockKind::Paragraph, "innermost words");
+  for (int depth = 0; depth < 50; ++depth) {
+    model::Block outer = block("S1-p1", model::BlockKind::Blockquote, "innermost words");
+    outer.children = {quote};
+    quote = outer;
+  }
+  const auto doc =
+      emit::pdf::lay_out(briefing_of({quote}), fixtures::project_emit_options(), kFake);
+  const auto g = emit::pdf::geometry_for({});
+  bool found = false;
+  for (const auto& page : doc.pages) {
+    for (const auto& run : page.runs) {
+      found |= page.text_of(run) == "innermost";
+      EXPECT_LE(run.x + kFake(run.face, run.size, page.text_of(run)),
+                g.width - g.margin_right + 0.01)
+          << page.text_of(run);
+    }
+  }
+  EXPECT_TRUE(found);
+}
