@@ -53,6 +53,12 @@ class FontBook {
     return load(face);
   }
 
+  // Whether `face` is loaded already (this does not load it).
+  bool loaded(Face face) {
+    std::lock_guard lock(mutex_);
+    return fonts_[static_cast<std::size_t>(face)] != nullptr;
+  }
+
   // The advance of `text` in 1/1000 em.
   double advance(Face face, std::string_view text) {
     const Table& widths = *advances_[static_cast<std::size_t>(face)];
@@ -134,24 +140,35 @@ model::Diagnostic haru_failure(const HaruError& error, const std::string& what) 
   return failure(what + code);
 }
 
-// Each page's text goes straight into its content stream (content.h). The pages are added to
-// libharu one by one (it is not thread-safe), all naming their fonts through one /Font
-// dictionary they share (F1, F2, … by face); then their contents are written and compressed
-// on the emitter's threads, which start at once while this thread adds the links and
-// bookmarks, and join in when it is done.
+// Each page's text goes straight into its content stream (content.h), drawn and compressed
+// as soon as layout has finished and numbered the page, on the layout's threads, so that its
+// runs can go at once. Every page names its fonts through one /Font dictionary the pages
+// share, F1 for the body face to F5 for the monospaced one. A page with an image waits until
+// it is in the document, which names its images; such pages are drawn on the emitter's
+// threads while this thread adds the links and bookmarks.
 class PageContents {
  public:
-  PageContents(const pdf::PagedDocument& laid, FontBook& fonts, HaruError& error)
-      : laid_(laid), fonts_(fonts), error_(error), image_names_(laid.pages.size()) {}
+  PageContents(FontBook& fonts, HaruError& error) : fonts_(fonts), error_(error) {}
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;
 
-  // Adds the pages to the document.
-  std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::Geometry& g) {
-    std::array<bool, pdf::kFaceCount> used{};
-    for (const auto& page : laid_.pages) {
-      for (const auto& run : page.runs) {
-        used[static_cast<std::size_t>(run.face)] = true;
+  // For lay_out's PageDone: draws a page without images.
+  void draw_laid_out(pdf::Page& page) {
+    if (!page.images.empty()) return;
+    std::array<std::string, pdf::kFaceCount> names;
+    for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {
+      // A face no run has been measured in is not loaded: its runs are empty, and left out.
+      if (fonts_.loaded(static_cast<Face>(f))) names[f] = font_name(f);
+    }
+    draw(page, names, {});
+  }
+
+  // Adds the pages to the document, after layout.
+  std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::PagedDocument& laid,
+                                   const pdf::Geometry& g) {
+    for (const auto& page : laid.pages) {
+      for (const auto& run : page.runs) {  // pages not drawn yet
+        used_[static_cast<std::size_t>(run.face)] = true;
         // Layout measures every run; one it did not is measured here, on this thread, so
         // that the writers only read widths the font book already has.
         if (run.width < 0) fonts_.advance(run.face, page.text_of(run));
@@ -159,20 +176,21 @@ class PageContents {
     }
     std::vector<std::pair<std::string, HPDF_Font>> resources;
     for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {
-      if (!used[f]) continue;
+      if (!used_[f]) continue;
       if (HPDF_Font font = fonts_.get(static_cast<Face>(f))) {
-        names_[f] = "F" + std::to_string(resources.size() + 1);
+        names_[f] = font_name(f);
         resources.emplace_back(names_[f], font);
       }
     }
     HPDF_Dict fonts = resources.empty() ? nullptr : pdf::font_resources(doc, resources);
+    image_names_.assign(laid.pages.size(), {});
     std::vector<HPDF_Page> pages;
-    for (std::size_t i = 0; i < laid_.pages.size(); ++i) {
+    for (std::size_t i = 0; i < laid.pages.size(); ++i) {
       HPDF_Page p = HPDF_AddPage(doc);
       if (!p || (fonts && !pdf::use_font_resources(p, fonts))) break;  // the caller reports it
       HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
       HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
-      for (const auto& placed : laid_.pages[i].images) {
+      for (const auto& placed : laid.pages[i].images) {
         HPDF_Image image = image_for(doc, *placed.bytes);
         const char* name = image ? HPDF_Page_GetXObjectName(p, image) : nullptr;
         // Without a name libharu could not read the image: the caption still stands.
@@ -183,17 +201,30 @@ class PageContents {
     return pages;
   }
 
-  // The page's operators, compressed.
-  std::string content(std::size_t i) const {
-    const pdf::Page& page = laid_.pages[i];
+  // Draws page `i` if layout did not (it has images); after add_pages.
+  void draw_rest(pdf::Page& page, std::size_t i) {
+    if (page.content.empty()) draw(page, names_, image_names_[i]);
+  }
+
+ private:
+  static std::string font_name(std::size_t face) { return "F" + std::to_string(face + 1); }
+
+  // The page's operators, compressed, into page.content; its runs, text and rules are freed.
+  void draw(pdf::Page& page, const std::array<std::string, pdf::kFaceCount>& names,
+            const std::vector<std::string>& image_names) {
     const pdf::RunAdvance advance = [this](Face face, std::string_view text) {
       return fonts_.advance(face, text);
     };
-    std::string text;
-    pdf::write_page_text(page, names_, advance, text);
+    for (const auto& run : page.runs) {
+      const auto f = static_cast<std::size_t>(run.face);
+      if (!names[f].empty() && !used_[f]) used_[f] = true;
+    }
+    thread_local std::string text;  // reused: a briefing has thousands of pages
+    text.clear();
+    pdf::write_page_text(page, names, advance, text);
     pdf::write_page_rules(page, text);
     for (std::size_t k = 0; k < page.images.size(); ++k) {
-      if (image_names_[i][k].empty()) continue;
+      if (image_names[k].empty()) continue;
       const pdf::PlacedImage& placed = page.images[k];
       text += "q ";
       for (const double v : {placed.width, 0.0, 0.0, placed.height, placed.x, placed.y}) {
@@ -201,15 +232,17 @@ class PageContents {
         text += ' ';
       }
       text += "cm /";
-      text += image_names_[i][k];
+      text += image_names[k];
       text += " Do Q\n";
     }
     // The fastest level: the default made a 6,000-page briefing 10% smaller but cost half a
     // second more than the rest of drawing took.
-    return deflate(text, DeflateWrapper::Zlib);
+    page.content = deflate(text, DeflateWrapper::Zlib);
+    std::vector<pdf::Run>().swap(page.runs);
+    std::string().swap(page.text);
+    std::vector<pdf::Rule>().swap(page.rules);
   }
 
- private:
   // One image object per file, however many pages show it.
   HPDF_Image image_for(HPDF_Doc doc, const std::string& bytes) {
     const auto [it, fresh] = images_.try_emplace(&bytes, nullptr);
@@ -225,11 +258,11 @@ class PageContents {
     return it->second;
   }
 
-  const pdf::PagedDocument& laid_;
   FontBook& fonts_;
   HaruError& error_;
-  std::array<std::string, pdf::kFaceCount> names_;     // empty: the face has no font
-  std::vector<std::vector<std::string>> image_names_;  // per page, per placed image
+  std::array<std::atomic<bool>, pdf::kFaceCount> used_{};  // faces drawn, or to be drawn
+  std::array<std::string, pdf::kFaceCount> names_;         // for add_pages' pages; empty: no font
+  std::vector<std::vector<std::string>> image_names_;      // per page, per placed image
   std::map<const std::string*, HPDF_Image> images_;
 };
 
@@ -329,7 +362,10 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
                    "\" is not installed (install fonts-dejavu-core, or name a .ttf file)");
   }
   const pdf::Geometry g = pdf::geometry_for(options.pdf);
-  pdf::PagedDocument laid = pdf::lay_out(briefing, options, measure);
+  PageContents contents(fonts, error);
+  pdf::PagedDocument laid =
+      pdf::lay_out(briefing, options, measure,
+                   [&contents](pdf::Page& page, std::size_t) { contents.draw_laid_out(page); });
 
   // Objects to come: per page a page, its content and its length; per link an annotation;
   // per anchor at most one destination; per bookmark an outline.
@@ -338,19 +374,13 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   pdf::reserve_objects(
       doc, 3 * laid.pages.size() + links + laid.anchors.size() + laid.outline.size() + 256);
 
-  PageContents contents(laid, fonts, error);
-  const std::vector<HPDF_Page> pages = contents.add_pages(doc, g);
+  const std::vector<HPDF_Page> pages = contents.add_pages(doc, laid, g);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
   Destinations destinations(laid, pages, g);
   const auto link_targets = destinations.find_link_targets(options.threads);
-  std::vector<std::string> deflated(pages.size());
-  model::StartedFor writers(pages.size(), options.threads, [&](std::size_t i) {
-    deflated[i] = contents.content(i);
-    // Drawn: the page's words are no longer needed (its links are).
-    std::vector<pdf::Run>().swap(laid.pages[i].runs);
-    std::string().swap(laid.pages[i].text);
-  });
+  model::StartedFor writers(pages.size(), options.threads,
+                            [&](std::size_t i) { contents.draw_rest(laid.pages[i], i); });
   pdf::LinkWriter link_writer(doc, links);
   for (std::size_t i = 0; i < laid.pages.size(); ++i) {
     const auto& page_links = laid.pages[i].links;
@@ -387,7 +417,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   }
   writers.join();
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    if (!pdf::set_page_content(doc, pages[i], deflated[i])) {
+    if (!pdf::set_page_content(doc, pages[i], laid.pages[i].content)) {
       return haru_failure(error, "could not add page " + std::to_string(i + 1) + "'s content");
     }
   }

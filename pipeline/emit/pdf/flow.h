@@ -188,23 +188,21 @@ class Flow {
 
   int page_index() const { return static_cast<int>(doc_.pages.size()) - 1; }
 
-  // Page numbers, centred under the text; added once all pages exist, because chapters are
-  // laid out on their own (in parallel) and only then put in order.
-  static void add_folios(PagedDocument& doc, const Geometry& g, const Measure& measure,
-                         double body_size) {
+  // The page number `index` + 1, centred under the text. Added once a page's number is
+  // known: chapters are laid out on their own (in parallel) and only then put in order.
+  static void add_folio(Page& page, std::size_t index, const Geometry& g, const Measure& measure,
+                        double body_size) {
+    fit_page(page);  // a no-op but for a part's last page
     const double size = body_size * 0.75;
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-      fit_page(doc.pages[i]);  // a no-op but for each part's last page
-      const std::string folio = std::to_string(i + 1);
-      const double w = measure(Face::Body, size, folio);
-      doc.pages[i].add_run((g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio,
-                           w);
-    }
+    const std::string folio = std::to_string(index + 1);
+    const double w = measure(Face::Body, size, folio);
+    page.add_run((g.width - w) / 2, g.margin_bottom - size * 3, Face::Body, size, folio, w);
   }
 
  private:
   static constexpr std::size_t kFolioBytes = 8;  // room for the folio's digits
   static void fit_page(Page& page) {
+    if (!page.content.empty()) return;  // drawn: its runs are gone
     if (page.runs.capacity() != page.runs.size() + 1) {
       std::vector<Run> fitted;
       fitted.reserve(page.runs.size() + 1);

@@ -1,6 +1,9 @@
 #include "emit/pdf/layout.h"
 
 #include <algorithm>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "emit/end_note.h"
 #include "emit/pdf/flow.h"
@@ -458,8 +461,53 @@ Geometry geometry_for(const PdfOptions& options) {
   return g;
 }
 
+namespace {
+
+// Numbers the sections laid out in parallel: a section's first page is known once every
+// section before it is laid out. Safe to call from the layout's threads.
+class SectionNumbers {
+ public:
+  SectionNumbers(const std::vector<PagedDocument>& sections, std::size_t first_page)
+      : sections_(sections),
+        finished_(sections.size()),
+        first_page_(sections.size()),
+        next_page_(first_page) {}
+
+  // Marks section `i` laid out; returns the sections [from, to) numbered by it (none while a
+  // section before `i` is still being laid out).
+  std::pair<std::size_t, std::size_t> finish(std::size_t i) {
+    std::lock_guard lock(mutex_);
+    finished_[i] = true;
+    const std::size_t from = numbered_;
+    for (; numbered_ < sections_.size() && finished_[numbered_]; ++numbered_) {
+      first_page_[numbered_] = next_page_;
+      next_page_ += sections_[numbered_].pages.size();
+    }
+    return {from, numbered_};
+  }
+
+  // Section `k`'s first page; only for a section finish() has returned.
+  std::size_t first_page(std::size_t k) const { return first_page_[k]; }
+
+ private:
+  const std::vector<PagedDocument>& sections_;
+  std::mutex mutex_;
+  std::vector<bool> finished_;
+  std::vector<std::size_t> first_page_;
+  std::size_t numbered_ = 0;
+  std::size_t next_page_;
+};
+
+void finish_page(Page& page, std::size_t index, const Geometry& g, const Measure& measure,
+                 double size, const PageDone& page_done) {
+  Flow::add_folio(page, index, g, measure, size);
+  if (page_done) page_done(page, index);
+}
+
+}  // namespace
+
 PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& options,
-                      const Measure& measure) {
+                      const Measure& measure, const PageDone& page_done) {
   const Geometry g = geometry_for(options.pdf);
   const double size = options.pdf.font_size;
   // The contents need the chapters' page numbers, and the chapters' pages depend on how many
@@ -481,6 +529,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   constexpr Part kParts[] = {lay_out_people, lay_out_quotes, lay_out_timeline, lay_out_figures};
   constexpr std::size_t kPartCount = std::size(kParts);
   std::vector<PagedDocument> sections(kPartCount + briefing.sources.size());
+  SectionNumbers numbers(sections, front_pages);
   model::parallel_for(sections.size(), options.threads, [&](std::size_t i) {
     Flow section(sections[i], g, measure, size);
     if (i < kPartCount) {
@@ -488,6 +537,13 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     } else {
       lay_out_source(section, briefing.sources[i - kPartCount], options, size, view,
                      briefing.title);
+    }
+    // This section, and any finished before it that waited for it, now have their numbers.
+    const auto [from, to] = numbers.finish(i);
+    for (std::size_t k = from; k < to; ++k) {
+      for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
+        finish_page(sections[k].pages[p], numbers.first_page(k) + p, g, measure, size, page_done);
+      }
     }
   });
   std::size_t anchors = doc.anchors.size();
@@ -501,6 +557,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     std::move(section.pages.begin(), section.pages.end(), std::back_inserter(doc.pages));
   }
   sections.clear();
+  const std::size_t index_start = doc.pages.size();
   lay_out_index(flow, view, words, size, doc.anchors, options.threads);
   PagedDocument front;
   Flow front_flow(front, g, measure, size);
@@ -509,7 +566,13 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   for (std::size_t i = 0; i < front_pages && i < front.pages.size(); ++i) {
     doc.pages[i] = std::move(front.pages[i]);
   }
-  Flow::add_folios(doc, g, measure, size);
+  // The front matter and the index, the pages numbered last.
+  std::vector<std::size_t> last;
+  for (std::size_t i = 0; i < front_pages; ++i) last.push_back(i);
+  for (std::size_t i = index_start; i < doc.pages.size(); ++i) last.push_back(i);
+  model::parallel_for(last.size(), options.threads, [&](std::size_t k) {
+    finish_page(doc.pages[last[k]], last[k], g, measure, size, page_done);
+  });
   doc.outline.push_back({briefing.title, "cover", 0});
   doc.outline.push_back({options.words["contents"], "contents", 0});
   for (const auto& [anchor, word] : kPartsBefore) doc.outline.push_back({words[word], anchor, 0});

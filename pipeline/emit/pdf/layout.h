@@ -51,6 +51,9 @@ struct Rule {
 };
 
 struct Page {
+  // The page's operators, compressed, once a PageDone has drawn it; its runs, text and rules
+  // are then freed.
+  std::string content;
   std::vector<Run> runs;
   std::string text;  // the runs' text, one after another
   std::vector<LinkRect> links;
@@ -74,6 +77,7 @@ std::optional<std::pair<int, int>> image_pixels(std::string_view bytes);
 struct Anchor {
   int page = 0;  // 0-based
   double y = 0;  // top of the anchored line
+  bool operator==(const Anchor&) const = default;
 };
 
 struct OutlineItem {
@@ -106,7 +110,12 @@ Geometry geometry_for(const PdfOptions& options);
 std::vector<std::string> wrap_text(std::string_view text, Face face, double size, double width,
                                    const Measure& measure);
 
+// Called for each page as soon as it is finished and numbered (`index`, 0-based; its folio
+// is set), on whichever of the layout's threads finished it. The PDF writer draws the page
+// there and frees its runs, so a long briefing's runs are never all in memory at once.
+using PageDone = std::function<void(Page& page, std::size_t index)>;
+
 PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& options,
-                      const Measure& measure);
+                      const Measure& measure, const PageDone& page_done = {});
 
 }  // namespace dossier::emit::pdf

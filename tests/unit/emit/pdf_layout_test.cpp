@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "emit/emit_options.h"
 #include "emit/pdf/flow.h"
@@ -254,4 +257,49 @@ TEST(PdfLayout, ImagePixelsComeFromTheFileHeader) {
   EXPECT_EQ(emit::pdf::image_pixels(jpeg), (std::pair{128, 64}));
   EXPECT_EQ(emit::pdf::image_pixels("GIF89a...."), std::nullopt);
   EXPECT_EQ(emit::pdf::image_pixels(std::string("\xFF\xD8\xFF", 3)), std::nullopt);
+}
+
+// The PDF writer draws each page inside lay_out as soon as its number is known, from the
+// layout's threads; each page must come exactly once, finished, with its final number.
+TEST(PdfLayout, EachPageIsHandedOverOnceFinishedAndNumbered) {
+  auto b = fixtures::small_briefing();
+  for (int i = 0; i < 60; ++i) b.sources[0].blocks.push_back(b.sources[0].blocks[0]);
+  for (std::size_t i = 0; i < b.sources[0].blocks.size(); ++i) {
+    b.sources[0].blocks[i].id = "S1-p" + std::to_string(i + 1);
+  }
+  auto options = fixtures::project_emit_options();
+  options.threads = 3;
+  const auto whole = emit::pdf::lay_out(b, options, kFake);
+  ASSERT_GT(whole.pages.size(), 8u);
+
+  std::mutex mutex;
+  std::vector<int> handed(whole.pages.size(), 0);
+  std::vector<std::string> drawn(whole.pages.size());
+  const auto doc =
+      emit::pdf::lay_out(b, options, kFake, [&](emit::pdf::Page& page, std::size_t index) {
+        std::string text;  // what drawing sees: every run, the folio last
+        for (const auto& run : page.runs) text += std::string(page.text_of(run)) + "|";
+        std::lock_guard lock(mutex);
+        ASSERT_LT(index, handed.size());
+        ++handed[index];
+        drawn[index] = text;
+        page.content = "drawn";
+        page.runs.clear();
+        page.text.clear();
+      });
+  ASSERT_EQ(doc.pages.size(), whole.pages.size());
+  EXPECT_EQ(doc.anchors, whole.anchors);
+  for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+    EXPECT_EQ(handed[i], 1) << "page " << i + 1;
+    EXPECT_EQ(doc.pages[i].content, "drawn");
+    EXPECT_TRUE(doc.pages[i].runs.empty());
+    // The page as it was handed over is the page laid out without the callback, folio and all.
+    std::string expected;
+    for (const auto& run : whole.pages[i].runs) {
+      expected += std::string(whole.pages[i].text_of(run)) + "|";
+    }
+    EXPECT_EQ(drawn[i], expected) << "page " << i + 1;
+    EXPECT_TRUE(expected.ends_with("|" + std::to_string(i + 1) + "|")) << expected;
+    EXPECT_EQ(doc.pages[i].links.size(), whole.pages[i].links.size());
+  }
 }
