@@ -1,7 +1,10 @@
 #include "crossref/crossref.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "model/calendar.h"
 
@@ -25,6 +28,11 @@ void sort_timeline(std::vector<model::DateMention>& dates) {
                    [&](const auto& a, const auto& b) { return key(a) < key(b); });
 }
 
+template <class T>
+void release(std::vector<T>& list) {
+  std::vector<T>().swap(list);
+}
+
 }  // namespace
 
 model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Source> sources,
@@ -36,7 +44,7 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
   briefing.date = info.date;
   briefing.language = info.language;
 
-  const EntityTable table = merge_entities(sources);
+  EntityTable table = merge_entities(sources);
   for (std::size_t s = 0; s < sources.size(); ++s) {
     auto& source = sources[s];
     for (auto& quote : source.quotes) {
@@ -47,18 +55,25 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
           quote.speaker = table.entities[*e].id;
         }
       }
-      briefing.quotes.push_back(quote);
+      briefing.quotes.push_back(std::move(quote));
     }
     for (auto& figure : source.figures) {
       figure.id = "F" + std::to_string(briefing.figures.size() + 1);
       briefing.figures.push_back(figure);
     }
-    briefing.dates.insert(briefing.dates.end(), source.dates.begin(), source.dates.end());
+    briefing.dates.insert(briefing.dates.end(), std::make_move_iterator(source.dates.begin()),
+                          std::make_move_iterator(source.dates.end()));
   }
   sort_timeline(briefing.dates);
   briefing.conflicts = find_conflicts(briefing.figures);
   link_see_also(sources, table, options.threads);
-  briefing.entities = table.entities;
+  for (auto& source : sources) {
+    release(source.names);
+    release(source.quotes);
+    release(source.figures);
+    release(source.dates);
+  }
+  briefing.entities = std::move(table.entities);
   briefing.sources = std::move(sources);
   return briefing;
 }
