@@ -7,7 +7,6 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
-#include <cstring>
 #include <new>
 
 #include "emit/pdf/content.h"
@@ -30,24 +29,6 @@ void append_reference(HPDF_UINT32 id, std::string& out) {
 HPDF_STATUS write_text(HPDF_Stream stream, const std::string& text) {
   return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
                            static_cast<HPDF_UINT>(text.size()));
-}
-
-// Dict_Write calls this between "<<" and ">>".
-HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
-  const auto* r = static_cast<const LinkWriter::Record*>(dict->attr);
-  thread_local std::string text;  // reused: a briefing has hundreds of thousands of links
-  text = "/Subtype /Link\n/Rect [";
-  for (const float v : {r->x0, r->y0, r->x1, r->y1}) {
-    append_number(v, text);
-    text += ' ';
-  }
-  text.back() = ']';
-  text += "\n/Dest ";
-  append_reference(r->dest_id, text);
-  text += "\n/Border ";
-  append_reference(r->border_id, text);
-  text += '\n';
-  return write_text(stream, text);
 }
 
 // The stream is already deflated, so libharu writes it as it is (filter none, which also
@@ -95,13 +76,16 @@ LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links)
   current_links = this;
   records_.reserve(expected_links);
   ids_.reserve(expected_links);
-  no_entries_ = HPDF_List_New(doc->mmgr, 1);
   border_ = HPDF_Array_New(doc->mmgr);
   if (border_ && HPDF_Xref_Add(doc->xref, border_) == HPDF_OK) {
     for (int i = 0; i < 3; ++i) HPDF_Array_AddNumber(border_, 0);
+    border_id_ = object_id(border_);
   } else {
     border_ = nullptr;
   }
+  // A dictionary with no entries of its own: libharu writes "<<", then calls write_fn.
+  link_ = HPDF_Dict_New(doc->mmgr);
+  if (link_) link_->write_fn = write_link;
 }
 
 LinkWriter::~LinkWriter() {
@@ -109,28 +93,39 @@ LinkWriter::~LinkWriter() {
 }
 
 void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest) {
-  // Past the reserved size the records would move under the dictionaries: drop the link.
-  if (!border_ || !no_entries_ || !dest || records_.size() == records_.capacity()) return;
-  // A dictionary as HPDF_Dict_New makes one, but sharing one empty entry list: libharu
-  // writes a dictionary's entries, then calls write_fn for the rest (write_link's). The
-  // arena (haru_memory.h) frees nothing one by one, so the shared list is never freed twice.
-  auto* annot = static_cast<HPDF_Dict>(HPDF_GetMem(doc_->mmgr, sizeof(HPDF_Dict_Rec)));
-  if (!annot) return;
-  std::memset(annot, 0, sizeof(HPDF_Dict_Rec));
-  annot->header.obj_class = HPDF_OCLASS_DICT;
-  annot->mmgr = doc_->mmgr;
-  annot->error = doc_->mmgr->error;
-  annot->list = no_entries_;
-  annot->filter = HPDF_STREAM_FILTER_NONE;
-  if (HPDF_Xref_Add(doc_->xref, annot) != HPDF_OK) return;
+  if (!border_ || !link_ || !dest) return;
+  // The shared dictionary goes into the table once more: libharu takes only an object that is
+  // in it nowhere yet, and marks it with its new number.
+  link_->header.obj_id = 0;
+  if (HPDF_Xref_Add(doc_->xref, link_) != HPDF_OK) {  // libharu has disposed of it
+    link_ = nullptr;
+    return;
+  }
   records_.push_back({static_cast<float>(rect.x0), static_cast<float>(rect.y0),
-                      static_cast<float>(rect.x1), static_cast<float>(rect.y1), object_id(dest),
-                      object_id(border_)});
-  annot->attr = &records_.back();
-  annot->write_fn = write_link;
+                      static_cast<float>(rect.x1), static_cast<float>(rect.y1), object_id(dest)});
   PageLinks& links = links_of(page);
-  ids_.push_back(object_id(annot));
+  ids_.push_back(object_id(link_));
   ++links.count;
+}
+
+// Dict_Write calls this between "<<" and ">>", once for each link, in the order of the links.
+HPDF_STATUS LinkWriter::write_link(HPDF_Dict, HPDF_Stream stream) {
+  LinkWriter* self = current_links;
+  if (!self || self->written_ >= self->records_.size()) return HPDF_INVALID_OBJECT;
+  const Record& r = self->records_[self->written_++];
+  thread_local std::string text;  // reused: a briefing has hundreds of thousands of links
+  text = "/Subtype /Link\n/Rect [";
+  for (const float v : {r.x0, r.y0, r.x1, r.y1}) {
+    append_number(v, text);
+    text += ' ';
+  }
+  text.back() = ']';
+  text += "\n/Dest ";
+  append_reference(r.dest_id, text);
+  text += "\n/Border ";
+  append_reference(self->border_id_, text);
+  text += '\n';
+  return write_text(stream, text);
 }
 
 void LinkWriter::finish_page(HPDF_Page page) {

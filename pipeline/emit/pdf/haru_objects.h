@@ -5,8 +5,9 @@
 //  - reserve_objects: libharu grows its cross-reference table 1,024 entries at a time,
 //    copying it each time, which is quadratic in the object count;
 //  - LinkWriter: HPDF_Page_CreateLinkAnnot builds a tree of a dozen small objects per link
-//    (about 1.4 KB); here a link is one dictionary that writes its own entries, and a page
-//    its own /Annots;
+//    (about 1.4 KB); here a link is an entry in the cross-reference table and 20 bytes of
+//    record, all links share one dictionary that writes their entries, and a page writes its
+//    own /Annots;
 //  - set_page_content, font_resources: libharu's text calls re-measure every string and
 //    deflate the pages one by one at save time; dossier writes the operators itself
 //    (content.h), compresses pages on the emitter's threads while libharu builds the rest,
@@ -31,10 +32,10 @@ namespace dossier::emit::pdf {
 void reserve_objects(HPDF_Doc doc, std::size_t objects);
 
 // Link annotations, each a dictionary of /Subtype /Link, /Rect, /Dest and a /Border [0 0 0]
-// shared by all, which writes its own entries; each page with links writes its own /Annots
-// (libharu would keep an array of references per page, and an empty entry list per link).
-// The writer must outlive HPDF_SaveToStream: the dictionaries and pages read from it when
-// libharu writes them. One writer at a time on a thread.
+// shared by all; each page with links writes its own /Annots (libharu would keep an array of
+// references per page, and an empty entry list per link). The writer must outlive
+// HPDF_SaveToStream: the links and pages read from it when libharu writes them. One writer
+// at a time on a thread.
 class LinkWriter {
  public:
   LinkWriter(HPDF_Doc doc, std::size_t expected_links);
@@ -47,26 +48,30 @@ class LinkWriter {
   // Ends `page`: annotations libharu made on it (web links) are listed after the links.
   void finish_page(HPDF_Page page);
 
+ private:
   struct Record {
     float x0, y0, x1, y1;
     HPDF_UINT32 dest_id;
-    HPDF_UINT32 border_id;
   };
-
- private:
   struct PageLinks {
     std::size_t first = 0, count = 0;  // the page's links: ids_[first, first + count)
     std::vector<HPDF_UINT32> more;     // libharu's annotations on the page
   };
   // The page's entry, started (and the page set to write its /Annots) on first use.
   PageLinks& links_of(HPDF_Page page);
+  static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream);
   static HPDF_STATUS write_annots(HPDF_Dict page, HPDF_Stream stream);
 
   HPDF_Doc doc_;
   HPDF_Array border_ = nullptr;
-  HPDF_List no_entries_ = nullptr;  // every link dictionary's (empty) entry list
-  std::vector<Record> records_;     // reserved up front: the dictionaries point into it
-  std::vector<HPDF_UINT32> ids_;    // records_[i]'s dictionary's object number
+  HPDF_UINT32 border_id_ = 0;
+  // The dictionary every link's cross-reference entry points to. libharu writes the entries
+  // in the order they were made, so each time it writes this dictionary it is the next
+  // link's turn: write_link writes records_[written_].
+  HPDF_Dict link_ = nullptr;
+  std::vector<Record> records_;
+  std::size_t written_ = 0;
+  std::vector<HPDF_UINT32> ids_;  // records_[i]'s object number
   std::unordered_map<HPDF_Page, PageLinks> pages_;
   LinkWriter* outer_ = nullptr;  // the thread's writer before this one
 };

@@ -1,0 +1,99 @@
+// The PDF writer's objects below libharu's public calls (haru_objects.h), read back from the
+// saved file.
+#include <gtest/gtest.h>
+
+#include <hpdf.h>
+
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "emit/pdf/haru_memory.h"
+#include "emit/pdf/haru_objects.h"
+
+using namespace dossier;
+
+namespace {
+
+void ignore_error(HPDF_STATUS, HPDF_STATUS, void*) {}
+
+// Object number → the text between "N 0 obj" and "endobj".
+std::map<int, std::string> objects_of(const std::string& pdf) {
+  std::map<int, std::string> objects;
+  const std::regex object(R"((\d+) 0 obj\n([\s\S]*?)\nendobj)");
+  for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), object); it != std::sregex_iterator();
+       ++it) {
+    objects[std::stoi((*it)[1])] = (*it)[2];
+  }
+  return objects;
+}
+
+std::vector<int> references_in(const std::string& text) {
+  std::vector<int> ids;
+  const std::regex reference(R"((\d+) 0 R)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), reference);
+       it != std::sregex_iterator(); ++it) {
+    ids.push_back(std::stoi((*it)[1]));
+  }
+  return ids;
+}
+
+}  // namespace
+
+// Every link shares one dictionary that writes the next link's entries each time libharu
+// writes it; each page's /Annots must name its own links, each with its own rectangle and
+// destination, though destinations were made between the links.
+TEST(PdfLinkWriter, EachPageListsItsOwnLinksWithTheirRectanglesAndDestinations) {
+  const emit::pdf::HaruMemory memory;
+  HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
+  ASSERT_NE(doc, nullptr);
+  std::vector<HPDF_Page> pages;
+  for (int i = 0; i < 3; ++i) pages.push_back(HPDF_AddPage(doc));
+  std::ostringstream out;
+  std::map<int, std::string> expected_dest_page;  // link x0 → the page its destination is on
+  {
+    emit::pdf::LinkWriter links(doc, 4);  // fewer than made: the writer grows
+    int x = 10;
+    for (int p = 0; p < 3; ++p) {
+      for (int k = 0; k <= p * 2; ++k, x += 10) {
+        // A destination made between links, on the page after this one.
+        HPDF_Destination d = HPDF_Page_CreateDestination(pages[(p + 1) % 3]);
+        links.add(pages[p], {double(x), 20, double(x) + 5, 30, "anchor"}, d);
+      }
+      links.finish_page(pages[p]);
+    }
+    ASSERT_TRUE(emit::pdf::save_to(doc, out));
+  }
+  const auto objects = objects_of(out.str());
+  std::vector<int> page_ids;
+  for (const auto& [id, text] : objects) {
+    if (text.find("/Type /Page\n") != std::string::npos) page_ids.push_back(id);
+  }
+  ASSERT_EQ(page_ids.size(), 3u);
+  int x = 10;
+  for (int p = 0; p < 3; ++p) {
+    const std::string& page = objects.at(page_ids[p]);
+    const auto annots_at = page.find("/Annots [");
+    ASSERT_NE(annots_at, std::string::npos) << page;
+    const auto annots =
+        references_in(page.substr(annots_at, page.find(']', annots_at) - annots_at));
+    ASSERT_EQ(annots.size(), static_cast<std::size_t>(p * 2 + 1)) << page;
+    for (const int id : annots) {
+      const std::string& link = objects.at(id);
+      EXPECT_NE(link.find("/Subtype /Link"), std::string::npos) << link;
+      const std::string rect =
+          "/Rect [" + std::to_string(x) + " 20 " + std::to_string(x + 5) + " 30]";
+      EXPECT_NE(link.find(rect), std::string::npos) << "want " << rect << " in " << link;
+      // /Dest names an array whose first element is the next page.
+      const auto refs = references_in(link.substr(link.find("/Dest")));
+      ASSERT_FALSE(refs.empty()) << link;
+      const std::string& dest = objects.at(refs[0]);
+      const auto dest_refs = references_in(dest);
+      ASSERT_FALSE(dest_refs.empty()) << dest;
+      EXPECT_EQ(dest_refs[0], page_ids[(p + 1) % 3]) << link;
+      x += 10;
+    }
+  }
+}
