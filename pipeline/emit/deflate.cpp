@@ -22,16 +22,23 @@ std::string deflate(std::string_view data, DeflateWrapper wrapper) {
       libdeflate_alloc_compressor(kLevel));
   if (!compressor) throw std::bad_alloc();
   const bool raw = wrapper == DeflateWrapper::Raw;
-  std::string out(raw ? libdeflate_deflate_compress_bound(compressor.get(), data.size())
-                      : libdeflate_zlib_compress_bound(compressor.get(), data.size()),
-                  '\0');
+  // Compressed into a buffer of the bound's size and returned in a string of its own size: a
+  // string sized to the bound kept about twice its bytes in capacity (the pages of a
+  // 10,000-article PDF held 440 MB for 220 MB of contents). The thread keeps the buffer for
+  // the next call unless it grew past a megabyte.
+  constexpr std::size_t kKept = std::size_t{1} << 20;
+  thread_local std::string kept;
+  std::string large;
+  const std::size_t bound = raw ? libdeflate_deflate_compress_bound(compressor.get(), data.size())
+                                : libdeflate_zlib_compress_bound(compressor.get(), data.size());
+  std::string& buffer = bound > kKept ? large : kept;
+  if (buffer.size() < bound) buffer.resize(bound);
   const std::size_t size = raw ? libdeflate_deflate_compress(compressor.get(), data.data(),
-                                                             data.size(), out.data(), out.size())
+                                                             data.size(), buffer.data(), bound)
                                : libdeflate_zlib_compress(compressor.get(), data.data(),
-                                                          data.size(), out.data(), out.size());
+                                                          data.size(), buffer.data(), bound);
   if (size == 0) throw std::bad_alloc();
-  out.resize(size);
-  return out;
+  return std::string(buffer.data(), size);
 }
 
 }  // namespace dossier::emit
