@@ -82,15 +82,26 @@ const Format* find_format(const std::string& name);
 model::Result<bool> write_file_atomically(const std::filesystem::path& path,
                                           const std::function<bool(std::ostream&)>& write);
 
+// The first half of that: writes, flushes to disk and closes a temporary file in `path`'s
+// folder, and returns its name; nothing is left behind when it fails.
+model::Result<std::filesystem::path> write_temporary_file(
+    const std::filesystem::path& path, const std::function<bool(std::ostream&)>& write);
+
+// The second half: renames `temporary` to `path` (removing it if that fails).
+model::Result<bool> move_into_place(const std::filesystem::path& temporary,
+                                    const std::filesystem::path& path);
+
 struct WrittenOutput {
   std::string format;
   std::filesystem::path path;
-  bool ok = false;     // written and renamed into place
+  bool ok = false;     // written and renamed into place (with the others, once all are written)
   double seconds = 0;  // wall time of this format's writer
 };
 
 // Writes DIR/briefing.EXT for each named format, several formats at once on up to
-// options.threads threads; reports failures to `diag` in the order of `format_names`.
+// options.threads threads; reports failures to `diag` in the order of `format_names`. Each is
+// written under a temporary name, and renamed into place only once every writer has finished,
+// so a build stopped part way (killed, out of memory) leaves the last build's outputs as a set.
 std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
                                          const std::vector<std::string>& format_names,
                                          const std::filesystem::path& folder,

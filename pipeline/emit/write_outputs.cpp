@@ -95,8 +95,8 @@ class FileBuffer : public std::streambuf {
 
 }  // namespace
 
-model::Result<bool> write_file_atomically(const fs::path& path,
-                                          const std::function<bool(std::ostream&)>& write) {
+model::Result<fs::path> write_temporary_file(const fs::path& path,
+                                             const std::function<bool(std::ostream&)>& write) {
   const auto fail = [&](std::string why) {
     return model::Diagnostic{
         model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0, std::move(why)};
@@ -131,13 +131,26 @@ model::Result<bool> write_file_atomically(const fs::path& path,
     fs::remove(temp, ec);
     return fail(std::string("write failed: ") + std::strerror(errno));
   }
+  return temp;
+}
+
+model::Result<bool> move_into_place(const fs::path& temporary, const fs::path& path) {
   std::error_code ec;
-  fs::rename(temp, path, ec);
+  fs::rename(temporary, path, ec);
   if (ec) {
-    fs::remove(temp, ec);
-    return fail("cannot rename into place: " + ec.message());
+    const std::string why = "cannot rename into place: " + ec.message();
+    fs::remove(temporary, ec);
+    return model::Diagnostic{
+        model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0, why};
   }
   return true;
+}
+
+model::Result<bool> write_file_atomically(const fs::path& path,
+                                          const std::function<bool(std::ostream&)>& write) {
+  auto temp = write_temporary_file(path, write);
+  if (!temp) return temp.error();
+  return move_into_place(temp.value(), path);
 }
 
 std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
@@ -173,21 +186,41 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
     shared.view = std::make_shared<const BriefingView>(make_view(briefing, options.threads));
   }
   std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
+  // The writers' finished files, renamed together at the end; removed if a writer throws.
+  struct Written {
+    std::vector<std::optional<fs::path>> files;
+    ~Written() {
+      for (const auto& file : files) {
+        std::error_code ec;
+        if (file) fs::remove(*file, ec);
+      }
+    }
+  } written{std::vector<std::optional<fs::path>>(outputs.size())};
   model::parallel_for(order.size(), options.threads, [&](std::size_t k) {
     const std::size_t i = order[k];
     WrittenOutput& output = outputs[i];
     const auto start = std::chrono::steady_clock::now();
     std::optional<model::Diagnostic> writer_error;
-    auto result = write_file_atomically(output.path, [&](std::ostream& out) {
+    auto result = write_temporary_file(output.path, [&](std::ostream& out) {
       auto r = find_format(output.format)->write(briefing, shared, out);
       if (!r) writer_error = r.error();
       return r.ok();
     });
     output.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    output.ok = result.ok();
-    if (!result) errors[i] = writer_error ? *writer_error : result.error();
+    if (result) {
+      written.files[i] = std::move(result.value());
+    } else {
+      errors[i] = writer_error ? *writer_error : result.error();
+    }
   });
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (!written.files[i]) continue;
+    auto moved = move_into_place(*written.files[i], outputs[i].path);
+    written.files[i].reset();
+    outputs[i].ok = moved.ok();
+    if (!moved) errors[i] = moved.error();
+  }
   for (auto& error : errors) {
     if (error) diag.report(std::move(*error));
   }
