@@ -279,7 +279,7 @@ class Destinations {
     made_.reserve(laid.anchors.size());
   }
 
-  Target find(const std::string& anchor) const {
+  Target find(std::string_view anchor) const {
     const auto it = laid_.anchors.find(anchor);
     return it == laid_.anchors.end() ? nullptr : &*it;
   }
@@ -291,9 +291,10 @@ class Destinations {
     std::vector<std::vector<Target>> targets(laid_.pages.size());
     model::parallel_for(laid_.pages.size(), threads, [&](std::size_t i) {
       targets[i].reserve(laid_.pages[i].links.size());
-      for (const auto& link : laid_.pages[i].links) {
-        targets[i].push_back(link.target.starts_with(pdf::kWebLinkPrefix) ? nullptr
-                                                                          : find(link.target));
+      const pdf::Page& page = laid_.pages[i];
+      for (const auto& link : page.links) {
+        const std::string_view target = page.target_of(link);
+        targets[i].push_back(target.starts_with(pdf::kWebLinkPrefix) ? nullptr : find(target));
       }
     });
     return targets;
@@ -392,10 +393,10 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
     // Web addresses from Markdown links, after the page's internal links: few, so libharu's
     // own annotations, which the link writer then lists after its own.
     for (const auto& link : laid.pages[i].links) {
-      if (!link.target.starts_with(pdf::kWebLinkPrefix)) continue;
-      const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x0), static_cast<HPDF_REAL>(link.y0),
-                           static_cast<HPDF_REAL>(link.x1), static_cast<HPDF_REAL>(link.y1)};
-      const std::string uri = link.target.substr(std::string_view(pdf::kWebLinkPrefix).size());
+      const std::string_view target = laid.pages[i].target_of(link);
+      if (!target.starts_with(pdf::kWebLinkPrefix)) continue;
+      const HPDF_Rect rect{link.x0, link.y0, link.x1, link.y1};
+      const std::string uri(target.substr(std::string_view(pdf::kWebLinkPrefix).size()));
       if (HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pages[i], rect, uri.c_str())) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
       }

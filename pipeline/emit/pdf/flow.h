@@ -85,8 +85,8 @@ class Flow {
       const double w = measure_(face, size, line);
       page().add_run(g_.margin_left + indent, baseline, face, size, line, w);
       if (!link_target.empty()) {
-        page().links.push_back({g_.margin_left + indent, baseline - size * 0.25,
-                                g_.margin_left + indent + w, baseline + size * 0.9, link_target});
+        page().add_link(g_.margin_left + indent, baseline - size * 0.25,
+                        g_.margin_left + indent + w, baseline + size * 0.9, link_target);
       }
       y_ -= leading;
     }
@@ -114,18 +114,15 @@ class Flow {
     for (auto& line : lines) {
       if (index++ == widow) new_page();
       ensure(leading);
-      place_line(std::move(line), g_.margin_left + indent, y_ - size, size);
+      place_line(line, g_.margin_left + indent, y_ - size, size);
       y_ -= leading;
     }
   }
 
   // One set line with its left edge at `left` and its baseline at `baseline`, on this page;
-  // struck runs get a line through them. A line given as a temporary gives up its links'
-  // targets (the runs' text is copied into the page's).
+  // struck runs get a line through them. The line's text and link targets are copied into
+  // the page's.
   void place_line(const SetLine& line, double left, double baseline, double size) {
-    place_line(SetLine(line), left, baseline, size);
-  }
-  void place_line(SetLine&& line, double left, double baseline, double size) {
     for (const auto& run : line.runs) {
       page().add_run(left + run.x, baseline, run.face, size, run.text, run.width);
       if (run.strike) {
@@ -133,9 +130,9 @@ class Flow {
         page().rules.push_back({left + run.x, y, left + run.x + run.width, y, size * 0.06});
       }
     }
-    for (auto& link : line.links) {
-      page().links.push_back({left + link.x0, baseline - size * 0.25, left + link.x1,
-                              baseline + size * 0.9, std::move(link.target)});
+    for (const auto& link : line.links) {
+      page().add_link(left + link.x0, baseline - size * 0.25, left + link.x1, baseline + size * 0.9,
+                      link.target);
     }
   }
 
@@ -182,8 +179,7 @@ class Flow {
     const double w = measure_(Face::Body, size, number);
     page().add_run(g_.width - g_.margin_right - w, y_ + leading - size, Face::Body, size, number,
                    w);
-    page().links.push_back(
-        {g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target});
+    page().add_link(g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top, target);
   }
 
   int page_index() const { return static_cast<int>(doc_.pages.size()) - 1; }
@@ -215,6 +211,8 @@ class Flow {
       fitted.append(page.text);
       page.text.swap(fitted);
     }
+    page.links.shrink_to_fit();  // a finished page gets no more links
+    page.link_text.shrink_to_fit();
   }
 
   Page& page() { return doc_.pages.back(); }

@@ -67,7 +67,7 @@ TEST(PdfLinkWriter, EachPageListsItsOwnLinksWithTheirRectanglesAndDestinations) 
       for (int k = 0; k <= p * 2; ++k, x += 10) {
         // A destination made between links, on the page after this one.
         HPDF_Destination d = HPDF_Page_CreateDestination(pages[(p + 1) % 3]);
-        links.add(pages[p], {double(x), 20, double(x) + 5, 30, "anchor"}, d);
+        links.add(pages[p], {float(x), 20, float(x) + 5, 30, 0, 0}, d);
       }
       links.finish_page(pages[p]);
     }

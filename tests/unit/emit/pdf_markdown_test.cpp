@@ -137,7 +137,8 @@ TEST(PdfLayout, AFootnoteMarkIsRaisedAndLinkedAndTheNoteLinksBack) {
   std::vector<std::string> targets;
   for (const auto& page : doc.pages) {
     for (const auto& link : page.links) {
-      if (link.target.starts_with("S1-")) targets.push_back(link.target);
+      const std::string_view target = page.target_of(link);
+      if (target.starts_with("S1-")) targets.emplace_back(target);
     }
   }
   // The mark goes to the note, the note's number back to the paragraph.
