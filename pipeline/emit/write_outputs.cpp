@@ -93,14 +93,16 @@ class FileBuffer : public std::streambuf {
   int error_ = 0;
 };
 
+model::Diagnostic output_error(const fs::path& path, std::string why) {
+  return {model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0,
+          std::move(why)};
+}
+
 }  // namespace
 
 model::Result<fs::path> write_temporary_file(const fs::path& path,
                                              const std::function<bool(std::ostream&)>& write) {
-  const auto fail = [&](std::string why) {
-    return model::Diagnostic{
-        model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0, std::move(why)};
-  };
+  const auto fail = [&](std::string why) { return output_error(path, std::move(why)); };
   const fs::path temp =
       path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -138,10 +140,9 @@ model::Result<bool> move_into_place(const fs::path& temporary, const fs::path& p
   std::error_code ec;
   fs::rename(temporary, path, ec);
   if (ec) {
-    const std::string why = "cannot rename into place: " + ec.message();
+    std::string why = "cannot rename into place: " + ec.message();
     fs::remove(temporary, ec);
-    return model::Diagnostic{
-        model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0, why};
+    return output_error(path, std::move(why));
   }
   return true;
 }

@@ -101,8 +101,7 @@ void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest
     link_ = nullptr;
     return;
   }
-  records_.push_back({static_cast<float>(rect.x0), static_cast<float>(rect.y0),
-                      static_cast<float>(rect.x1), static_cast<float>(rect.y1), object_id(dest)});
+  records_.push_back({rect.x0, rect.y0, rect.x1, rect.y1, object_id(dest)});
   PageLinks& links = links_of(page);
   ids_.push_back(object_id(link_));
   ++links.count;
