@@ -10,6 +10,7 @@
 #include "cli/source_cache.h"
 #include "cli/split_build.h"
 #include "emit/emit.h"
+#include "emit/piece_cache.h"
 #include "model/ledger.h"
 #include "model/parallel.h"
 
@@ -76,10 +77,10 @@ bool verify_ledgers(const std::vector<model::Source>& sources, unsigned threads,
 }  // namespace
 
 int run_build(const BuildOptions& options, const CommonOptions& common) {
-  return build_once(options, common, nullptr, nullptr);
+  return build_once(options, common, {}, nullptr);
 }
 
-int build_once(const BuildOptions& options, const CommonOptions& common, SourceCache* cache,
+int build_once(const BuildOptions& options, const CommonOptions& common, BuildCaches caches,
                BuildInputs* inputs) {
   model::Diagnostics diag;
   StageTimes times;
@@ -115,7 +116,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   const bool on_terminal = stderr_is_terminal();
   Progress progress(on_terminal && !options.quiet);
   settings.progress = &progress;
-  settings.cache = cache;
+  settings.cache = caches.sources;
   settings.ingest.max_source_size = options.max_source_size;
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
@@ -123,9 +124,14 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   const std::string fingerprint =
       settings_fingerprint(*job, data, options.ascii_punctuation, options.max_source_size);
   std::optional<SourceCache> disk_cache;
-  if (!cache && !options.no_cache && options.from_sources.empty()) {
-    disk_cache.emplace(fs::path(options.output) / ".dossier-cache", fingerprint);
-    settings.cache = &*disk_cache;
+  std::optional<emit::PieceCache> disk_pieces;
+  if (!caches.sources && !options.no_cache) {
+    const fs::path folder = fs::path(options.output) / ".dossier-cache";
+    if (options.from_sources.empty()) {
+      disk_cache.emplace(folder, fingerprint);
+      settings.cache = &*disk_cache;
+    }
+    if (options.emit_sources.empty()) caches.pieces = &disk_pieces.emplace(folder);
   }
   load_step.reset();
 
@@ -182,6 +188,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
   emit_options.data = settings.normalize.data;
+  emit_options.pieces = caches.pieces;
   std::vector<emit::WrittenOutput> outputs;
   {
     std::string names;
@@ -190,6 +197,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
     ScopedStep step(&times, "emit (all formats)");
     outputs = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
   }
+  if (disk_pieces) disk_pieces->prune();
   for (const auto& output : outputs) {
     times.add_step("  " + output.format, std::chrono::duration_cast<StageTimes::Clock::duration>(
                                              std::chrono::duration<double>(output.seconds)));
@@ -209,6 +217,10 @@ int build_once(const BuildOptions& options, const CommonOptions& common, SourceC
   if (options.verbose && disk_cache) {
     std::cerr << "cache: " << disk_cache->hits() << " sources reused, " << disk_cache->misses()
               << " processed\n";
+  }
+  if (options.verbose && disk_pieces) {
+    std::cerr << "cache: " << disk_pieces->hits() << " chapters reused, " << disk_pieces->misses()
+              << " rendered\n";
   }
   return finish(diag, briefing.sources.size(), common);
 }

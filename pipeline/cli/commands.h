@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace dossier::emit {
+class PieceCache;
+}
+
 namespace dossier::cli {
 
 enum ExitCode { kOk = 0, kInputError = 1, kUsageError = 2, kInternalError = 3 };
@@ -50,9 +54,15 @@ struct BuildInputs {
   std::vector<std::filesystem::path> template_folders;
 };
 class SourceCache;
-// One build; with a cache, unchanged sources are reused and new results kept; with `inputs`,
-// the files it read are listed there.
-int build_once(const BuildOptions& options, const CommonOptions& common, SourceCache* cache,
+// The caches a build reuses and fills, kept in memory by dossier watch between its builds.
+// Without them a build keeps its own in OUTPUT/.dossier-cache (unless --no-cache).
+struct BuildCaches {
+  SourceCache* sources = nullptr;
+  emit::PieceCache* pieces = nullptr;
+};
+// One build; with caches, unchanged sources and chapters are reused and new ones kept; with
+// `inputs`, the files it read are listed there.
+int build_once(const BuildOptions& options, const CommonOptions& common, BuildCaches caches,
                BuildInputs* inputs);
 int run_normalize(const NormalizeCommandOptions& options, const CommonOptions& common);
 int run_inspect(const std::vector<std::string>& files, const CommonOptions& common);

@@ -10,18 +10,18 @@
 // about 0.4 s. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "cli/job.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
+#include "model/record_pack.h"
 #include "model/serialize.h"
 
 namespace dossier::cli {
@@ -62,25 +62,14 @@ class SourceCache {
   void reset_counts() { hits_ = misses_ = 0; }
 
  private:
-  struct Place {
-    std::uint64_t offset = 0, size = 0;
-  };
   std::uint64_t hash_of(const std::string& key) const;
-  void read_index();
-  // Appends one record to the new pack (opened on first use); under mutex_.
-  void append(std::uint64_t hash, std::string_view record);
-  std::filesystem::path pack_path() const;
 
   std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
-  std::optional<std::filesystem::path> folder_;
+  std::map<std::string, Entry> entries_;  // in memory only
   std::string fingerprint_;
-  int old_pack_ = -1;  // a file descriptor, read with pread from several threads
-  std::unordered_map<std::uint64_t, Place> index_;
-  std::FILE* new_pack_ = nullptr;
-  std::filesystem::path new_pack_path_;
-  bool new_pack_failed_ = false;
-  std::size_t hits_ = 0, misses_ = 0;
+  std::optional<std::filesystem::path> folder_;
+  std::optional<model::RecordPack> pack_;  // with a folder
+  std::atomic<std::size_t> hits_ = 0, misses_ = 0;
 };
 
 }  // namespace dossier::cli

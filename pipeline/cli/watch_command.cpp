@@ -16,6 +16,7 @@
 
 #include "cli/commands.h"
 #include "cli/source_cache.h"
+#include "emit/piece_cache.h"
 
 namespace dossier::cli {
 
@@ -128,16 +129,19 @@ int run_watch(const BuildOptions& options, const CommonOptions& common) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   SourceCache cache;
+  emit::PieceCache pieces;
   BuildInputs inputs;
   const auto build = [&] {
     cache.reset_counts();
+    pieces.reset_counts();
     const auto start = std::chrono::steady_clock::now();
-    const int status = build_once(options, common, &cache, &inputs);
+    const int status = build_once(options, common, {&cache, &pieces}, &inputs);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.quiet) {
       std::cerr << "dossier watch: built in " << static_cast<int>(seconds * 1000) << " ms ("
-                << cache.misses() << " sources processed, " << cache.hits()
+                << cache.misses() << " sources processed, " << cache.hits() << " reused; "
+                << pieces.misses() << " chapters rendered, " << pieces.hits()
                 << " reused); watching for changes, Ctrl-C to stop\n";
     }
     return status;

@@ -16,11 +16,13 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/digest.h"
 #include "model/model.h"
 
 namespace dossier::emit {
 
 struct BriefingView;  // briefing_view.h
+class PieceCache;     // piece_cache.h
 
 // Template files, looked up in order: the job's templates folder first, then the built-ins.
 // Names are relative ("html/page.mustache"); a name that would leave the folders is refused.
@@ -41,6 +43,7 @@ class Words {
   explicit Words(std::map<std::string, std::string> words) : words_(std::move(words)) {}
   // The word for `key`; the key itself when the table lacks it, so output stays readable.
   std::string operator[](const std::string& key) const;
+  const std::map<std::string, std::string>& all() const { return words_; }
 
  private:
   std::map<std::string, std::string> words_;
@@ -65,6 +68,12 @@ struct EmitOptions {
   // The briefing's reference parts, made once by write_outputs for all its formats; a writer
   // called without it makes its own.
   std::shared_ptr<const BriefingView> view;
+  // Where the writers find the chapters an earlier build rendered, and keep the ones they
+  // render (none: every chapter is rendered). With it, `source_digests` can hold each source's
+  // digest (model::digest_source), made once for all the formats; a writer makes its own
+  // when it does not.
+  PieceCache* pieces = nullptr;
+  std::shared_ptr<const std::vector<model::Digest>> source_digests;
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

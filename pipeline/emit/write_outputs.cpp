@@ -11,6 +11,7 @@
 
 #include "emit/briefing_view.h"
 #include "emit/emit.h"
+#include "emit/piece_cache.h"
 #include "model/parallel.h"
 
 namespace dossier::emit {
@@ -185,6 +186,12 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
                                        [](const WrittenOutput& o) { return o.format != "json"; });
   if (!shared.view && shows_parts) {
     shared.view = std::make_shared<const BriefingView>(make_view(briefing, options.threads));
+  }
+  // Each source's digest, which finds its chapters among the pieces of earlier builds in
+  // every format, is made once for all of them.
+  if (shared.pieces && !shared.source_digests && shows_parts) {
+    shared.source_digests = std::make_shared<const std::vector<model::Digest>>(
+        digest_sources(briefing, options.threads));
   }
   std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
   // The writers' finished files, renamed together at the end; removed if a writer throws.

@@ -93,11 +93,42 @@ std::uint64_t checksum(std::string_view bytes) {
   return h.value();
 }
 
+// Where a digest's writer puts its bytes: a buffer fed to the digester a few kilobytes at a time,
+// so a source is digested without being written out whole.
+class DigestOut {
+ public:
+  explicit DigestOut(Digester& digester) : digester_(digester) {}
+  DigestOut(const DigestOut&) = delete;
+  DigestOut& operator=(const DigestOut&) = delete;
+  ~DigestOut() { flush(); }
+
+  DigestOut& operator+=(char c) {
+    if (used_ == sizeof buffer_) flush();
+    buffer_[used_++] = c;
+    return *this;
+  }
+  DigestOut& operator+=(std::string_view bytes) {
+    flush();
+    digester_.add(bytes);
+    return *this;
+  }
+  void flush() {
+    digester_.add(std::string_view(buffer_, used_));
+    used_ = 0;
+  }
+
+ private:
+  Digester& digester_;
+  char buffer_[4096];
+  std::size_t used_ = 0;
+};
+
 // Numbers as LEB128 varints (signed ones zigzagged), strings and lists with their length
 // first, optionals with a presence byte, doubles as their eight bytes.
+template <class Out>
 class Writer {
  public:
-  std::string out;
+  Out out;
 
   template <class... T>
   void operator()(const T&... values) {
@@ -265,13 +296,24 @@ class Reader {
 }  // namespace
 
 std::string write_source(const SourceRecord& record, std::string_view key) {
-  Writer w;
+  Writer<std::string> w;
   w.out.reserve(4096 + record.source.text.size() * 4);
   w.out += kMagic;
   w(kFormatVersion, std::string(key), record);
   const std::uint64_t sum = checksum(w.out);
   for (int i = 0; i < 8; ++i) w.out += static_cast<char>((sum >> (8 * i)) & 0xFF);
   return std::move(w.out);
+}
+
+void digest_source(Digester& digester, const Source& source) {
+  Writer<DigestOut> w{DigestOut(digester)};
+  w(kFormatVersion, source);
+  w.out.flush();
+  digester.add_number(source.images.size());  // the one field the record leaves out
+  for (const auto& [src, bytes] : source.images) {
+    digester.add_field(src);
+    digester.add_field(bytes);
+  }
 }
 
 std::optional<SourceRecord> read_source(std::string_view text,

@@ -10,6 +10,7 @@
 
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
+#include "emit/piece_cache.h"
 #include "model/fnv1a.h"
 #include "model/image_type.h"
 #include "model/parallel.h"
@@ -88,6 +89,36 @@ class ContentHash {
   model::Fnv1a a_;
   model::Fnv1a b_{0x84222325cbf29ce4ull};
 };
+
+// A compressed chapter as the piece cache keeps it: CRC-32, size and method, then the payload.
+std::string packed_entry(const ZipWriter::Entry& entry) {
+  std::string bytes;
+  bytes.reserve(10 + entry.payload.size());
+  for (const std::uint32_t v : {entry.crc, entry.size}) {
+    for (int i = 0; i < 4; ++i) bytes += static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
+  for (int i = 0; i < 2; ++i) bytes += static_cast<char>((entry.method >> (8 * i)) & 0xFF);
+  bytes += entry.payload;
+  return bytes;
+}
+
+std::optional<ZipWriter::Entry> unpacked_entry(const std::string& name, std::string_view bytes) {
+  if (bytes.size() < 10) return std::nullopt;
+  const auto field = [&](std::size_t at, int size) {
+    std::uint32_t v = 0;
+    for (int i = size - 1; i >= 0; --i) {
+      v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+    }
+    return v;
+  };
+  ZipWriter::Entry entry;
+  entry.name = name;
+  entry.crc = field(0, 4);
+  entry.size = field(4, 4);
+  entry.method = static_cast<std::uint16_t>(field(8, 2));
+  entry.payload.assign(bytes.substr(10));
+  return entry;
+}
 
 std::string container_xml() {
   pugi::xml_document doc;
@@ -246,44 +277,67 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   content.add(briefing.title);
   content.add(briefing.date);
   // Chapters are compressed as they come, a batch at a time on the emitter's threads, so only
-  // a batch of them is ever held as text.
+  // a batch of them is ever held as text. A source's chapter an earlier build compressed is
+  // copied (see piece_cache.h), and one compressed now is kept for the next build.
   constexpr std::size_t kBatch = 32;
+  struct Pending {
+    std::string name;                       // EPUB/S1.xhtml
+    std::string text;                       // the page, when it is to be compressed
+    std::optional<ZipWriter::Entry> entry;  // the page compressed by an earlier build
+    std::optional<model::Digest> key;       // where to keep it for the next build
+  };
   std::vector<ZipWriter::Entry> chapter_entries;
-  std::vector<std::string> batch_names, batch_files;
+  std::vector<Pending> batch;
   const auto compress_batch = [&] {
     const std::size_t first = chapter_entries.size();
-    chapter_entries.resize(first + batch_files.size());
-    model::parallel_for(batch_files.size(), options.threads, [&](std::size_t i) {
-      chapter_entries[first + i] = ZipWriter::deflated_entry(batch_names[i], batch_files[i]);
+    chapter_entries.resize(first + batch.size());
+    model::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
+      Pending& page = batch[i];
+      ZipWriter::Entry& entry = chapter_entries[first + i];
+      if (page.entry) {
+        entry = std::move(*page.entry);
+        return;
+      }
+      entry = ZipWriter::deflated_entry(page.name, page.text);
+      if (page.key) options.pieces->store(*page.key, packed_entry(entry));
     });
     for (std::size_t i = first; i < chapter_entries.size(); ++i) content.add(chapter_entries[i]);
-    batch_names.clear();
-    batch_files.clear();
+    batch.clear();
   };
   PageShell chapter_shell;
   if (auto r = chapter_shell.render(options, "epub/chapter.mustache", values); !r) {
     return r.error();
   }
+  const std::string chapter_context =
+      options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
-          const std::function<void(pugi::xml_node)>& fill) -> std::optional<model::Diagnostic> {
-    pugi::xml_document doc;
-    chapter_shell.copy_to(doc, title);
-    pugi::xml_node content = find_by_id(doc, "dossier-content");
-    if (!content) {
-      return model::Diagnostic{model::Severity::Error,
-                               model::DiagCode::Template,
-                               "epub/chapter.mustache",
-                               0,
-                               0,
-                               "the chapter template needs an element with id dossier-content"};
-    }
-    fill(content);
-    content.remove_attribute("id");
+          const std::function<void(pugi::xml_node)>& fill,
+          std::optional<model::Digest> key = std::nullopt) -> std::optional<model::Diagnostic> {
     chapters.push_back({id, chapter_file(id), label});
-    batch_names.push_back("EPUB/" + chapters.back().file);
-    batch_files.push_back(serialize_xhtml(doc));
-    if (batch_files.size() == kBatch) compress_batch();
+    Pending& page = batch.emplace_back();
+    page.name = "EPUB/" + chapters.back().file;
+    if (key) {
+      if (auto piece = options.pieces->find(*key)) page.entry = unpacked_entry(page.name, *piece);
+      if (!page.entry) page.key = key;
+    }
+    if (!page.entry) {
+      pugi::xml_document doc;
+      chapter_shell.copy_to(doc, title);
+      pugi::xml_node content = find_by_id(doc, "dossier-content");
+      if (!content) {
+        return model::Diagnostic{model::Severity::Error,
+                                 model::DiagCode::Template,
+                                 "epub/chapter.mustache",
+                                 0,
+                                 0,
+                                 "the chapter template needs an element with id dossier-content"};
+      }
+      fill(content);
+      content.remove_attribute("id");
+      page.text = serialize_xhtml(doc);
+    }
+    if (batch.size() == kBatch) compress_batch();
     return std::nullopt;
   };
   using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
@@ -295,13 +349,15 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   if (auto e = add_part(kPartQuotes, "quotes_by_speaker", append_quotes_by_speaker)) return *e;
   if (auto e = add_part(kPartTimeline, "timeline", append_timeline)) return *e;
   if (auto e = add_part(kPartFigures, "figures_and_conflicts", append_figures)) return *e;
-  for (const auto& source : briefing.sources) {
+  for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
+    const model::Source& source = briefing.sources[i];
     const std::string title = model::display_title(source);
-    if (auto e = add_page(source.id, title, source.id + ". " + title, [&](pugi::xml_node c) {
-          append_source_chapter(c, source, words, href, &view, image_href);
-        })) {
-      return *e;
-    }
+    std::optional<model::Digest> key;
+    if (options.pieces) key = chapter_key(options, briefing, i, &view, chapter_context);
+    const auto fill = [&](pugi::xml_node c) {
+      append_source_chapter(c, source, words, href, &view, image_href);
+    };
+    if (auto e = add_page(source.id, title, source.id + ". " + title, fill, key)) return *e;
   }
   if (auto e = add_part(kPartIndex, "index", append_index)) return *e;
   compress_batch();

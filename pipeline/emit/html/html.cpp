@@ -3,6 +3,7 @@
 
 #include "emit/base64.h"
 #include "emit/html/xhtml.h"
+#include "emit/piece_cache.h"
 #include "model/image_type.h"
 
 namespace dossier::emit {
@@ -82,23 +83,40 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     to += 1;
   }
   out.write(text.data(), static_cast<std::streamsize>(from));
-  const auto write_fragment = [&](const auto& fill) {
+  const auto write_fragment = [&](const auto& fill, std::ostream& to) {
     pugi::xml_document fragment;
     fill(pugi::xml_node(fragment));
-    save_polyglot_fragment(fragment, out, depth);
+    save_polyglot_fragment(fragment, to, depth);
   };
   using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
   const auto write_part = [&](Part part) {
-    write_fragment([&](pugi::xml_node holder) { part(holder, view, words, href); });
+    write_fragment([&](pugi::xml_node holder) { part(holder, view, words, href); }, out);
   };
   for (Part part :
        {append_key_entities, append_quotes_by_speaker, append_timeline, append_figures}) {
     write_part(part);
   }
-  for (const auto& source : briefing.sources) {
-    write_fragment([&](pugi::xml_node holder) {
-      append_source_chapter(holder, source, words, href, &view, image_href);
-    });
+  // A chapter an earlier build rendered is copied (see piece_cache.h); one rendered now is
+  // kept for the next build.
+  const std::string context = "html chapter, indented " + std::to_string(depth);
+  for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
+    const auto fill = [&](pugi::xml_node holder) {
+      append_source_chapter(holder, briefing.sources[i], words, href, &view, image_href);
+    };
+    if (!options.pieces) {
+      write_fragment(fill, out);
+      continue;
+    }
+    const model::Digest key = chapter_key(options, briefing, i, &view, context);
+    if (const auto piece = options.pieces->find(key)) {
+      out << *piece;
+      continue;
+    }
+    std::ostringstream rendered;
+    write_fragment(fill, rendered);
+    const std::string piece = std::move(rendered).str();
+    options.pieces->store(key, piece);
+    out << piece;
   }
   write_part(append_index);
   out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));

@@ -41,6 +41,8 @@ class PageShell {
                              ShellValues values);
   // `doc` becomes a copy of the shell with this page's title.
   void copy_to(pugi::xml_document& doc, const std::string& page_title) const;
+  // The shell as text, for the key of a page kept between builds.
+  std::string text() const;
 
  private:
   pugi::xml_document shell_;

@@ -207,6 +207,12 @@ void PageShell::copy_to(pugi::xml_document& doc, const std::string& page_title) 
   put_title(doc, page_title);
 }
 
+std::string PageShell::text() const {
+  std::ostringstream text;
+  shell_.save(text, "", pugi::format_raw, pugi::encoding_utf8);
+  return std::move(text).str();
+}
+
 pugi::xml_node find_by_id(const pugi::xml_node& root, const char* id) {
   return root.find_node([id](const pugi::xml_node& n) {
     return n.type() == pugi::node_element && std::strcmp(n.attribute("id").value(), id) == 0;

@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "emit/briefing_view.h"
 #include "emit/emit.h"
 #include "emit/end_note.h"
 #include "emit/inline_spans.h"
+#include "emit/piece_cache.h"
 #include "model/cmark_extensions.h"
 
 namespace dossier::emit {
@@ -31,12 +34,22 @@ class Pieces {
   // Renders and writes what was added since the last cut.
   void cut() {
     if (!cmark_node_first_child(doc_.get())) return;
+    write(render());
+  }
+  // Renders what was added since the last cut, to be written (a piece may be kept to write
+  // again in a later build).
+  std::string render() {
     char* rendered = cmark_render_commonmark(doc_.get(), CMARK_OPT_DEFAULT, 0);
+    std::string text(rendered);
+    free(rendered);
+    doc_.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+    return text;
+  }
+  // Writes a rendered piece.
+  void write(std::string_view rendered) {
     if (written_) out_ << '\n';
     out_ << rendered;
-    free(rendered);
     written_ = true;
-    doc_.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
   }
   // A cut, then the document the next piece goes into.
   cmark_node* next() {
@@ -378,6 +391,19 @@ void append_index(cmark_node* doc, const BriefingView& view, const Words& words)
   for (const auto& e : view.index) bullet(list, e.entity->name + ": " + refs_text(e.paragraphs));
 }
 
+// A source's chapter: its heading, metadata, text and end note.
+void append_chapter(cmark_node* doc, const model::Source& source, const Words& words) {
+  heading(doc, 2, source.id + ". " + model::display_title(source));
+  if (source.status == model::SourceStatus::Failed) {
+    paragraph(doc, words["source_failed"]);
+    return;
+  }
+  if (source.meta.subtitle) emphasized_paragraph(doc, *source.meta.subtitle);
+  append_metadata(doc, source, words);
+  for (const auto& block : source.blocks) append_block(doc, block);
+  append_end_note(doc, source, words);
+}
+
 }  // namespace
 
 model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOptions& options,
@@ -400,17 +426,24 @@ model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOp
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
   append_parts_before(pieces, view, words);
-  for (const auto& source : briefing.sources) {
-    doc = pieces.next();
-    heading(doc, 2, source.id + ". " + model::display_title(source));
-    if (source.status == model::SourceStatus::Failed) {
-      paragraph(doc, words["source_failed"]);
-      continue;
+  for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
+    // A chapter an earlier build rendered is copied (see piece_cache.h).
+    std::optional<model::Digest> key;
+    if (options.pieces) {
+      key = chapter_key(options, briefing, i, nullptr, "md chapter");
+      if (const auto piece = options.pieces->find(*key)) {
+        pieces.cut();
+        pieces.write(*piece);
+        continue;
+      }
     }
-    if (source.meta.subtitle) emphasized_paragraph(doc, *source.meta.subtitle);
-    append_metadata(doc, source, words);
-    for (const auto& block : source.blocks) append_block(doc, block);
-    append_end_note(doc, source, words);
+    doc = pieces.next();
+    append_chapter(doc, briefing.sources[i], words);
+    if (key) {
+      const std::string piece = pieces.render();
+      options.pieces->store(*key, piece);
+      pieces.write(piece);
+    }
   }
   append_index(pieces.next(), view, words);
   pieces.cut();

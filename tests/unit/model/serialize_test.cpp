@@ -1,6 +1,8 @@
 // A source written and read back is the same source, field for field.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "model/serialize.h"
 
 using namespace dossier;
@@ -114,4 +116,48 @@ TEST(Serialize, NestingPastTheLimitIsRefusedNotRecursedInto) {
   EXPECT_FALSE(model::read_source(model::write_source({s, {}}, "k")).has_value());
   s.blocks.pop_back();
   EXPECT_TRUE(model::read_source(model::write_source({s, {}}, "k")).has_value());
+}
+
+namespace {
+model::Digest digest_of(const model::Source& s) {
+  model::Digester d;
+  model::digest_source(d, s);
+  return d.value();
+}
+}  // namespace
+
+TEST(DigestSource, EqualSourcesDigestAlikeAndAnyChangedFieldChangesIt) {
+  const model::Source base = rich_source();
+  EXPECT_EQ(digest_of(base), digest_of(rich_source()));
+  std::vector<model::Source> changed(8, base);
+  changed[0].id = "S3";
+  changed[1].text += "!";
+  changed[2].blocks[0].children[0].spans[0].href = "https://example.org/";
+  changed[3].fixes[0].after = "'";
+  changed[4].removals.clear();
+  changed[5].figures[0].value = 0.3;  // 0.1 + 0.2 is not 0.3: compared bit for bit
+  changed[6].images["map.png"] = "\x89PNG";
+  changed[7] = changed[6];
+  changed[7].images["map.png"] = "\x89PNH";
+  std::set<std::pair<std::uint64_t, std::uint64_t>> seen = {
+      {digest_of(base).low, digest_of(base).high}};
+  for (const auto& s : changed) {
+    const model::Digest d = digest_of(s);
+    EXPECT_TRUE(seen.insert({d.low, d.high}).second) << "a changed source digests like another";
+  }
+}
+
+TEST(DigestSource, PiecesFedInAnySplitDigestAlike) {
+  model::Digester whole, parts;
+  whole.add("abcdef");
+  parts.add("ab");
+  parts.add("");
+  parts.add("cdef");
+  EXPECT_EQ(whole.value(), parts.value());
+  model::Digester ab_c, a_bc;  // fields carry their length
+  ab_c.add_field("ab");
+  ab_c.add_field("c");
+  a_bc.add_field("a");
+  a_bc.add_field("bc");
+  EXPECT_NE(ab_c.value(), a_bc.value());
 }

@@ -1,0 +1,159 @@
+#include "emit/piece_cache.h"
+
+#include "emit/briefing_view.h"
+#include "model/parallel.h"
+#include "model/serialize.h"
+
+namespace dossier::emit {
+
+namespace {
+
+// A record in the pack: the piece's stamped key (16 bytes), a check of the piece (8 bytes,
+// XXH3-64), then the piece. A record whose key or check does not match is a miss.
+constexpr std::size_t kRecordHeader = 24;
+
+void put64(std::string& out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+std::uint64_t get64(std::string_view at) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i)
+    v = v << 8 | static_cast<unsigned char>(at[static_cast<std::size_t>(i)]);
+  return v;
+}
+
+std::uint64_t check_of(std::string_view piece) {
+  return XXH3_64bits(piece.data(), piece.size());
+}
+
+model::Digest program_digest() {
+  model::Digester d;
+  d.add_field(DOSSIER_VERSION);
+  d.add_field(model::program_identity());
+  return d.value();
+}
+
+// Every block of a chapter, the nested ones too, in reading order.
+template <class Visit>
+void for_each_block(const std::vector<model::Block>& blocks, const Visit& visit) {
+  for (const auto& block : blocks) {
+    visit(block);
+    for_each_block(block.children, visit);
+  }
+}
+
+}  // namespace
+
+PieceCache::PieceCache(std::filesystem::path folder)
+    : program_(program_digest()), pack_(std::in_place, std::move(folder), "pieces.pack") {}
+
+model::Digest PieceCache::stamped(const model::Digest& key) const {
+  model::Digester d;
+  d.add(program_);
+  d.add(key);
+  return d.value();
+}
+
+std::optional<std::string> PieceCache::find(const model::Digest& key) {
+  const model::Digest at = stamped(key);
+  if (!pack_) {
+    std::lock_guard lock(mutex_);
+    auto it = used_.find(at);
+    if (it == used_.end()) {
+      const auto old = entries_.find(at);
+      if (old == entries_.end()) {
+        ++misses_;
+        return std::nullopt;
+      }
+      it = used_.emplace(at, std::move(old->second)).first;
+      entries_.erase(old);
+    }
+    ++hits_;
+    return it->second;
+  }
+  if (auto record = pack_->find(at.low)) {
+    const std::string_view bytes(*record);
+    if (bytes.size() >= kRecordHeader && get64(bytes) == at.low &&
+        get64(bytes.substr(8)) == at.high &&
+        get64(bytes.substr(16)) == check_of(bytes.substr(kRecordHeader))) {
+      ++hits_;
+      pack_->keep(at.low, bytes);
+      return std::string(bytes.substr(kRecordHeader));
+    }
+  }
+  ++misses_;
+  return std::nullopt;
+}
+
+void PieceCache::store(const model::Digest& key, std::string_view piece) {
+  const model::Digest at = stamped(key);
+  if (!pack_) {
+    std::lock_guard lock(mutex_);
+    used_.insert_or_assign(at, std::string(piece));
+    return;
+  }
+  std::string record;
+  record.reserve(kRecordHeader + piece.size());
+  put64(record, at.low);
+  put64(record, at.high);
+  put64(record, check_of(piece));
+  record += piece;
+  pack_->keep(at.low, record);
+}
+
+void PieceCache::prune() {
+  if (pack_) {
+    pack_->commit();
+    return;
+  }
+  std::lock_guard lock(mutex_);
+  entries_ = std::move(used_);
+  used_.clear();
+}
+
+std::vector<model::Digest> digest_sources(const model::Briefing& briefing, unsigned threads) {
+  std::vector<model::Digest> digests(briefing.sources.size());
+  model::parallel_for(digests.size(), threads, [&](std::size_t i) {
+    model::Digester d;
+    model::digest_source(d, briefing.sources[i]);
+    digests[i] = d.value();
+  });
+  return digests;
+}
+
+model::Digest chapter_key(const EmitOptions& options, const model::Briefing& briefing,
+                          std::size_t index, const BriefingView* view, std::string_view context) {
+  const model::Source& source = briefing.sources[index];
+  model::Digester d;
+  d.add_field(context);
+  if (options.source_digests && index < options.source_digests->size()) {
+    d.add((*options.source_digests)[index]);
+  } else {
+    model::Digester own;
+    model::digest_source(own, source);
+    d.add(own.value());
+  }
+  d.add_number(options.words.all().size());
+  for (const auto& [key, word] : options.words.all()) {
+    d.add_field(key);
+    d.add_field(word);
+  }
+  if (view) {
+    // The names linked in each block, and the entries they link to.
+    for_each_block(source.blocks, [&](const model::Block& block) {
+      const auto it = view->mentions_in.find(block.id);
+      if (it == view->mentions_in.end()) return;
+      d.add_field(block.id);
+      d.add_number(it->second.size());
+      for (const auto& [mention, entity] : it->second) {
+        d.add_number(static_cast<std::uint64_t>(mention->start));
+        d.add_number(static_cast<std::uint64_t>(mention->end));
+        d.add_field(index_anchor(*entity));
+      }
+    });
+  }
+  return d.value();
+}
+
+}  // namespace dossier::emit

@@ -1,0 +1,59 @@
+// The rendered chapters of earlier builds, so a rebuild after one source changed renders only
+// that source's chapters again and copies the rest. A chapter is found by a digest of
+// everything its rendering reads: every field of its source (its images too), the names
+// linked in it with their index entries, the words and templates, the format and dossier's
+// build; so a piece found is the piece a clean build would render. In memory (dossier watch)
+// or as a pack in the build cache folder beside the sources' (OUTPUT/.dossier-cache).
+// Thread-safe: the formats are written on threads of their own.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "emit/emit.h"
+#include "model/digest.h"
+#include "model/record_pack.h"
+
+namespace dossier::emit {
+
+class PieceCache {
+ public:
+  PieceCache() = default;  // in memory
+  // Opens `folder`'s pack of pieces, if there is one.
+  explicit PieceCache(std::filesystem::path folder);
+
+  std::optional<std::string> find(const model::Digest& key);
+  void store(const model::Digest& key, std::string_view piece);
+  // Keeps the pieces this build found or stored, and no others.
+  void prune();
+
+  std::size_t hits() const { return hits_; }
+  std::size_t misses() const { return misses_; }
+  void reset_counts() { hits_ = misses_ = 0; }
+
+ private:
+  model::Digest stamped(const model::Digest& key) const;
+
+  model::Digest program_;  // dossier's version and build: another build's pieces are not used
+  std::optional<model::RecordPack> pack_;
+  std::mutex mutex_;  // guards the maps
+  std::unordered_map<model::Digest, std::string, model::DigestHash> entries_, used_;
+  std::atomic<std::size_t> hits_ = 0, misses_ = 0;
+};
+
+// Each source's digest (model::digest_source), on up to `threads` threads.
+std::vector<model::Digest> digest_sources(const model::Briefing& briefing, unsigned threads);
+
+// The key of source `index`'s chapter in a format: `context` names the format and everything
+// besides the source that shapes its chapters there (a template's rendering, an indentation);
+// with `view`, the names linked in the chapter and the entries they link to are part of it.
+model::Digest chapter_key(const EmitOptions& options, const model::Briefing& briefing,
+                          std::size_t index, const BriefingView* view, std::string_view context);
+
+}  // namespace dossier::emit

@@ -1,0 +1,180 @@
+// The rendered chapters kept between builds: found again only under the same key, only what the
+// last build used is kept, and a writer that copies them writes the bytes it would render.
+#include "emit/piece_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "emit_options.h"
+#include "test_briefing.h"
+
+using namespace dossier;
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Digest key(std::string_view name) {
+  model::Digester d;
+  d.add(name);
+  return d.value();
+}
+
+class PieceCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::temp_directory_path() /
+              ("dossier-pieces-test-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(folder_);
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  fs::path folder_;
+};
+
+TEST_F(PieceCacheTest, InMemoryKeepsOnlyWhatTheLastBuildUsed) {
+  emit::PieceCache cache;
+  cache.store(key("a"), "alpha");
+  cache.store(key("b"), "beta");
+  cache.prune();
+  EXPECT_EQ(cache.find(key("a")).value_or(""), "alpha");  // a build that uses a only
+  EXPECT_FALSE(cache.find(key("c")));
+  cache.prune();
+  EXPECT_EQ(cache.find(key("a")).value_or(""), "alpha");
+  EXPECT_EQ(cache.find(key("a")).value_or(""), "alpha");  // twice in one build
+  EXPECT_FALSE(cache.find(key("b")));
+  EXPECT_EQ(cache.hits(), 3u);
+  EXPECT_EQ(cache.misses(), 2u);
+}
+
+TEST_F(PieceCacheTest, OnDiskAPieceIsFoundByTheNextBuildAndKeptOnlyIfUsed) {
+  {
+    emit::PieceCache cache(folder_);
+    EXPECT_FALSE(cache.find(key("a")));
+    cache.store(key("a"), "alpha");
+    cache.store(key("b"), std::string(100000, 'b'));
+    cache.prune();
+  }
+  ASSERT_TRUE(fs::is_regular_file(folder_ / "pieces.pack"));
+  {
+    emit::PieceCache cache(folder_);
+    EXPECT_EQ(cache.find(key("b")).value_or(""), std::string(100000, 'b'));
+    EXPECT_FALSE(cache.find(key("alpha")));
+    cache.prune();
+  }
+  emit::PieceCache cache(folder_);
+  EXPECT_FALSE(cache.find(key("a")));  // the last build did not use it
+  EXPECT_TRUE(cache.find(key("b")));
+}
+
+TEST_F(PieceCacheTest, ADamagedPieceIsAMiss) {
+  {
+    emit::PieceCache cache(folder_);
+    cache.store(key("a"), "alpha");
+    cache.store(key("b"), "beta");
+    cache.prune();
+  }
+  std::string pack;
+  {
+    std::ifstream in(folder_ / "pieces.pack", std::ios::binary);
+    pack.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::size_t at = pack.find("alpha");
+  ASSERT_NE(at, std::string::npos);
+  pack[at] = 'A';
+  std::ofstream(folder_ / "pieces.pack", std::ios::binary) << pack;
+  emit::PieceCache cache(folder_);
+  EXPECT_FALSE(cache.find(key("a")));
+  EXPECT_EQ(cache.find(key("b")).value_or(""), "beta");
+}
+
+// A briefing whose first source links a name to its index entry.
+model::Briefing briefing_with_a_name(const std::string& entity_id) {
+  model::Briefing b = fixtures::small_briefing();
+  model::Entity e;
+  e.id = entity_id;
+  e.name = "Recep Tayyip Erdoğan";
+  e.mentions = {{"S1-p1", 0, 7}};
+  b.entities = {e};
+  return b;
+}
+
+std::string written(emit::Writer write, const model::Briefing& b, emit::PieceCache* pieces) {
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.pieces = pieces;
+  std::ostringstream out;
+  EXPECT_TRUE(write(b, options, out).ok());
+  return std::move(out).str();
+}
+
+TEST_F(PieceCacheTest, WritersCopyingChaptersWriteWhatTheyWouldRender) {
+  for (const emit::Writer write : {emit::write_html, emit::write_epub, emit::write_markdown}) {
+    const model::Briefing b = briefing_with_a_name("E-erdogan");
+    const std::string rendered = written(write, b, nullptr);
+    emit::PieceCache cache;
+    EXPECT_EQ(written(write, b, &cache), rendered);
+    EXPECT_EQ(cache.misses(), 2u);  // each source's chapter, the failed one's too
+    cache.prune();
+    cache.reset_counts();
+    EXPECT_EQ(written(write, b, &cache), rendered);
+    EXPECT_EQ(cache.hits(), 2u);
+    EXPECT_EQ(cache.misses(), 0u);
+  }
+}
+
+TEST_F(PieceCacheTest, AChapterWhoseLinkedNameMovedIsRenderedAgain) {
+  for (const emit::Writer write : {emit::write_html, emit::write_epub}) {
+    emit::PieceCache cache;
+    written(write, briefing_with_a_name("E-erdogan"), &cache);
+    cache.prune();
+    cache.reset_counts();
+    const model::Briefing moved = briefing_with_a_name("E-recep-tayyip-erdogan");
+    EXPECT_EQ(written(write, moved, &cache), written(write, moved, nullptr));
+    EXPECT_EQ(cache.misses(), 1u);  // S1 links the name; S2 does not
+    EXPECT_EQ(cache.hits(), 1u);
+  }
+  // Markdown does not link names: its chapter stays.
+  emit::PieceCache cache;
+  written(emit::write_markdown, briefing_with_a_name("E-erdogan"), &cache);
+  cache.prune();
+  cache.reset_counts();
+  written(emit::write_markdown, briefing_with_a_name("E-recep-tayyip-erdogan"), &cache);
+  EXPECT_EQ(cache.hits(), 2u);
+}
+
+TEST_F(PieceCacheTest, OtherWordsOrAnotherTemplateRenderAgain) {
+  const model::Briefing b = briefing_with_a_name("E-erdogan");
+  emit::PieceCache cache;
+  written(emit::write_epub, b, &cache);
+  cache.prune();
+  cache.reset_counts();
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.pieces = &cache;
+  options.words = emit::Words({{"contents", "Inhalt"}, {"sources", "Quellen"}});
+  std::ostringstream out;
+  ASSERT_TRUE(emit::write_epub(b, options, out).ok());
+  EXPECT_EQ(cache.hits(), 0u);
+  // A job's own chapter template.
+  const fs::path templates = folder_ / "templates";
+  fs::create_directories(templates / "epub");
+  {
+    std::ifstream in(fs::path(DOSSIER_PROJECT_DIR) / "templates/epub/chapter.mustache");
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    const std::size_t body = text.find("<body");
+    ASSERT_NE(body, std::string::npos);
+    text.insert(body + 5, " data-job=\"own\"");
+    std::ofstream(templates / "epub/chapter.mustache") << text;
+  }
+  written(emit::write_epub, b, &cache);  // the project's words and templates again
+  cache.prune();
+  cache.reset_counts();
+  options = fixtures::project_emit_options();
+  options.pieces = &cache;
+  options.templates = emit::TemplateSet({templates, fs::path(DOSSIER_PROJECT_DIR) / "templates"});
+  ASSERT_TRUE(emit::write_epub(b, options, out).ok());
+  EXPECT_EQ(cache.hits(), 0u);
+  EXPECT_EQ(cache.misses(), 2u);
+}
+
+}  // namespace
