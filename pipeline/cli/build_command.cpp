@@ -185,6 +185,9 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
     std::cerr << "dossier: --strict: outputs not written\n";
     return finish(diag, briefing.sources.size(), common, true);
   }
+  // The decoded input is only checked against (--verify-ledger, above); no output shows it, so
+  // it goes before the writers start: about the input's size, held to the end otherwise.
+  for (auto& source : briefing.sources) std::string().swap(source.text);
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
   emit_options.data = settings.normalize.data;

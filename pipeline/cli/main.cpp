@@ -77,8 +77,9 @@ int run(int argc, char** argv) {
                       "Straighten typographic quotes");
   build_cmd->add_option("--max-source-size", build.max_source_size, "Largest source in bytes")
       ->capture_default_str();
-  build_cmd->add_flag("--no-cache", build.no_cache,
-                      "Process every source again (no OUTPUT/.dossier-cache)");
+  build_cmd->add_flag(
+      "--no-cache", build.no_cache,
+      "Process every source and render every chapter again (no OUTPUT/.dossier-cache)");
   CLI::Option* emit_opt = build_cmd->add_option(
       "--emit-sources", build.emit_sources,
       "Run only the per-source stages and write each source's result into this folder");

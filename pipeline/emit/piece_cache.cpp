@@ -93,13 +93,11 @@ void PieceCache::store(const model::Digest& key, std::string_view piece) {
     used_.insert_or_assign(at, std::string(piece));
     return;
   }
-  std::string record;
-  record.reserve(kRecordHeader + piece.size());
-  put64(record, at.low);
-  put64(record, at.high);
-  put64(record, check_of(piece));
-  record += piece;
-  pack_->keep(at.low, record);
+  std::string header;
+  put64(header, at.low);
+  put64(header, at.high);
+  put64(header, check_of(piece));
+  pack_->keep(at.low, header, piece);
 }
 
 void PieceCache::prune() {

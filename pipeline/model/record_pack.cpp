@@ -89,7 +89,7 @@ std::optional<std::string> RecordPack::find(std::uint64_t hash) const {
   return bytes;
 }
 
-void RecordPack::keep(std::uint64_t hash, std::string_view record) {
+void RecordPack::keep(std::uint64_t hash, std::string_view head, std::string_view tail) {
   std::lock_guard lock(mutex_);
   if (new_pack_failed_) return;
   if (!new_pack_) {
@@ -105,9 +105,10 @@ void RecordPack::keep(std::uint64_t hash, std::string_view record) {
   }
   unsigned char header[kHeaderSize];
   put64(header, hash);
-  put64(header + 8, record.size());
+  put64(header + 8, head.size() + tail.size());
   if (std::fwrite(header, 1, kHeaderSize, new_pack_) != kHeaderSize ||
-      std::fwrite(record.data(), 1, record.size(), new_pack_) != record.size()) {
+      std::fwrite(head.data(), 1, head.size(), new_pack_) != head.size() ||
+      std::fwrite(tail.data(), 1, tail.size(), new_pack_) != tail.size()) {
     new_pack_failed_ = true;
   }
 }

@@ -33,7 +33,9 @@ class RecordPack {
   std::optional<std::string> find(std::uint64_t hash) const;
   // Appends a record to the new pack (opened on first use). A pack that cannot be written
   // only makes the next build slower: the failure is remembered and the new pack dropped.
-  void keep(std::uint64_t hash, std::string_view record);
+  void keep(std::uint64_t hash, std::string_view record) { keep(hash, record, {}); }
+  // A record in two parts, written one after the other (no copy to join them).
+  void keep(std::uint64_t hash, std::string_view head, std::string_view tail);
   // Puts the new pack in place of the old one; with no record kept, removes the old one.
   // Also deletes new packs that stopped builds left behind.
   void commit();
