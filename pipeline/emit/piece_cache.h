@@ -30,6 +30,12 @@ class PieceCache {
 
   std::optional<std::string> find(const model::Digest& key);
   void store(const model::Digest& key, std::string_view piece);
+  // A piece found that could not be used after all (a PDF source's pages that land on other
+  // pages now): counted as rendered.
+  void reject() {
+    --hits_;
+    ++misses_;
+  }
   // Keeps the pieces this build found or stored, and no others.
   void prune();
 

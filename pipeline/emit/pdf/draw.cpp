@@ -167,6 +167,9 @@ class PageContents {
   std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::PagedDocument& laid,
                                    const pdf::Geometry& g) {
     for (const auto& page : laid.pages) {
+      for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {  // pages drawn already
+        if (page.faces & (1u << f)) used_[f] = true;
+      }
       for (const auto& run : page.runs) {  // pages not drawn yet
         used_[static_cast<std::size_t>(run.face)] = true;
         // Layout measures every run; one it did not is measured here, on this thread, so
@@ -217,7 +220,7 @@ class PageContents {
     };
     for (const auto& run : page.runs) {
       const auto f = static_cast<std::size_t>(run.face);
-      if (!names[f].empty() && !used_[f]) used_[f] = true;
+      if (!names[f].empty()) page.faces |= static_cast<std::uint8_t>(1u << f);
     }
     thread_local std::string text;  // reused: a briefing has thousands of pages
     text.clear();

@@ -81,4 +81,8 @@ const std::vector<std::size_t>& hyphenation_points(std::string_view word) {
   return cache.emplace(std::string(word), find_points(word)).first->second;
 }
 
+const char* hyphenation_patterns() {
+  return kPatterns;
+}
+
 }  // namespace dossier::emit::pdf

@@ -14,4 +14,7 @@ namespace dossier::emit::pdf {
 // thread's next call.
 const std::vector<std::size_t>& hyphenation_points(std::string_view word);
 
+// The file of patterns the points come from (whether or not it is there).
+const char* hyphenation_patterns();
+
 }  // namespace dossier::emit::pdf

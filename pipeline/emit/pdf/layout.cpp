@@ -1,14 +1,21 @@
 #include "emit/pdf/layout.h"
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <mutex>
 #include <utility>
 #include <vector>
 
 #include "emit/end_note.h"
 #include "emit/pdf/flow.h"
+#include "emit/pdf/fonts.h"
+#include "emit/pdf/hyphenate.h"
 #include "emit/pdf/parts.h"
+#include "emit/pdf/section_cache.h"
+#include "emit/piece_cache.h"
 #include "model/parallel.h"
+#include "model/utf8.h"
 
 namespace dossier::emit::pdf {
 
@@ -504,6 +511,75 @@ void finish_page(Page& page, std::size_t index, const Geometry& g, const Measure
   if (page_done) page_done(page, index);
 }
 
+// A file's identity for a cache key: its path, size and modification time.
+std::string file_identity(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  const auto time = std::filesystem::last_write_time(path, ec);
+  return path + ':' + std::to_string(ec ? 0 : size) + ':' +
+         std::to_string(ec ? 0 : time.time_since_epoch().count()) + '\x1f';
+}
+
+// The sources' drawn pages kept between builds (section_cache.h), when the writer keeps
+// rendered pieces: found before a source would be laid out, kept once its pages are drawn.
+class KeptSections {
+ public:
+  KeptSections(const model::Briefing& briefing, const EmitOptions& options,
+               const BriefingView& view)
+      : briefing_(briefing), options_(options), view_(view) {
+    if (!on()) return;
+    // Besides the source: the page and the fonts, the hyphenation patterns (PDF layout is
+    // the one writer that reads files of the system's) and the running head's title.
+    const PdfOptions& pdf = options.pdf;
+    context_ = "pdf source pages\x1f" + pdf.paper + '\x1f' + pdf.font + '\x1f';
+    for (const double v :
+         {pdf.font_size, pdf.margin_top, pdf.margin_bottom, pdf.margin_left, pdf.margin_right}) {
+      context_ += std::to_string(v) + '\x1f';
+    }
+    for (std::size_t f = 0; f < kFaceCount; ++f) {
+      context_ += file_identity(font_file(pdf.font, static_cast<Face>(f)).value_or("-"));
+    }
+    context_ += file_identity(hyphenation_patterns()) + briefing.title;
+  }
+
+  bool on() const { return options_.pieces != nullptr; }
+
+  // Source `s`'s pages as an earlier build drew them, their glyphs marked through `measure`.
+  std::optional<CachedSection> find(std::size_t s, const Measure& measure, double size) const {
+    auto piece = options_.pieces->find(key(s));
+    if (!piece) return std::nullopt;
+    auto section = unpack_section(*piece);
+    if (!section) return std::nullopt;
+    for (std::size_t f = 0; f < kFaceCount; ++f) {
+      if (section->glyphs[f].empty()) continue;
+      std::string text;
+      for (const char32_t c : section->glyphs[f]) text += model::utf8::encode(c);
+      measure(static_cast<Face>(f), size, text);
+    }
+    return section;
+  }
+
+  // Keeps source `s`'s drawn pages, unless one has an image (drawn later, by the writer).
+  void keep(std::size_t s, std::size_t first_page, const PagedDocument& section,
+            const GlyphSet& glyphs) const {
+    for (const Page& page : section.pages) {
+      if (!page.images.empty() || page.content.empty()) return;
+    }
+    options_.pieces->store(key(s),
+                           pack_section(first_page, section.pages, section.anchors, glyphs));
+  }
+
+ private:
+  model::Digest key(std::size_t s) const {
+    return chapter_key(options_, briefing_, s, &view_, context_);
+  }
+
+  const model::Briefing& briefing_;
+  const EmitOptions& options_;
+  const BriefingView& view_;
+  std::string context_;
+};
+
 }  // namespace
 
 PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& options,
@@ -530,22 +606,72 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   constexpr std::size_t kPartCount = std::size(kParts);
   std::vector<PagedDocument> sections(kPartCount + briefing.sources.size());
   SectionNumbers numbers(sections, front_pages);
-  model::parallel_for(sections.size(), options.threads, [&](std::size_t i) {
-    Flow section(sections[i], g, measure, size);
+  const KeptSections kept(briefing, options, view);
+  // A source's pages kept by an earlier build: the first page their folios show.
+  std::vector<std::optional<std::size_t>> kept_first(sections.size());
+  // The glyphs each source's layout measures, to keep with its pages.
+  std::vector<GlyphRecorder> glyphs(kept.on() ? sections.size() : 0);
+  std::atomic<bool> kept_count_differs = false;
+  const auto lay_out_section = [&](std::size_t i, PagedDocument& into) {
+    const Measure recording = [&](Face face, double at, std::string_view text) {
+      glyphs[i].add(face, text);
+      return measure(face, at, text);
+    };
+    Flow section(into, g, kept.on() && i >= kPartCount ? recording : measure, size);
     if (i < kPartCount) {
       kParts[i](section, view, words, size);
     } else {
       lay_out_source(section, briefing.sources[i - kPartCount], options, size, view,
                      briefing.title);
     }
+  };
+  // Numbers and draws section `k`'s pages, once every section before it is laid out.
+  const auto finish_section = [&](std::size_t k) {
+    const std::size_t first = numbers.first_page(k);
+    if (kept_first[k]) {
+      if (*kept_first[k] == first) return;  // drawn where it lands again
+      // It lands elsewhere now: laid out again to show its new page numbers.
+      options.pieces->reject();
+      PagedDocument again;
+      lay_out_section(k, again);
+      if (again.pages.size() != sections[k].pages.size()) {
+        kept_count_differs = true;
+        return;
+      }
+      sections[k] = std::move(again);
+    }
+    for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
+      finish_page(sections[k].pages[p], first + p, g, measure, size, page_done);
+    }
+    if (kept.on() && k >= kPartCount) {
+      for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
+        glyphs[k].add(Face::Body, std::to_string(first + p + 1));  // the folios
+      }
+      kept.keep(k - kPartCount, first, sections[k], glyphs[k].take());
+    }
+  };
+  model::parallel_for(sections.size(), options.threads, [&](std::size_t i) {
+    std::optional<CachedSection> copy;
+    if (kept.on() && i >= kPartCount) copy = kept.find(i - kPartCount, measure, size);
+    if (copy) {
+      kept_first[i] = copy->first_page;
+      sections[i].pages = std::move(copy->pages);
+      for (auto& [id, anchor] : copy->anchors) sections[i].anchors.emplace(std::move(id), anchor);
+    } else {
+      lay_out_section(i, sections[i]);
+    }
     // This section, and any finished before it that waited for it, now have their numbers.
     const auto [from, to] = numbers.finish(i);
-    for (std::size_t k = from; k < to; ++k) {
-      for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
-        finish_page(sections[k].pages[p], numbers.first_page(k) + p, g, measure, size, page_done);
-      }
-    }
+    for (std::size_t k = from; k < to; ++k) finish_section(k);
   });
+  if (kept_count_differs) {
+    // A kept source took another number of pages when laid out again, so the pages after it
+    // were numbered wrongly: never expected (its key holds everything its layout reads), and
+    // mended by laying the whole briefing out afresh.
+    EmitOptions afresh = options;
+    afresh.pieces = nullptr;
+    return lay_out(briefing, afresh, measure, page_done);
+  }
   std::size_t anchors = doc.anchors.size();
   for (const auto& section : sections) anchors += section.anchors.size();
   doc.anchors.reserve(anchors + view.index.size());

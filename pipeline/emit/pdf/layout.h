@@ -63,6 +63,7 @@ struct Page {
   std::string link_text;  // the links' targets, one after another
   std::vector<PlacedImage> images;
   std::vector<Rule> rules;
+  std::uint8_t faces = 0;  // once drawn: bit f set when a run in Face f was drawn
 
   void add_run(double x, double y, Face face, double size, std::string_view run_text,
                double width = -1) {

@@ -1,0 +1,163 @@
+// A source's PDF pages kept between builds: packed and read back exactly, used as they are
+// only where they land on the same pages, laid out again elsewhere, with their glyphs marked.
+#include "emit/pdf/section_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "emit/emit_options.h"
+#include "emit/piece_cache.h"
+#include "emit/test_briefing.h"
+#include "model/utf8.h"
+
+using namespace dossier;
+using emit::pdf::Face;
+
+namespace {
+
+TEST(PdfSectionCache, PagesPackAndReadBackExactly) {
+  std::vector<emit::pdf::Page> pages(2);
+  pages[0].content = std::string("x\0\xff\x9c compressed", 14);
+  pages[0].faces = 0b10101;
+  pages[0].add_link(1.5, 2.25, 300.125, 14, "S1-p3");
+  pages[0].add_link(-1, 0, 3, 4, "uri:https://example.org/?a=1&b=2");
+  pages[1].content = "second";
+  emit::pdf::Anchors anchors = {{"S1", {0, 770.5}}, {"S1-p3", {1, 123.456789}}};
+  emit::pdf::GlyphSet glyphs;
+  glyphs[0] = {U'1', U'A', U'\u011f'};
+  glyphs[4] = {U'\uffff'};
+  const std::string packed = emit::pdf::pack_section(17, pages, anchors, glyphs);
+  const auto back = emit::pdf::unpack_section(packed);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->first_page, 17u);
+  ASSERT_EQ(back->pages.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back->pages[i].content, pages[i].content);
+    EXPECT_EQ(back->pages[i].faces, pages[i].faces);
+    EXPECT_EQ(back->pages[i].link_text, pages[i].link_text);
+    ASSERT_EQ(back->pages[i].links.size(), pages[i].links.size());
+    for (std::size_t k = 0; k < pages[i].links.size(); ++k) {
+      const auto &a = back->pages[i].links[k], &b = pages[i].links[k];
+      EXPECT_EQ(std::tie(a.x0, a.y0, a.x1, a.y1, a.target_at, a.target_size),
+                std::tie(b.x0, b.y0, b.x1, b.y1, b.target_at, b.target_size));
+    }
+  }
+  emit::pdf::Anchors read_anchors(back->anchors.begin(), back->anchors.end());
+  EXPECT_EQ(read_anchors, anchors);
+  EXPECT_EQ(back->glyphs, glyphs);
+  // Every shorter piece, and the piece with a byte more, is refused.
+  for (std::size_t n = 0; n < packed.size(); ++n) {
+    EXPECT_FALSE(emit::pdf::unpack_section(packed.substr(0, n))) << n;
+  }
+  EXPECT_FALSE(emit::pdf::unpack_section(packed + "x"));
+}
+
+TEST(PdfSectionCache, TheRecorderKeepsEachCodePointOnceSorted) {
+  emit::pdf::GlyphRecorder recorder;
+  recorder.add(Face::Body, "baab");
+  recorder.add(Face::Body, "Ğa");
+  recorder.add(Face::Mono, "x\U0001F600");  // beyond the BMP: measured as a space
+  auto set = recorder.take();
+  EXPECT_EQ(set[0], (std::vector<char32_t>{U'a', U'b', U'\u011e'}));
+  EXPECT_EQ(set[4], (std::vector<char32_t>{U' ', U'x'}));
+  EXPECT_TRUE(set[1].empty());
+  EXPECT_TRUE(recorder.take()[0].empty());  // taken
+}
+
+// Lays out with a fake font, drawing each page as its runs joined (folio last), and records
+// every code point measured, by face.
+struct Drawn {
+  emit::pdf::PagedDocument doc;
+  std::set<std::pair<int, char32_t>> measured;
+};
+
+Drawn lay_out(const model::Briefing& b, emit::PieceCache* pieces) {
+  auto options = fixtures::project_emit_options();
+  options.threads = 2;
+  options.pieces = pieces;
+  Drawn out;
+  std::mutex mutex;
+  const emit::pdf::Measure measure = [&](Face face, double size, std::string_view text) {
+    std::lock_guard lock(mutex);
+    model::utf8::for_each(text, [&](char32_t c, std::size_t) {
+      out.measured.insert({static_cast<int>(face), c});
+    });
+    return static_cast<double>(model::utf8::length(text)) * size * 0.5;
+  };
+  out.doc = emit::pdf::lay_out(b, options, measure, [](emit::pdf::Page& page, std::size_t) {
+    for (const auto& run : page.runs) {
+      page.content += std::string(page.text_of(run)) + "|";
+      page.faces |= static_cast<std::uint8_t>(1u << static_cast<int>(run.face));
+    }
+    page.runs.clear();
+    page.text.clear();
+  });
+  return out;
+}
+
+model::Briefing long_briefing() {
+  auto b = fixtures::small_briefing();
+  for (int i = 0; i < 60; ++i) b.sources[0].blocks.push_back(b.sources[0].blocks[0]);
+  for (std::size_t i = 0; i < b.sources[0].blocks.size(); ++i) {
+    b.sources[0].blocks[i].id = "S1-p" + std::to_string(i + 1);
+  }
+  b.sources.push_back(b.sources[0]);
+  b.sources.back().id = "S3";
+  for (auto& block : b.sources.back().blocks) block.id.replace(0, 2, "S3");
+  return b;
+}
+
+void expect_same_pages(const Drawn& a, const Drawn& b) {
+  ASSERT_EQ(a.doc.pages.size(), b.doc.pages.size());
+  EXPECT_EQ(a.doc.anchors, b.doc.anchors);
+  for (std::size_t i = 0; i < a.doc.pages.size(); ++i) {
+    EXPECT_EQ(a.doc.pages[i].content, b.doc.pages[i].content) << "page " << i + 1;
+    EXPECT_EQ(a.doc.pages[i].faces, b.doc.pages[i].faces) << "page " << i + 1;
+    EXPECT_EQ(a.doc.pages[i].link_text, b.doc.pages[i].link_text) << "page " << i + 1;
+  }
+  EXPECT_EQ(a.measured, b.measured);
+}
+
+TEST(PdfSectionCache, KeptPagesWhereTheyLandAgainAreTheLaidOutPages) {
+  const model::Briefing b = long_briefing();
+  const Drawn fresh = lay_out(b, nullptr);
+  emit::PieceCache pieces;
+  expect_same_pages(lay_out(b, &pieces), fresh);
+  EXPECT_EQ(pieces.misses(), 3u);
+  pieces.prune();
+  pieces.reset_counts();
+  expect_same_pages(lay_out(b, &pieces), fresh);  // every glyph marked, as when laid out
+  EXPECT_EQ(pieces.hits(), 3u);
+  EXPECT_EQ(pieces.misses(), 0u);
+}
+
+TEST(PdfSectionCache, KeptPagesThatLandElsewhereAreLaidOutAgain) {
+  model::Briefing b = long_briefing();
+  emit::PieceCache pieces;
+  lay_out(b, &pieces);
+  pieces.prune();
+  pieces.reset_counts();
+  // Quotations fill pages of their own before the sources, which now start further on.
+  for (int i = 0; i < 80; ++i) {
+    b.quotes.push_back({"Q" + std::to_string(i + 1),
+                        "S1-p1",
+                        {"S1-p1"},
+                        "A quotation long enough to take a line or two of the quotes part.",
+                        std::nullopt,
+                        std::nullopt});
+  }
+  const Drawn fresh = lay_out(b, nullptr);
+  const Drawn again = lay_out(b, &pieces);
+  expect_same_pages(again, fresh);
+  EXPECT_EQ(pieces.misses(), 3u);  // found, but their folios were wrong
+  pieces.prune();
+  pieces.reset_counts();
+  expect_same_pages(lay_out(b, &pieces), fresh);  // kept again, at their new pages
+  EXPECT_EQ(pieces.hits(), 3u);
+}
+
+}  // namespace
