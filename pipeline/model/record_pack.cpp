@@ -76,7 +76,9 @@ void RecordPack::read_index() {
   while (at + kHeaderSize <= size && read_at(old_pack_, header, kHeaderSize, at)) {
     const std::uint64_t hash = get64(header), length = get64(header + 8);
     if (length > size - at - kHeaderSize) break;
-    index_.try_emplace(hash, Place{at + kHeaderSize, length});
+    // A later record under the same hash replaces an earlier one: a record copied into the
+    // pack when found can be kept again, changed, in the same build.
+    index_.insert_or_assign(hash, Place{at + kHeaderSize, length});
     at += kHeaderSize + length;
   }
 }

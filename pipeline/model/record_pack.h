@@ -29,7 +29,7 @@ class RecordPack {
   RecordPack(const RecordPack&) = delete;
   RecordPack& operator=(const RecordPack&) = delete;
 
-  // The old pack's record under `hash`, if it has one and it can be read.
+  // The old pack's record under `hash` (the last one kept under it), if it can be read.
   std::optional<std::string> find(std::uint64_t hash) const;
   // Appends a record to the new pack (opened on first use). A pack that cannot be written
   // only makes the next build slower: the failure is remembered and the new pack dropped.

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -135,12 +137,36 @@ TEST(PdfSectionCache, KeptPagesWhereTheyLandAgainAreTheLaidOutPages) {
   EXPECT_EQ(pieces.misses(), 0u);
 }
 
-TEST(PdfSectionCache, KeptPagesThatLandElsewhereAreLaidOutAgain) {
+// In memory (dossier watch) and on disk (a build's cache folder), where a build copies each
+// piece it finds into its new pack before it may keep a changed one under the same key.
+class PdfSectionCacheMoved : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("dossier-sections-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder_);
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+  // The cache as the next build opens it.
+  std::unique_ptr<emit::PieceCache> next_build(std::unique_ptr<emit::PieceCache> last) {
+    if (!GetParam()) {
+      if (!last) return std::make_unique<emit::PieceCache>();
+      last->prune();
+      last->reset_counts();
+      return last;
+    }
+    if (last) last->prune();
+    last.reset();
+    return std::make_unique<emit::PieceCache>(folder_);
+  }
+  std::filesystem::path folder_;
+};
+
+TEST_P(PdfSectionCacheMoved, KeptPagesThatLandElsewhereAreLaidOutAgainThenKeptThere) {
   model::Briefing b = long_briefing();
-  emit::PieceCache pieces;
-  lay_out(b, &pieces);
-  pieces.prune();
-  pieces.reset_counts();
+  auto pieces = next_build(nullptr);
+  lay_out(b, pieces.get());
+  pieces = next_build(std::move(pieces));
   // Quotations fill pages of their own before the sources, which now start further on.
   for (int i = 0; i < 80; ++i) {
     b.quotes.push_back({"Q" + std::to_string(i + 1),
@@ -151,13 +177,15 @@ TEST(PdfSectionCache, KeptPagesThatLandElsewhereAreLaidOutAgain) {
                         std::nullopt});
   }
   const Drawn fresh = lay_out(b, nullptr);
-  const Drawn again = lay_out(b, &pieces);
+  const Drawn again = lay_out(b, pieces.get());
   expect_same_pages(again, fresh);
-  EXPECT_EQ(pieces.misses(), 3u);  // found, but their folios were wrong
-  pieces.prune();
-  pieces.reset_counts();
-  expect_same_pages(lay_out(b, &pieces), fresh);  // kept again, at their new pages
-  EXPECT_EQ(pieces.hits(), 3u);
+  EXPECT_EQ(pieces->misses(), 3u);  // found, but their folios were wrong
+  pieces = next_build(std::move(pieces));
+  expect_same_pages(lay_out(b, pieces.get()), fresh);  // kept again, at their new pages
+  EXPECT_EQ(pieces->hits(), 3u);
+  EXPECT_EQ(pieces->misses(), 0u);
 }
+
+INSTANTIATE_TEST_SUITE_P(InMemoryAndOnDisk, PdfSectionCacheMoved, ::testing::Bool());
 
 }  // namespace
