@@ -108,9 +108,12 @@ void RecordPack::keep(std::uint64_t hash, std::string_view head, std::string_vie
   unsigned char header[kHeaderSize];
   put64(header, hash);
   put64(header + 8, head.size() + tail.size());
-  if (std::fwrite(header, 1, kHeaderSize, new_pack_) != kHeaderSize ||
-      std::fwrite(head.data(), 1, head.size(), new_pack_) != head.size() ||
-      std::fwrite(tail.data(), 1, tail.size(), new_pack_) != tail.size()) {
+  // An empty part is not written: fwrite may not be handed the null pointer an empty view has.
+  const auto write = [&](const void* bytes, std::size_t size) {
+    return size == 0 || std::fwrite(bytes, 1, size, new_pack_) == size;
+  };
+  if (!write(header, kHeaderSize) || !write(head.data(), head.size()) ||
+      !write(tail.data(), tail.size())) {
     new_pack_failed_ = true;
   }
 }
