@@ -1,6 +1,7 @@
 #include "emit/piece_cache.h"
 
 #include "emit/briefing_view.h"
+#include "model/little_endian.h"
 #include "model/parallel.h"
 #include "model/serialize.h"
 
@@ -11,17 +12,6 @@ namespace {
 // A record in the pack: the piece's stamped key (16 bytes), a check of the piece (8 bytes,
 // XXH3-64), then the piece. A record whose key or check does not match is a miss.
 constexpr std::size_t kRecordHeader = 24;
-
-void put64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-
-std::uint64_t get64(std::string_view at) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i)
-    v = v << 8 | static_cast<unsigned char>(at[static_cast<std::size_t>(i)]);
-  return v;
-}
 
 std::uint64_t check_of(std::string_view piece) {
   return XXH3_64bits(piece.data(), piece.size());
@@ -74,9 +64,9 @@ std::optional<std::string> PieceCache::find(const model::Digest& key) {
   }
   if (auto record = pack_->find(at.low)) {
     const std::string_view bytes(*record);
-    if (bytes.size() >= kRecordHeader && get64(bytes) == at.low &&
-        get64(bytes.substr(8)) == at.high &&
-        get64(bytes.substr(16)) == check_of(bytes.substr(kRecordHeader))) {
+    if (bytes.size() >= kRecordHeader && model::read_le(bytes) == at.low &&
+        model::read_le(bytes.substr(8)) == at.high &&
+        model::read_le(bytes.substr(16)) == check_of(bytes.substr(kRecordHeader))) {
       ++hits_;
       pack_->keep(at.low, bytes);
       return std::string(bytes.substr(kRecordHeader));
@@ -94,9 +84,9 @@ void PieceCache::store(const model::Digest& key, std::string_view piece) {
     return;
   }
   std::string header;
-  put64(header, at.low);
-  put64(header, at.high);
-  put64(header, check_of(piece));
+  model::append_le(header, at.low);
+  model::append_le(header, at.high);
+  model::append_le(header, check_of(piece));
   pack_->keep(at.low, header, piece);
 }
 

@@ -1,5 +1,7 @@
 #include "model/record_pack.h"
 
+#include "model/little_endian.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -16,16 +18,6 @@ namespace {
 // little-endian) and the record. A torn or foreign tail ends the index.
 constexpr std::string_view kPackMagic = "dossier-pack-1\n";
 constexpr std::size_t kHeaderSize = 16;
-
-void put64(unsigned char* at, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) at[i] = static_cast<unsigned char>(v >> (8 * i));
-}
-
-std::uint64_t get64(const unsigned char* at) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = v << 8 | at[i];
-  return v;
-}
 
 bool read_at(int fd, void* into, std::size_t size, std::uint64_t offset) {
   std::size_t done = 0;
@@ -72,9 +64,10 @@ void RecordPack::read_index() {
     return;
   }
   std::uint64_t at = kPackMagic.size();
-  unsigned char header[kHeaderSize];
+  char header[kHeaderSize];
   while (at + kHeaderSize <= size && read_at(old_pack_, header, kHeaderSize, at)) {
-    const std::uint64_t hash = get64(header), length = get64(header + 8);
+    const std::string_view fields(header, kHeaderSize);
+    const std::uint64_t hash = read_le(fields), length = read_le(fields.substr(8));
     if (length > size - at - kHeaderSize) break;
     // A later record under the same hash replaces an earlier one: a record copied into the
     // pack when found can be kept again, changed, in the same build.
@@ -105,14 +98,14 @@ void RecordPack::keep(std::uint64_t hash, std::string_view head, std::string_vie
       return;
     }
   }
-  unsigned char header[kHeaderSize];
-  put64(header, hash);
-  put64(header + 8, head.size() + tail.size());
+  std::string header;
+  append_le(header, hash);
+  append_le(header, head.size() + tail.size());
   // An empty part is not written: fwrite may not be handed the null pointer an empty view has.
   const auto write = [&](const void* bytes, std::size_t size) {
     return size == 0 || std::fwrite(bytes, 1, size, new_pack_) == size;
   };
-  if (!write(header, kHeaderSize) || !write(head.data(), head.size()) ||
+  if (!write(header.data(), header.size()) || !write(head.data(), head.size()) ||
       !write(tail.data(), tail.size())) {
     new_pack_failed_ = true;
   }

@@ -13,6 +13,7 @@
 #include "emit/piece_cache.h"
 #include "model/fnv1a.h"
 #include "model/image_type.h"
+#include "model/little_endian.h"
 #include "model/parallel.h"
 
 namespace dossier::emit {
@@ -94,28 +95,20 @@ class ContentHash {
 std::string packed_entry(const ZipWriter::Entry& entry) {
   std::string bytes;
   bytes.reserve(10 + entry.payload.size());
-  for (const std::uint32_t v : {entry.crc, entry.size}) {
-    for (int i = 0; i < 4; ++i) bytes += static_cast<char>((v >> (8 * i)) & 0xFF);
-  }
-  for (int i = 0; i < 2; ++i) bytes += static_cast<char>((entry.method >> (8 * i)) & 0xFF);
+  model::append_le(bytes, entry.crc, 4);
+  model::append_le(bytes, entry.size, 4);
+  model::append_le(bytes, entry.method, 2);
   bytes += entry.payload;
   return bytes;
 }
 
 std::optional<ZipWriter::Entry> unpacked_entry(const std::string& name, std::string_view bytes) {
   if (bytes.size() < 10) return std::nullopt;
-  const auto field = [&](std::size_t at, int size) {
-    std::uint32_t v = 0;
-    for (int i = size - 1; i >= 0; --i) {
-      v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
-    }
-    return v;
-  };
   ZipWriter::Entry entry;
   entry.name = name;
-  entry.crc = field(0, 4);
-  entry.size = field(4, 4);
-  entry.method = static_cast<std::uint16_t>(field(8, 2));
+  entry.crc = static_cast<std::uint32_t>(model::read_le(bytes, 4));
+  entry.size = static_cast<std::uint32_t>(model::read_le(bytes.substr(4), 4));
+  entry.method = static_cast<std::uint16_t>(model::read_le(bytes.substr(8), 2));
   entry.payload.assign(bytes.substr(10));
   return entry;
 }

@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstring>
 
+#include "model/little_endian.h"
 #include "model/utf8.h"
 
 namespace dossier::emit::pdf {
@@ -37,9 +38,7 @@ namespace {
 class Out {
  public:
   std::string bytes;
-  void number(std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) bytes += static_cast<char>((v >> (8 * i)) & 0xFF);
-  }
+  void number(std::uint64_t v) { model::append_le(bytes, v); }
   void text(std::string_view s) {
     number(s.size());
     bytes += s;
@@ -52,9 +51,7 @@ class In {
   bool ok = true;
   std::uint64_t number() {
     if (bytes_.size() - at_ < 8) return fail();
-    std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i)
-      v = v << 8 | static_cast<unsigned char>(bytes_[at_ + static_cast<std::size_t>(i)]);
+    const std::uint64_t v = model::read_le(bytes_.substr(at_));
     at_ += 8;
     return v;
   }
