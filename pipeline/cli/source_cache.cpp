@@ -52,7 +52,6 @@ std::optional<std::string> SourceCache::key_for(const SourceSpec& spec, std::siz
 
 SourceCache::SourceCache(std::filesystem::path folder, std::string fingerprint)
     : fingerprint_(std::move(fingerprint) + model::program_identity()),
-      folder_(folder),
       pack_(std::in_place, std::move(folder), "sources.pack") {}
 
 SourceCache::~SourceCache() = default;
@@ -106,7 +105,7 @@ void SourceCache::prune() {
   pack_->commit();
   // Results of older versions (one file per source).
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(*folder_, ec), end; !ec && it != end;
+  for (std::filesystem::directory_iterator it(pack_->folder(), ec), end; !ec && it != end;
        it.increment(ec)) {
     if (it->path().extension() == ".dsrc") std::filesystem::remove(it->path(), ec);
   }

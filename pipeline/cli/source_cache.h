@@ -67,7 +67,6 @@ class SourceCache {
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;  // in memory only
   std::string fingerprint_;
-  std::optional<std::filesystem::path> folder_;
   std::optional<model::RecordPack> pack_;  // with a folder
   std::atomic<std::size_t> hits_ = 0, misses_ = 0;
 };

@@ -40,6 +40,8 @@ class RecordPack {
   // Also deletes new packs that stopped builds left behind.
   void commit();
 
+  const std::filesystem::path& folder() const { return folder_; }
+
  private:
   struct Place {
     std::uint64_t offset = 0, size = 0;

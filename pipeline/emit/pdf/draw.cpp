@@ -166,12 +166,13 @@ class PageContents {
   // Adds the pages to the document, after layout.
   std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::PagedDocument& laid,
                                    const pdf::Geometry& g) {
+    std::array<bool, pdf::kFaceCount> used{};  // faces drawn, or to be drawn
     for (const auto& page : laid.pages) {
       for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {  // pages drawn already
-        if (page.faces & (1u << f)) used_[f] = true;
+        if (page.faces & (1u << f)) used[f] = true;
       }
       for (const auto& run : page.runs) {  // pages not drawn yet
-        used_[static_cast<std::size_t>(run.face)] = true;
+        used[static_cast<std::size_t>(run.face)] = true;
         // Layout measures every run; one it did not is measured here, on this thread, so
         // that the writers only read widths the font book already has.
         if (run.width < 0) fonts_.advance(run.face, page.text_of(run));
@@ -179,7 +180,7 @@ class PageContents {
     }
     std::vector<std::pair<std::string, HPDF_Font>> resources;
     for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {
-      if (!used_[f]) continue;
+      if (!used[f]) continue;
       if (HPDF_Font font = fonts_.get(static_cast<Face>(f))) {
         names_[f] = font_name(f);
         resources.emplace_back(names_[f], font);
@@ -263,9 +264,8 @@ class PageContents {
 
   FontBook& fonts_;
   HaruError& error_;
-  std::array<std::atomic<bool>, pdf::kFaceCount> used_{};  // faces drawn, or to be drawn
-  std::array<std::string, pdf::kFaceCount> names_;         // for add_pages' pages; empty: no font
-  std::vector<std::vector<std::string>> image_names_;      // per page, per placed image
+  std::array<std::string, pdf::kFaceCount> names_;     // for add_pages' pages; empty: no font
+  std::vector<std::vector<std::string>> image_names_;  // per page, per placed image
   std::map<const std::string*, HPDF_Image> images_;
 };
 
