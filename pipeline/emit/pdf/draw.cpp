@@ -140,6 +140,14 @@ model::Diagnostic haru_failure(const HaruError& error, const std::string& what) 
   return failure(what + code);
 }
 
+// A web address's link on a page is libharu's annotation, made on a page of libharu's.
+bool has_web_link(const pdf::Page& page) {
+  for (const auto& link : page.links) {
+    if (page.target_of(link).starts_with(pdf::kWebLinkPrefix)) return true;
+  }
+  return false;
+}
+
 // Each page's text goes straight into its content stream (content.h), drawn and compressed
 // as soon as layout has finished and numbered the page, on the layout's threads, so that its
 // runs can go at once. Every page names its fonts through one /Font dictionary the pages
@@ -163,9 +171,8 @@ class PageContents {
     draw(page, names, {});
   }
 
-  // Adds the pages to the document, after layout.
-  std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::PagedDocument& laid,
-                                   const pdf::Geometry& g) {
+  // The /Font resources of the faces the pages use, after layout (null: none).
+  HPDF_Dict font_resources(HPDF_Doc doc, const pdf::PagedDocument& laid) {
     std::array<bool, pdf::kFaceCount> used{};  // faces drawn, or to be drawn
     for (const auto& page : laid.pages) {
       for (std::size_t f = 0; f < pdf::kFaceCount; ++f) {  // pages drawn already
@@ -186,15 +193,30 @@ class PageContents {
         resources.emplace_back(names_[f], font);
       }
     }
-    HPDF_Dict fonts = resources.empty() ? nullptr : pdf::font_resources(doc, resources);
+    return resources.empty() ? nullptr : pdf::font_resources(doc, resources);
+  }
+
+  // Adds the pages to the document, after font_resources. A page drawn already with no image
+  // and no web link is a plain page of `writer`'s; the others are libharu's.
+  std::vector<HPDF_Page> add_pages(HPDF_Doc doc, const pdf::PagedDocument& laid,
+                                   const pdf::Geometry& g, HPDF_Dict fonts,
+                                   pdf::PageWriter& writer) {
     image_names_.assign(laid.pages.size(), {});
     std::vector<HPDF_Page> pages;
+    pages.reserve(laid.pages.size());
     for (std::size_t i = 0; i < laid.pages.size(); ++i) {
-      HPDF_Page p = HPDF_AddPage(doc);
-      if (!p || (fonts && !pdf::use_font_resources(p, fonts))) break;  // the caller reports it
+      const pdf::Page& page = laid.pages[i];
+      if (page.images.empty() && !page.content.empty() && !has_web_link(page)) {
+        HPDF_Page p = writer.add_plain(page.content);
+        if (!p) break;  // the caller reports it
+        pages.push_back(p);
+        continue;
+      }
+      HPDF_Page p = writer.add_full();
+      if (!p || (fonts && !pdf::use_font_resources(p, fonts))) break;
       HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.width));
       HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.height));
-      for (const auto& placed : laid.pages[i].images) {
+      for (const auto& placed : page.images) {
         HPDF_Image image = image_for(doc, *placed.bytes);
         const char* name = image ? HPDF_Page_GetXObjectName(p, image) : nullptr;
         // Without a name libharu could not read the image: the caption still stands.
@@ -276,9 +298,9 @@ class Destinations {
  public:
   using Target = const pdf::Anchors::value_type*;  // null: no such anchor
 
-  Destinations(const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
+  Destinations(HPDF_Doc doc, const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
                const pdf::Geometry& g)
-      : laid_(laid), pages_(pages), g_(g) {
+      : doc_(doc), laid_(laid), pages_(pages), g_(g) {
     made_.reserve(laid.anchors.size());
   }
 
@@ -307,16 +329,15 @@ class Destinations {
     if (!target || target->second.page >= static_cast<int>(pages_.size())) return nullptr;
     const auto [it, fresh] = made_.try_emplace(target, nullptr);
     if (!fresh) return it->second;
-    HPDF_Destination d =
-        HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(target->second.page)]);
-    // Zoom must be within 0.08–32 in libharu 2.3; 1 keeps the reader's scale.
-    HPDF_Destination_SetXYZ(d, 0,
-                            static_cast<HPDF_REAL>(std::min(g_.height, target->second.y + 12)), 1);
-    it->second = d;
-    return d;
+    // Zoom 1 keeps the reader's scale.
+    it->second =
+        pdf::xyz_destination(doc_, pages_[static_cast<std::size_t>(target->second.page)],
+                             static_cast<HPDF_REAL>(std::min(g_.height, target->second.y + 12)));
+    return it->second;
   }
 
  private:
+  HPDF_Doc doc_;
   const pdf::PagedDocument& laid_;
   const std::vector<HPDF_Page>& pages_;
   const pdf::Geometry& g_;
@@ -378,10 +399,12 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   pdf::reserve_objects(
       doc, 3 * laid.pages.size() + links + laid.anchors.size() + laid.outline.size() + 256);
 
-  const std::vector<HPDF_Page> pages = contents.add_pages(doc, laid, g);
+  HPDF_Dict fonts_in_use = contents.font_resources(doc, laid);
+  pdf::PageWriter page_writer(doc, fonts_in_use, g.width, g.height, laid.pages.size());
+  const std::vector<HPDF_Page> pages = contents.add_pages(doc, laid, g, fonts_in_use, page_writer);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
-  Destinations destinations(laid, pages, g);
+  Destinations destinations(doc, laid, pages, g);
   const auto link_targets = destinations.find_link_targets(options.threads);
   model::StartedFor writers(pages.size(), options.threads,
                             [&](std::size_t i) { contents.draw_rest(laid.pages[i], i); });
@@ -421,6 +444,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   }
   writers.join();
   for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (page_writer.is_plain(pages[i])) continue;  // its content is the writer's to write
     if (!pdf::set_page_content(doc, pages[i], laid.pages[i].content)) {
       return haru_failure(error, "could not add page " + std::to_string(i + 1) + "'s content");
     }

@@ -143,7 +143,7 @@ LinkWriter::PageLinks& LinkWriter::links_of(HPDF_Page page) {
   const auto [it, fresh] = pages_.try_emplace(page);
   if (fresh) {  // the page's links start at the next id, and the page writes its /Annots
     it->second.first = ids_.size();
-    page->write_fn = write_annots;
+    if (!page->write_fn) page->write_fn = write_annots;  // a plain page writes them itself
   }
   return it->second;
 }
@@ -189,18 +189,13 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts) {
 
 namespace {
 
-// Where libharu is in reading a page's content, kept in the document's memory.
-struct ContentReader {
-  const std::string* bytes;
-  std::size_t at;
-};
-
-ContentReader& reader_of(HPDF_Stream stream) {
-  return *static_cast<ContentReader*>(stream->attr);
+ContentCursor& reader_of(HPDF_Stream stream) {
+  return *static_cast<ContentCursor*>(stream->attr);
 }
 
 HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
-  ContentReader& r = reader_of(stream);
+  ContentCursor& r = reader_of(stream);
+  if (!r.bytes) return HPDF_STREAM_EOF;
   const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);
   std::copy_n(r.bytes->data() + r.at, n, reinterpret_cast<char*>(out));
   r.at += n;
@@ -209,8 +204,8 @@ HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
 }
 
 HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
-  ContentReader& r = reader_of(stream);
-  const auto size = static_cast<long long>(r.bytes->size());
+  ContentCursor& r = reader_of(stream);
+  const auto size = r.bytes ? static_cast<long long>(r.bytes->size()) : 0;
   long long at = pos;
   if (mode == HPDF_SEEK_CUR) at += static_cast<long long>(r.at);
   if (mode == HPDF_SEEK_END) at += size;
@@ -224,16 +219,17 @@ HPDF_INT32 tell_content(HPDF_Stream stream) {
 }
 
 HPDF_UINT32 content_size(HPDF_Stream stream) {
-  return static_cast<HPDF_UINT32>(reader_of(stream).bytes->size());
+  const ContentCursor& r = reader_of(stream);
+  return r.bytes ? static_cast<HPDF_UINT32>(r.bytes->size()) : 0;
 }
 
 }  // namespace
 
 bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  void* memory = HPDF_GetMem(doc->mmgr, sizeof(ContentReader));  // released with the document
+  void* memory = HPDF_GetMem(doc->mmgr, sizeof(ContentCursor));  // released with the document
   if (!memory) return false;
-  auto* reader = new (memory) ContentReader{&deflated, 0};
+  auto* reader = new (memory) ContentCursor{&deflated, 0};
   HPDF_Stream stream = HPDF_CallbackReader_New(doc->mmgr, read_content, seek_content, tell_content,
                                                content_size, reader);
   if (!stream) return false;
@@ -243,6 +239,161 @@ bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated)
   attr->contents->filter = HPDF_STREAM_FILTER_NONE;
   attr->contents->write_fn = write_flate_filter;
   return true;
+}
+
+namespace {
+
+thread_local PageWriter* current_pages = nullptr;  // the writer whose pages are being saved
+
+}  // namespace
+
+PageWriter::PageWriter(HPDF_Doc doc, HPDF_Dict fonts, double width, double height,
+                       std::size_t pages)
+    : doc_(doc), outer_(current_pages) {
+  current_pages = this;
+  plain_.reserve(pages);
+  // libharu grows its list of pages 256 at a time, each time into new memory (63,700 pages
+  // left 64 MB of old lists in the document's arena).
+  if (doc->page_list) {
+    doc->page_list->items_per_block =
+        std::max<HPDF_UINT>(doc->page_list->items_per_block, static_cast<HPDF_UINT>(pages));
+  }
+  if (doc->cur_pages && doc->page_per_pages) {  // the first node, made by the configuration
+    if (auto kids =
+            static_cast<HPDF_Array>(HPDF_Dict_GetItem(doc->cur_pages, "Kids", HPDF_OCLASS_ARRAY))) {
+      kids->list->items_per_block = doc->page_per_pages;
+    }
+  }
+  resources_ = "/Resources <<\n/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\n";
+  if (fonts) {
+    resources_ += "/Font ";
+    append_reference(object_id(fonts), resources_);
+    resources_ += '\n';
+  }
+  resources_ += ">>\n";
+  media_box_ = HPDF_Box_Array_New(
+      doc->mmgr, HPDF_Box{0, 0, static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(height)});
+  attr_.gmode = HPDF_GMODE_PAGE_DESCRIPTION;
+  attr_.xref = doc->xref;
+}
+
+PageWriter::~PageWriter() {
+  current_pages = outer_;
+}
+
+void PageWriter::next_place() {
+  if (!doc_->page_per_pages || doc_->cur_page_num < doc_->page_per_pages) return;
+  HPDF_Pages node = HPDF_Doc_AddPagesTo(doc_, doc_->root_pages);
+  if (!node) return;  // the page's own call then fails, and the caller reports it
+  doc_->cur_pages = node;
+  doc_->cur_page_num = 0;
+  if (auto kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(node, "Kids", HPDF_OCLASS_ARRAY))) {
+    kids->list->items_per_block = doc_->page_per_pages;
+  }
+}
+
+HPDF_Page PageWriter::add_full() {
+  next_place();
+  return HPDF_AddPage(doc_);
+}
+
+HPDF_Page PageWriter::add_plain(const std::string& deflated) {
+  next_place();
+  if (!media_box_ || !doc_->cur_pages) return nullptr;
+  if (!contents_) {
+    contents_ = HPDF_Dict_New(doc_->mmgr);
+    length_ = HPDF_Number_New(doc_->mmgr, 0);
+    reader_stream_ = contents_ ? HPDF_CallbackReader_New(doc_->mmgr, read_content, seek_content,
+                                                         tell_content, content_size, &reader_)
+                               : nullptr;
+    if (!contents_ || !length_ || !reader_stream_) return nullptr;
+    contents_->stream = reader_stream_;
+    contents_->filter = HPDF_STREAM_FILTER_NONE;
+    contents_->write_fn = write_contents;
+  }
+  HPDF_Dict page = HPDF_Dict_New(doc_->mmgr);
+  if (!page) return nullptr;
+  page->header.obj_class |= HPDF_OSUBCLASS_PAGE;
+  page->attr = &attr_;
+  if (HPDF_Xref_Add(doc_->xref, page) != HPDF_OK) return nullptr;
+  // The shared objects go into the table once more: libharu takes only an object that is in
+  // it nowhere yet, and marks it with its new number.
+  contents_->header.obj_id = 0;
+  if (HPDF_Xref_Add(doc_->xref, contents_) != HPDF_OK) return nullptr;
+  length_->header.obj_id = 0;
+  if (HPDF_Xref_Add(doc_->xref, length_) != HPDF_OK) return nullptr;
+  if (contents_->list->count == 0) {
+    // libharu finds the length through /Length (it must be in the table) and writes it after
+    // the stream; the entry is hidden, and write_contents names each page's own.
+    if (HPDF_Dict_Add(contents_, "Length", length_) != HPDF_OK) return nullptr;
+    auto element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(contents_->list, 0));
+    static_cast<HPDF_Obj_Header*>(element->value)->obj_id |= HPDF_OTYPE_HIDDEN;
+  }
+  auto kids =
+      static_cast<HPDF_Array>(HPDF_Dict_GetItem(doc_->cur_pages, "Kids", HPDF_OCLASS_ARRAY));
+  if (!kids || HPDF_Array_Add(kids, page) != HPDF_OK ||
+      HPDF_List_Add(doc_->page_list, page) != HPDF_OK) {
+    return nullptr;
+  }
+  ++doc_->cur_page_num;
+  page->write_fn = write_page;
+  plain_.push_back(
+      {page, &deflated, object_id(doc_->cur_pages), object_id(contents_), object_id(length_)});
+  return page;
+}
+
+// Dict_Write calls this between "<<" and ">>" of each plain page, in the order of the pages;
+// the entries are those libharu's page would write, in its order.
+HPDF_STATUS PageWriter::write_page(HPDF_Dict page, HPDF_Stream stream) {
+  PageWriter* self = current_pages;
+  if (!self || self->pages_written_ >= self->plain_.size() ||
+      self->plain_[self->pages_written_].page != page) {
+    return HPDF_INVALID_OBJECT;
+  }
+  const Plain& plain = self->plain_[self->pages_written_++];
+  thread_local std::string text;
+  text = "/Type /Page\n/MediaBox ";
+  if (HPDF_STATUS status = write_text(stream, text); status != HPDF_OK) return status;
+  if (HPDF_STATUS status = HPDF_Array_Write(self->media_box_, stream, nullptr); status != HPDF_OK) {
+    return status;
+  }
+  text = "\n/Contents ";
+  append_reference(plain.contents_id, text);
+  text += '\n';
+  text += self->resources_;
+  text += "/Parent ";
+  append_reference(plain.parent_id, text);
+  text += '\n';
+  if (HPDF_STATUS status = write_text(stream, text); status != HPDF_OK) return status;
+  return LinkWriter::write_annots(page, stream);
+}
+
+// The shared content stream, written once for each plain page in turn: names the page's own
+// length and filter, and points the stream at the page's operators, which libharu copies next.
+HPDF_STATUS PageWriter::write_contents(HPDF_Dict, HPDF_Stream stream) {
+  PageWriter* self = current_pages;
+  if (!self || self->contents_written_ >= self->plain_.size()) return HPDF_INVALID_OBJECT;
+  const Plain& plain = self->plain_[self->contents_written_++];
+  self->reader_ = {plain.content, 0};
+  thread_local std::string text;
+  text = "/Length ";
+  append_reference(plain.length_id, text);
+  text += "\n/Filter /FlateDecode\n";
+  return write_text(stream, text);
+}
+
+HPDF_Destination xyz_destination(HPDF_Doc doc, HPDF_Page page, HPDF_REAL top) {
+  HPDF_Array d = HPDF_Array_New(doc->mmgr);
+  if (!d) return nullptr;
+  d->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+  d->list->items_per_block = 5;
+  if (HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return nullptr;
+  HPDF_STATUS status = HPDF_Array_Add(d, page);
+  status += HPDF_Array_AddName(d, "XYZ");
+  status += HPDF_Array_AddReal(d, 0);
+  status += HPDF_Array_AddReal(d, top);
+  status += HPDF_Array_AddReal(d, 1);
+  return status == HPDF_OK ? d : nullptr;
 }
 
 bool save_to(HPDF_Doc doc, std::ostream& out) {

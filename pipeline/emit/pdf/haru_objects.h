@@ -12,11 +12,15 @@
 //    deflate the pages one by one at save time; dossier writes the operators itself
 //    (content.h), compresses pages on the emitter's threads while libharu builds the rest,
 //    and libharu reads them from dossier's strings when it saves;
+//  - PageWriter, xyz_destination: libharu's pages and destinations are a dozen objects each,
+//    several of them 144-byte names and 136-byte dictionary entries; 10,000 articles' pages
+//    took 260 MB of libharu's memory, their destinations 210 MB;
 //  - save_to: HPDF_SaveToStream writes the document into libharu's memory stream, in 4 KB
 //    blocks, which then has to be copied out; this writes it straight to the output.
 #pragma once
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 
 #include <ostream>
 #include <string>
@@ -48,6 +52,10 @@ class LinkWriter {
   // Ends `page`: annotations libharu made on it (web links) are listed after the links.
   void finish_page(HPDF_Page page);
 
+  // Writes the /Annots of `page`, if it has any, for the writer being saved on this thread: a
+  // dictionary's write_fn (set on pages with links that have none of their own).
+  static HPDF_STATUS write_annots(HPDF_Dict page, HPDF_Stream stream);
+
  private:
   struct Record {
     float x0, y0, x1, y1;
@@ -60,7 +68,6 @@ class LinkWriter {
   // The page's entry, started (and the page set to write its /Annots) on first use.
   PageLinks& links_of(HPDF_Page page);
   static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream);
-  static HPDF_STATUS write_annots(HPDF_Dict page, HPDF_Stream stream);
 
   HPDF_Doc doc_;
   HPDF_Array border_ = nullptr;
@@ -75,6 +82,68 @@ class LinkWriter {
   std::unordered_map<HPDF_Page, PageLinks> pages_;
   LinkWriter* outer_ = nullptr;  // the thread's writer before this one
 };
+
+// Where libharu is in reading a page's content stream from dossier's string.
+struct ContentCursor {
+  const std::string* bytes = nullptr;
+  std::size_t at = 0;
+};
+
+// The document's pages, in order, in libharu's page tree (nodes of HPDF_SetPagesConfiguration's
+// size). HPDF_AddPage makes a page about 4 KB of objects: its own resources with a procedure
+// set of five names, a media box, a graphics state, a content stream with buffers and a length.
+// A plain page (no image, no web link) needs none of them in memory: it is an empty dictionary
+// that writes its entries from a record here when libharu saves it, and its content stream and
+// the stream's length are cross-reference entries of two objects shared by all plain pages,
+// each written in turn (as LinkWriter's links are). The file is the same, byte for byte: the
+// same entries in the same order, the same object numbers. Pages with images or web links are
+// libharu's own. The writer must outlive HPDF_SaveToStream; one writer at a time on a thread.
+class PageWriter {
+ public:
+  // `fonts`: the /Font resources every page names (null: none); the page size in points.
+  PageWriter(HPDF_Doc doc, HPDF_Dict fonts, double width, double height, std::size_t pages);
+  ~PageWriter();
+  PageWriter(const PageWriter&) = delete;
+  PageWriter& operator=(const PageWriter&) = delete;
+
+  // A plain page whose content stream is `deflated` (zlib data of its operators), read when
+  // the document is saved. Null when libharu fails.
+  HPDF_Page add_plain(const std::string& deflated);
+  // A page of libharu's making (HPDF_AddPage), for images and web links.
+  HPDF_Page add_full();
+  static bool is_plain(HPDF_Page page) { return page->write_fn == write_page; }
+
+ private:
+  struct Plain {
+    HPDF_Dict page;
+    const std::string* content;
+    HPDF_UINT32 parent_id, contents_id, length_id;
+  };
+  // Starts a node of the page tree where HPDF_AddPage would, with room for all its kids.
+  void next_place();
+  static HPDF_STATUS write_page(HPDF_Dict page, HPDF_Stream stream);
+  static HPDF_STATUS write_contents(HPDF_Dict contents, HPDF_Stream stream);
+
+  HPDF_Doc doc_;
+  std::string resources_;  // the /Resources entry every plain page writes
+  HPDF_Array media_box_ = nullptr;
+  // Shared by the plain pages, a cross-reference entry each: the content stream (its reader
+  // reads the page being written) and its length (libharu sets it after writing the stream,
+  // and the length's entry comes next).
+  HPDF_Dict contents_ = nullptr;
+  HPDF_Number length_ = nullptr;
+  HPDF_Stream reader_stream_ = nullptr;
+  ContentCursor reader_;
+  HPDF_PageAttr_Rec attr_{};  // libharu's destination calls check that a page has attributes
+  std::vector<Plain> plain_;
+  std::size_t pages_written_ = 0, contents_written_ = 0;
+  PageWriter* outer_ = nullptr;  // the thread's writer before this one
+};
+
+// The destination libharu's HPDF_Page_CreateDestination and HPDF_Destination_SetXYZ(left 0,
+// `top`, zoom 1) make, in about half the memory (no "Fit" name made and dropped, a list block
+// of five). Null when libharu fails.
+HPDF_Destination xyz_destination(HPDF_Doc doc, HPDF_Page page, HPDF_REAL top);
 
 // One /Font resource dictionary of `fonts` (name and font), to share among pages: every page
 // names a face alike, so their contents can be written apart from libharu (and on other

@@ -104,3 +104,87 @@ TEST(PdfLinkWriter, EachPageListsItsOwnLinksWithTheirRectanglesAndDestinations) 
     }
   }
 }
+
+namespace {
+
+// A document of `count` pages in nodes of 1,000, with links, destinations and bookmarks: with
+// `plain`, the pages are PageWriter's plain pages (every seventh one libharu's, as a page with
+// an image is) and the destinations xyz_destination's; otherwise all are libharu's own.
+std::string document_of(int count, bool plain) {
+  const emit::pdf::HaruMemory memory;
+  HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
+  if (!doc) return {};
+  HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+  HPDF_SetPagesConfiguration(doc, 1000);
+  HPDF_Dict fonts =
+      emit::pdf::font_resources(doc, {{"F1", HPDF_GetFont(doc, "Helvetica", nullptr)}});
+  std::vector<std::string> contents;
+  for (int i = 0; i < count; ++i) contents.push_back("page " + std::to_string(i));
+  std::ostringstream out;
+  {
+    emit::pdf::PageWriter writer(doc, fonts, 595.276, 841.89, contents.size());
+    std::vector<HPDF_Page> pages;
+    for (int i = 0; i < count; ++i) {
+      const bool full = !plain || i % 7 == 0;
+      HPDF_Page page = full ? writer.add_full() : writer.add_plain(contents[i]);
+      if (!page) return {};
+      if (full) {
+        emit::pdf::use_font_resources(page, fonts);
+        HPDF_Page_SetWidth(page, 595.276f);
+        HPDF_Page_SetHeight(page, 841.89f);
+      }
+      pages.push_back(page);
+    }
+    const auto destination = [&](int i) {
+      const HPDF_REAL top = 700.5f - static_cast<HPDF_REAL>(i % 5);
+      if (plain) return emit::pdf::xyz_destination(doc, pages[i], top);
+      HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
+      HPDF_Destination_SetXYZ(d, 0, top, 1);
+      return d;
+    };
+    emit::pdf::LinkWriter links(doc, 0);
+    for (int i = 0; i < count; ++i) {
+      for (int k = 0; k < i % 3; ++k) {
+        links.add(pages[i], {10.0f * k, 20, 10.0f * k + 5, 30, 0, 0},
+                  destination((i * 31 + k) % count));
+      }
+      links.finish_page(pages[i]);
+    }
+    for (int i = 0; i < count; i += 250) {
+      HPDF_Outline o =
+          HPDF_CreateOutline(doc, nullptr, ("part " + std::to_string(i)).c_str(), nullptr);
+      HPDF_Outline_SetDestination(o, destination(i));
+    }
+    for (int i = 0; i < count; ++i) {
+      if (!writer.is_plain(pages[i])) emit::pdf::set_page_content(doc, pages[i], contents[i]);
+    }
+    if (!emit::pdf::save_to(doc, out)) return {};
+  }
+  return out.str();
+}
+
+}  // namespace
+
+// Plain pages are written from records and shared objects: the file must be the one libharu
+// writes for the same pages, byte for byte, across page-tree nodes and with libharu's own
+// pages among them.
+TEST(PdfPageWriter, PlainPagesWriteTheBytesOfLibharusPages) {
+  const std::string libharu = document_of(2300, false);
+  const std::string plain = document_of(2300, true);
+  ASSERT_FALSE(libharu.empty());
+  ASSERT_FALSE(plain.empty());
+  EXPECT_EQ(objects_of(plain).size(), objects_of(libharu).size());
+  ASSERT_EQ(plain.size(), libharu.size());
+  EXPECT_TRUE(plain == libharu);
+  // Each plain page's own content is in its stream, and the stream's length after it.
+  const auto objects = objects_of(plain);
+  int found = 0;
+  for (const auto& [id, text] : objects) {
+    if (text.find("stream\r\npage 1234\n") == std::string::npos) continue;
+    ++found;
+    const auto length = references_in(text);
+    ASSERT_EQ(length.size(), 1u) << text;
+    EXPECT_EQ(objects.at(length[0]), "9") << "the length object follows its stream";
+  }
+  EXPECT_EQ(found, 1);
+}
