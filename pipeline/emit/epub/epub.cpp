@@ -22,6 +22,7 @@ namespace {
 
 constexpr const char* kOpfNs = "http://www.idpf.org/2007/opf";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kPartMark = "dossier: the part goes here";
 
 struct Chapter {
   std::string id;     // S1, people, index
@@ -303,10 +304,24 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   }
   const std::string chapter_context =
       options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
+  // A reference part goes into its page's text where the page's content is marked, written a
+  // slice of entries at a time (write_part): never the whole part as one tree.
+  const auto with_part = [&](const std::string& shell, pugi::xml_node content,
+                             const PartSteps& part) {
+    unsigned depth = 0;
+    for (pugi::xml_node n = content; n.type() != pugi::node_document; n = n.parent()) ++depth;
+    const auto span = mark_span(shell, kPartMark);
+    if (!span) return shell;
+    std::string text = shell.substr(0, span->first);
+    StringXmlWriter writer(text);
+    write_part(part, view, words, href, writer, depth);
+    text.append(shell, span->second);
+    return text;
+  };
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
-          const std::function<void(pugi::xml_node)>& fill,
-          std::optional<model::Digest> key = std::nullopt) -> std::optional<model::Diagnostic> {
+          const std::function<void(pugi::xml_node)>& fill, std::optional<model::Digest> key,
+          const PartSteps* part) -> std::optional<model::Diagnostic> {
     chapters.push_back({id, chapter_file(id), label});
     Pending& page = batch.emplace_back();
     page.name = "EPUB/" + chapters.back().file;
@@ -329,19 +344,21 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       fill(content);
       content.remove_attribute("id");
       page.text = serialize_xhtml(doc);
+      if (part) page.text = with_part(page.text, content, *part);
     }
     if (batch.size() == kBatch) compress_batch();
     return std::nullopt;
   };
-  using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
-  const auto add_part = [&](const char* id, const char* word, Part part) {
-    return add_page(id, words[word], words[word],
-                    [&](pugi::xml_node c) { part(c, view, words, href); });
+  const auto add_part = [&](const char* id, const char* word, const PartSteps& part) {
+    const auto mark = [](pugi::xml_node c) {
+      c.append_child(pugi::node_comment).set_value(kPartMark);
+    };
+    return add_page(id, words[word], words[word], mark, std::nullopt, &part);
   };
-  if (auto e = add_part(kPartPeople, "key_people", append_key_entities)) return *e;
-  if (auto e = add_part(kPartQuotes, "quotes_by_speaker", append_quotes_by_speaker)) return *e;
-  if (auto e = add_part(kPartTimeline, "timeline", append_timeline)) return *e;
-  if (auto e = add_part(kPartFigures, "figures_and_conflicts", append_figures)) return *e;
+  if (auto e = add_part(kPartPeople, "key_people", kKeyEntitiesPart)) return *e;
+  if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart)) return *e;
+  if (auto e = add_part(kPartTimeline, "timeline", kTimelinePart)) return *e;
+  if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresPart)) return *e;
   for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
     const model::Source& source = briefing.sources[i];
     const std::string title = model::display_title(source);
@@ -350,9 +367,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     const auto fill = [&](pugi::xml_node c) {
       append_source_chapter(c, source, words, href, &view, image_href);
     };
-    if (auto e = add_page(source.id, title, source.id + ". " + title, fill, key)) return *e;
+    if (auto e = add_page(source.id, title, source.id + ". " + title, fill, key, nullptr)) {
+      return *e;
+    }
   }
-  if (auto e = add_part(kPartIndex, "index", append_index)) return *e;
+  if (auto e = add_part(kPartIndex, "index", kIndexPart)) return *e;
   compress_batch();
 
   pugi::xml_document cover;

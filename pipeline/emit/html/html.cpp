@@ -73,28 +73,17 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   std::ostringstream page;
   save_polyglot(doc, page);
   const std::string text = std::move(page).str();
-  const std::string mark = std::string("<!--") + kBodyMark + "-->";
-  // The body replaces the mark's line, indentation and all, when it stands alone there (a
-  // block container); inside a template's inline element, only the mark itself.
-  std::size_t from = text.find(mark), to = from + mark.size();
-  const std::size_t line_start = text.rfind('\n', from) + 1;  // 0 on the first line
-  if (text.find_first_not_of(' ', line_start) == from && text.compare(to, 1, "\n") == 0) {
-    from = line_start;
-    to += 1;
-  }
+  // The body replaces the mark (see mark_span).
+  const auto [from, to] = mark_span(text, kBodyMark).value_or(std::pair{text.size(), text.size()});
   out.write(text.data(), static_cast<std::streamsize>(from));
-  const auto write_fragment = [&](const auto& fill, std::ostream& to) {
+  const auto write_fragment = [&](const auto& fill, std::ostream& sink) {
     pugi::xml_document fragment;
     fill(pugi::xml_node(fragment));
-    save_polyglot_fragment(fragment, to, depth);
+    save_polyglot_fragment(fragment, sink, depth);
   };
-  using Part = void (*)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&);
-  const auto write_part = [&](Part part) {
-    write_fragment([&](pugi::xml_node holder) { part(holder, view, words, href); }, out);
-  };
-  for (Part part :
-       {append_key_entities, append_quotes_by_speaker, append_timeline, append_figures}) {
-    write_part(part);
+  pugi::xml_writer_stream writer(out);
+  for (const PartSteps* part : {&kKeyEntitiesPart, &kQuotesPart, &kTimelinePart, &kFiguresPart}) {
+    write_part(*part, view, words, href, writer, depth);
   }
   // A chapter an earlier build rendered is copied (see piece_cache.h); one rendered now is
   // kept for the next build.
@@ -118,7 +107,7 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     options.pieces->store(key, piece);
     out << piece;
   }
-  write_part(append_index);
+  write_part(kIndexPart, view, words, href, writer, depth);
   out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));
   return static_cast<bool>(out);
 }

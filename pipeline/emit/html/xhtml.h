@@ -4,8 +4,10 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
+#include <utility>
 
 #include "emit/briefing_view.h"
 #include "emit/emit.h"
@@ -82,6 +84,24 @@ void append_figures(pugi::xml_node parent, const BriefingView& view, const Words
                     const HrefFor& href);
 void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
                   const HrefFor& href);
+// A reference part in steps, so that a long one can be written a slice of entries at a time
+// (ten thousand articles' figures or index took hundreds of megabytes as one tree): `head`
+// appends the part up to the element that holds its list and returns that element (null when
+// the part lists nothing), `entries` appends entries [first, last) to it.
+struct PartSteps {
+  pugi::xml_node (*head)(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                         const HrefFor& href);
+  void (*entries)(pugi::xml_node list, const BriefingView& view, const Words& words,
+                  const HrefFor& href, std::size_t first, std::size_t last);
+  std::size_t (*count)(const BriefingView& view);
+};
+extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPart, kIndexPart;
+
+// Writes `part` as it would stand `depth` levels deep in a page, the same bytes as its whole
+// tree saved with the page, a slice of its entries at a time.
+void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
+                const HrefFor& href, pugi::xml_writer& out, unsigned depth);
+
 // Contents entries for the parts that come before the sources, or after them (the index).
 void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,
                        bool before_sources);
@@ -94,6 +114,13 @@ void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_decl
 // The same for the children of `holder`, written as if they stood `depth` levels deep in a
 // page: a page can then be written a part at a time, each part's tree freed after it.
 void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);
+void save_polyglot_fragment(pugi::xml_node holder, pugi::xml_writer& out, unsigned depth);
+
+// Where the comment `<!--mark-->` is in a saved page, as the span [first, second) that what
+// goes in its place replaces: its whole line, indentation and all, when it stands alone there
+// (in a block container), else the comment alone. Nothing when the mark is not there.
+std::optional<std::pair<std::size_t, std::size_t>> mark_span(const std::string& text,
+                                                             const std::string& mark);
 
 // A pugixml writer that appends to a string (an ostringstream grows and then copies).
 class StringXmlWriter : public pugi::xml_writer {

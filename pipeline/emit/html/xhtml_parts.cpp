@@ -2,6 +2,8 @@
 // speaker, the timeline, figures and conflicts, and the index. Every paragraph reference is a
 // link to the paragraph's anchor; every entity links to its index entry, and the index links
 // back to each paragraph that mentions it.
+#include <algorithm>
+
 #include "emit/html/xhtml.h"
 #include "emit/html/xhtml_tree.h"
 
@@ -57,15 +59,25 @@ std::string count_line(std::size_t mentions, std::size_t paragraphs, const Words
 
 }  // namespace
 
-void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                         const HrefFor& href) {
+namespace {
+
+// Each part in two steps (see PartSteps): the head, up to and including the element that
+// holds the part's long list, and that list's entries.
+
+pugi::xml_node key_entities_head(pugi::xml_node parent, const BriefingView& view,
+                                 const Words& words, const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartPeople, words["key_people"]);
   if (view.key_entities.empty()) {
     text_element(section, "p", words["none_found"], "empty");
-    return;
+    return {};
   }
-  pugi::xml_node dl = element(section, "dl", "entities");
-  for (const auto& entry : view.key_entities) {
+  return element(section, "dl", "entities");
+}
+
+void key_entities_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
+                          const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& entry = view.key_entities[i];
     const model::Entity& e = *entry.entity;
     pugi::xml_node dt = element(dl, "dt");
     link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
@@ -77,14 +89,25 @@ void append_key_entities(pugi::xml_node parent, const BriefingView& view, const 
   }
 }
 
-void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                              const HrefFor& href) {
+std::size_t key_entities_count(const BriefingView& view) {
+  return view.key_entities.size();
+}
+
+pugi::xml_node quotes_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                           const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartQuotes, words["quotes_by_speaker"]);
   if (view.quotes.empty()) {
     text_element(section, "p", words["none_found"], "empty");
-    return;
+    return {};
   }
-  for (const auto& group : view.quotes) {
+  return section;
+}
+
+// A speaker's quotes each: the speaker's heading, then the quotes.
+void quotes_entries(pugi::xml_node section, const BriefingView& view, const Words& words,
+                    const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& group = view.quotes[i];
     pugi::xml_node h3 = element(section, "h3");
     if (group.speaker) {
       link(h3, href(kPartIndex, index_anchor(*group.speaker)), group.speaker->name, "entity");
@@ -103,15 +126,24 @@ void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, c
   }
 }
 
-void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                     const HrefFor& href) {
+std::size_t quotes_count(const BriefingView& view) {
+  return view.quotes.size();
+}
+
+pugi::xml_node timeline_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                             const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartTimeline, words["timeline"]);
   if (view.timeline.empty()) {
     text_element(section, "p", words["none_found"], "empty");
-    return;
+    return {};
   }
-  pugi::xml_node ol = element(section, "ol", "timeline");
-  for (const auto& entry : view.timeline) {
+  return element(section, "ol", "timeline");
+}
+
+void timeline_entries(pugi::xml_node ol, const BriefingView& view, const Words&,
+                      const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& entry = view.timeline[i];
     pugi::xml_node li = element(ol, "li");
     text_element(li, "span", *entry.date->iso, "when");
     text(li, " " + entry.date->text + " \u2014 ");
@@ -119,8 +151,13 @@ void append_timeline(pugi::xml_node parent, const BriefingView& view, const Word
   }
 }
 
-void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                    const HrefFor& href) {
+std::size_t timeline_count(const BriefingView& view) {
+  return view.timeline.size();
+}
+
+// The conflicts come whole in the head (a briefing has few); the figures are the entries.
+pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                            const HrefFor& href) {
   pugi::xml_node section = part_section(parent, kPartFigures, words["figures_and_conflicts"]);
   if (!view.conflicts.empty()) {
     text_element(section, "h3", words["conflicts"]);
@@ -142,7 +179,7 @@ void append_figures(pugi::xml_node parent, const BriefingView& view, const Words
   }
   if (view.figures.empty()) {
     text_element(section, "p", words["none_found"], "empty");
-    return;
+    return {};
   }
   text_element(section, "h3", words["figures"]);
   pugi::xml_node table = element(section, "table", "figures");
@@ -150,7 +187,13 @@ void append_figures(pugi::xml_node parent, const BriefingView& view, const Words
   text_element(head, "th", words["figure"]);
   text_element(head, "th", words["measures"]);
   text_element(head, "th", words["where"]);
-  for (const model::Figure* f : view.figures) {
+  return table;
+}
+
+void figures_entries(pugi::xml_node table, const BriefingView& view, const Words&,
+                     const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const model::Figure* f = view.figures[i];
     pugi::xml_node tr = element(table, "tr");
     tr.append_attribute("id") = f->id.c_str();
     text_element(tr, "td", f->text);
@@ -160,15 +203,24 @@ void append_figures(pugi::xml_node parent, const BriefingView& view, const Words
   }
 }
 
-void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                  const HrefFor& href) {
+std::size_t figures_count(const BriefingView& view) {
+  return view.figures.size();
+}
+
+pugi::xml_node index_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                          const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartIndex, words["index"]);
   if (view.index.empty()) {
     text_element(section, "p", words["none_found"], "empty");
-    return;
+    return {};
   }
-  pugi::xml_node dl = element(section, "dl", "index");
-  for (const auto& entry : view.index) {
+  return element(section, "dl", "index");
+}
+
+void index_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
+                   const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& entry = view.index[i];
     const model::Entity& e = *entry.entity;
     pugi::xml_node dt = text_element(dl, "dt", e.name);
     dt.append_attribute("id") = index_anchor(e).c_str();
@@ -181,6 +233,86 @@ void append_index(pugi::xml_node parent, const BriefingView& view, const Words& 
     text(dd, type_word(e, words) + ": ");
     append_paragraph_links(dd, entry.paragraphs, href);
   }
+}
+
+std::size_t index_count(const BriefingView& view) {
+  return view.index.size();
+}
+
+void append_whole(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
+                  const Words& words, const HrefFor& href) {
+  if (pugi::xml_node list = part.head(parent, view, words, href)) {
+    part.entries(list, view, words, href, 0, part.count(view));
+  }
+}
+
+constexpr const char* kEntriesMark = "dossier: the part's entries go here";
+
+}  // namespace
+
+const PartSteps kKeyEntitiesPart{key_entities_head, key_entities_entries, key_entities_count};
+const PartSteps kQuotesPart{quotes_head, quotes_entries, quotes_count};
+const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count};
+const PartSteps kFiguresPart{figures_head, figures_entries, figures_count};
+const PartSteps kIndexPart{index_head, index_entries, index_count};
+
+void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                         const HrefFor& href) {
+  append_whole(kKeyEntitiesPart, parent, view, words, href);
+}
+
+void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                              const HrefFor& href) {
+  append_whole(kQuotesPart, parent, view, words, href);
+}
+
+void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                     const HrefFor& href) {
+  append_whole(kTimelinePart, parent, view, words, href);
+}
+
+void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                    const HrefFor& href) {
+  append_whole(kFiguresPart, parent, view, words, href);
+}
+
+void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                  const HrefFor& href) {
+  append_whole(kIndexPart, parent, view, words, href);
+}
+
+void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
+                const HrefFor& href, pugi::xml_writer& out, unsigned depth) {
+  // The head, with a mark where the entries go; the entries then come a slice at a time, each
+  // slice's tree freed once written, in the mark's place and at the list's depth.
+  std::string head;
+  StringXmlWriter head_writer(head);
+  unsigned list_depth = depth;
+  {
+    pugi::xml_document fragment;
+    pugi::xml_node list = part.head(fragment, view, words, href);
+    if (list) {
+      list.append_child(pugi::node_comment).set_value(kEntriesMark);
+      for (pugi::xml_node n = list; n.type() != pugi::node_document; n = n.parent()) ++list_depth;
+    }
+    save_polyglot_fragment(fragment, head_writer, depth);
+  }
+  const auto span = mark_span(head, kEntriesMark);
+  if (!span) {  // nothing found: the head is the part
+    out.write(head.data(), head.size());
+    return;
+  }
+  const auto [from, to] = *span;
+  out.write(head.data(), from);
+  // Slices of a few hundred entries: small trees, and few calls into the serializer.
+  constexpr std::size_t kSlice = 256;
+  const std::size_t count = part.count(view);
+  for (std::size_t first = 0; first < count; first += kSlice) {
+    pugi::xml_document fragment;
+    part.entries(fragment, view, words, href, first, std::min(count, first + kSlice));
+    save_polyglot_fragment(fragment, out, list_depth);
+  }
+  out.write(head.data() + to, head.size() - to);
 }
 
 void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,

@@ -231,7 +231,26 @@ void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_decl
   doc.save(out, "  ", flags, pugi::encoding_utf8);
 }
 
+std::optional<std::pair<std::size_t, std::size_t>> mark_span(const std::string& text,
+                                                             const std::string& mark) {
+  const std::string comment = "<!--" + mark + "-->";
+  std::size_t from = text.find(comment);
+  if (from == std::string::npos) return std::nullopt;
+  std::size_t to = from + comment.size();
+  const std::size_t line_start = text.rfind('\n', from) + 1;  // 0 on the first line
+  if (text.find_first_not_of(' ', line_start) == from && text.compare(to, 1, "\n") == 0) {
+    from = line_start;
+    to += 1;
+  }
+  return std::pair{from, to};
+}
+
 void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth) {
+  pugi::xml_writer_stream writer(out);
+  save_polyglot_fragment(holder, writer, depth);
+}
+
+void save_polyglot_fragment(pugi::xml_node holder, pugi::xml_writer& out, unsigned depth) {
   prepare_for_output(holder);
   for (pugi::xml_node child = holder.first_child(); child; child = child.next_sibling()) {
     child.print(out, "  ", pugi::format_indent, pugi::encoding_utf8, depth);

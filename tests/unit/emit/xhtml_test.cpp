@@ -165,3 +165,98 @@ TEST(Html, StreamedChaptersEqualTheWholeTreeWritten) {
   emit::save_polyglot(doc, again);
   EXPECT_EQ(again.str(), html);
 }
+
+namespace {
+
+// A briefing whose reference parts list more entries than write_part puts in one slice:
+// `count` sources, each with a person, a quote, a dated day and a figure, and conflicts.
+model::Briefing long_briefing(int count) {
+  model::Briefing b = fixtures::small_briefing();
+  b.sources.clear();
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i + 1), sid = "S" + n, block = sid + "-p1";
+    model::Source s;
+    s.id = sid;
+    s.path = "sources/" + n + ".txt";
+    s.meta.title = "Report " + n + " & <more>";
+    model::Block p;
+    p.id = block;
+    p.text = "Person " + n + " said rates rose by " + n + "% on 2024-01-" +
+             std::to_string(i % 28 + 1) + ".";
+    s.blocks.push_back(p);
+    b.sources.push_back(s);
+    model::Entity e;
+    e.id = "E-person-" + n;
+    e.name = "Person " + n;
+    e.roles = {i % 3 ? "minister" : "envoy"};
+    e.aliases = {i % 2 ? "P" + n : ""};
+    if (e.aliases[0].empty()) e.aliases.clear();
+    e.mentions = {{block, 0, static_cast<int>(e.name.size())}};
+    b.entities.push_back(e);
+    model::Quote q;
+    q.id = "Q" + n;
+    q.block = block;
+    q.blocks = {block};
+    q.text = "We said " + n + " things";
+    if (i % 4) q.speaker = e.id;
+    b.quotes.push_back(q);
+    b.dates.push_back({block, "2024-01-" + std::to_string(i % 28 + 1),
+                       "2024-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1),
+                       "day", 0, 0});
+    model::Figure f;
+    f.id = "F" + n;
+    f.block = block;
+    f.text = n + "%";
+    f.value = i + 1;
+    f.unit = "%";
+    if (i % 5) f.about = "rates";
+    b.figures.push_back(f);
+  }
+  for (int i = 0; i + 1 < count; i += 50) {
+    b.conflicts.push_back({"rates",
+                           {"F" + std::to_string(i + 1), "F" + std::to_string(i + 2)},
+                           {"S" + std::to_string(i + 1) + "-p1"}});
+  }
+  return b;
+}
+
+}  // namespace
+
+// A part written a slice of entries at a time is the part's whole tree written at once, byte
+// for byte, at any depth; and so is a part with nothing to list.
+TEST(Html, PartsWrittenInSlicesEqualTheirWholeTrees) {
+  const emit::HrefFor href = [](const std::string&, const std::string& a) { return "#" + a; };
+  const emit::Words& words = fixtures::project_emit_options().words;
+  using Append =
+      void (*)(pugi::xml_node, const emit::BriefingView&, const emit::Words&, const emit::HrefFor&);
+  const std::vector<std::pair<const emit::PartSteps*, Append>> parts = {
+      {&emit::kKeyEntitiesPart, emit::append_key_entities},
+      {&emit::kQuotesPart, emit::append_quotes_by_speaker},
+      {&emit::kTimelinePart, emit::append_timeline},
+      {&emit::kFiguresPart, emit::append_figures},
+      {&emit::kIndexPart, emit::append_index}};
+  for (const int count : {0, 700}) {
+    const model::Briefing b = long_briefing(count);
+    const emit::BriefingView view = emit::make_view(b);
+    if (count > 0) {
+      ASSERT_GT(view.index.size(), 600u);
+      ASSERT_GT(view.figures.size(), 600u);
+      ASSERT_GT(view.timeline.size(), 600u);
+      ASSERT_GT(view.quotes.size(), 300u);
+      ASSERT_FALSE(view.conflicts.empty());
+    }
+    for (const unsigned depth : {0u, 3u}) {
+      for (const auto& [steps, append] : parts) {
+        pugi::xml_document whole;
+        append(whole, view, words, href);
+        std::ostringstream expected;
+        emit::save_polyglot_fragment(whole, expected, depth);
+        std::string sliced;
+        emit::StringXmlWriter writer(sliced);
+        emit::write_part(*steps, view, words, href, writer, depth);
+        EXPECT_EQ(sliced, expected.str()) << "entries " << count << ", depth " << depth;
+        EXPECT_EQ(sliced.find("<!--"), std::string::npos);
+      }
+    }
+  }
+}
