@@ -13,6 +13,7 @@
 #include "emit/piece_cache.h"
 #include "model/ledger.h"
 #include "model/parallel.h"
+#include "model/release_memory.h"
 
 namespace dossier::cli {
 
@@ -188,6 +189,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
   // The decoded input is only checked against (--verify-ledger, above); no output shows it, so
   // it goes before the writers start: about the input's size, held to the end otherwise.
   for (auto& source : briefing.sources) std::string().swap(source.text);
+  model::release_free_memory();  // the per-source stages' and cross-referencing's leftovers
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
   emit_options.data = settings.normalize.data;

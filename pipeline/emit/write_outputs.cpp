@@ -13,6 +13,7 @@
 #include "emit/emit.h"
 #include "emit/piece_cache.h"
 #include "model/parallel.h"
+#include "model/release_memory.h"
 
 namespace dossier::emit {
 
@@ -216,6 +217,7 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
     });
     output.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    model::release_free_memory();  // what this writer freed, before the next one runs
     if (result) {
       written.files[i] = std::move(result.value());
     } else {
