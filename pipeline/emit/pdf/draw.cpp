@@ -301,7 +301,7 @@ class Destinations {
 
   Destinations(HPDF_Doc doc, const pdf::PagedDocument& laid, const std::vector<HPDF_Page>& pages,
                const pdf::Geometry& g)
-      : doc_(doc), laid_(laid), pages_(pages), g_(g) {
+      : xyz_(doc), laid_(laid), pages_(pages), g_(g) {
     made_.reserve(laid.anchors.size());
   }
 
@@ -331,14 +331,13 @@ class Destinations {
     const auto [it, fresh] = made_.try_emplace(target, nullptr);
     if (!fresh) return it->second;
     // Zoom 1 keeps the reader's scale.
-    it->second =
-        pdf::xyz_destination(doc_, pages_[static_cast<std::size_t>(target->second.page)],
-                             static_cast<HPDF_REAL>(std::min(g_.height, target->second.y + 12)));
+    it->second = xyz_.make(pages_[static_cast<std::size_t>(target->second.page)],
+                           static_cast<HPDF_REAL>(std::min(g_.height, target->second.y + 12)));
     return it->second;
   }
 
  private:
-  HPDF_Doc doc_;
+  pdf::XyzDestinations xyz_;
   const pdf::PagedDocument& laid_;
   const std::vector<HPDF_Page>& pages_;
   const pdf::Geometry& g_;

@@ -382,17 +382,32 @@ HPDF_STATUS PageWriter::write_contents(HPDF_Dict, HPDF_Stream stream) {
   return write_text(stream, text);
 }
 
-HPDF_Destination xyz_destination(HPDF_Doc doc, HPDF_Page page, HPDF_REAL top) {
-  HPDF_Array d = HPDF_Array_New(doc->mmgr);
+XyzDestinations::XyzDestinations(HPDF_Doc doc)
+    : doc_(doc),
+      xyz_(HPDF_Name_New(doc->mmgr, "XYZ")),
+      left_(HPDF_Real_New(doc->mmgr, 0)),
+      zoom_(HPDF_Real_New(doc->mmgr, 1)) {
+  // Owned by the arrays, as HPDF_Array_Add would mark them (it takes each only once).
+  for (void* shared :
+       {static_cast<void*>(xyz_), static_cast<void*>(left_), static_cast<void*>(zoom_)}) {
+    if (shared) static_cast<HPDF_Obj_Header*>(shared)->obj_id |= HPDF_OTYPE_DIRECT;
+  }
+}
+
+HPDF_Destination XyzDestinations::make(HPDF_Page page, HPDF_REAL top) {
+  if (!xyz_ || !left_ || !zoom_) return nullptr;
+  HPDF_Array d = HPDF_Array_New(doc_->mmgr);
   if (!d) return nullptr;
   d->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
   d->list->items_per_block = 5;
-  if (HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return nullptr;
+  if (HPDF_Xref_Add(doc_->xref, d) != HPDF_OK) return nullptr;
   HPDF_STATUS status = HPDF_Array_Add(d, page);
-  status += HPDF_Array_AddName(d, "XYZ");
-  status += HPDF_Array_AddReal(d, 0);
+  // The shared items go into the array's list directly: the document is freed as a whole (see
+  // HaruMemory), never array by array, so nothing frees them twice.
+  status += HPDF_List_Add(d->list, xyz_);
+  status += HPDF_List_Add(d->list, left_);
   status += HPDF_Array_AddReal(d, top);
-  status += HPDF_Array_AddReal(d, 1);
+  status += HPDF_List_Add(d->list, zoom_);
   return status == HPDF_OK ? d : nullptr;
 }
 

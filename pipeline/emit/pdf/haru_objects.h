@@ -12,7 +12,7 @@
 //    deflate the pages one by one at save time; dossier writes the operators itself
 //    (content.h), compresses pages on the emitter's threads while libharu builds the rest,
 //    and libharu reads them from dossier's strings when it saves;
-//  - PageWriter, xyz_destination: libharu's pages and destinations are a dozen objects each,
+//  - PageWriter, XyzDestinations: libharu's pages and destinations are a dozen objects each,
 //    several of them 144-byte names and 136-byte dictionary entries; 10,000 articles' pages
 //    took 260 MB of libharu's memory, their destinations 210 MB;
 //  - save_to: HPDF_SaveToStream writes the document into libharu's memory stream, in 4 KB
@@ -140,10 +140,21 @@ class PageWriter {
   PageWriter* outer_ = nullptr;  // the thread's writer before this one
 };
 
-// The destination libharu's HPDF_Page_CreateDestination and HPDF_Destination_SetXYZ(left 0,
-// `top`, zoom 1) make, in about half the memory (no "Fit" name made and dropped, a list block
-// of five). Null when libharu fails.
-HPDF_Destination xyz_destination(HPDF_Doc doc, HPDF_Page page, HPDF_REAL top);
+// The destinations libharu's HPDF_Page_CreateDestination and HPDF_Destination_SetXYZ(left 0,
+// top, zoom 1) make, in a third of the memory: no "Fit" name made and dropped, a list block of
+// five, and the /XYZ name and the left and zoom numbers (a 144-byte name and two numbers each
+// time) shared by every destination. Only in a document freed as a whole (HaruMemory).
+class XyzDestinations {
+ public:
+  explicit XyzDestinations(HPDF_Doc doc);
+  // [page /XYZ 0 top 1]; null when libharu fails.
+  HPDF_Destination make(HPDF_Page page, HPDF_REAL top);
+
+ private:
+  HPDF_Doc doc_;
+  HPDF_Name xyz_;
+  HPDF_Real left_, zoom_;
+};
 
 // One /Font resource dictionary of `fonts` (name and font), to share among pages: every page
 // names a face alike, so their contents can be written apart from libharu (and on other

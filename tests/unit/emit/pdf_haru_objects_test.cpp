@@ -109,7 +109,7 @@ namespace {
 
 // A document of `count` pages in nodes of 1,000, with links, destinations and bookmarks: with
 // `plain`, the pages are PageWriter's plain pages (every seventh one libharu's, as a page with
-// an image is) and the destinations xyz_destination's; otherwise all are libharu's own.
+// an image is) and the destinations XyzDestinations'; otherwise all are libharu's own.
 std::string document_of(int count, bool plain) {
   const emit::pdf::HaruMemory memory;
   HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
@@ -135,9 +135,10 @@ std::string document_of(int count, bool plain) {
       }
       pages.push_back(page);
     }
+    emit::pdf::XyzDestinations xyz(doc);
     const auto destination = [&](int i) {
       const HPDF_REAL top = 700.5f - static_cast<HPDF_REAL>(i % 5);
-      if (plain) return emit::pdf::xyz_destination(doc, pages[i], top);
+      if (plain) return xyz.make(pages[i], top);
       HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
       HPDF_Destination_SetXYZ(d, 0, top, 1);
       return d;
