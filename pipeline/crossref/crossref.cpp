@@ -45,6 +45,8 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
   briefing.language = info.language;
 
   EntityTable table = merge_entities(sources);
+  // See-also links read each source's names and figures, which the loop below moves out.
+  link_see_also(sources, table, options.threads);
   for (std::size_t s = 0; s < sources.size(); ++s) {
     auto& source = sources[s];
     for (auto& quote : source.quotes) {
@@ -59,20 +61,20 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
     }
     for (auto& figure : source.figures) {
       figure.id = "F" + std::to_string(briefing.figures.size() + 1);
-      briefing.figures.push_back(figure);
+      briefing.figures.push_back(std::move(figure));
     }
     briefing.dates.insert(briefing.dates.end(), std::make_move_iterator(source.dates.begin()),
                           std::make_move_iterator(source.dates.end()));
-  }
-  sort_timeline(briefing.dates);
-  briefing.conflicts = find_conflicts(briefing.figures);
-  link_see_also(sources, table, options.threads);
-  for (auto& source : sources) {
+    // The source's own lists are spent (their entries moved to the briefing's): each goes
+    // now rather than after the last source, so they are never all held beside their moves.
     release(source.names);
     release(source.quotes);
     release(source.figures);
     release(source.dates);
+    release(table.entity_of[s]);
   }
+  sort_timeline(briefing.dates);
+  briefing.conflicts = find_conflicts(briefing.figures);
   briefing.entities = std::move(table.entities);
   briefing.sources = std::move(sources);
   return briefing;
