@@ -25,11 +25,15 @@ std::vector<ParagraphRef> paragraphs_of(const model::Entity& e) {
 }  // namespace
 
 ParagraphRef paragraph_ref(const std::string& block_id) {
-  ParagraphRef ref;
-  ref.block = block_id;
-  ref.source = block_id.substr(0, block_id.find('-'));
-  ref.label = paragraph_label(block_id);
-  return ref;
+  return ParagraphRef{block_id};
+}
+
+std::string ParagraphRef::source() const {
+  return std::string(block.substr(0, block.find('-')));
+}
+
+std::string ParagraphRef::label() const {
+  return paragraph_label(std::string(block));
 }
 
 namespace {
@@ -38,17 +42,7 @@ namespace {
 // people and organizations (most mentioned first).
 void list_entities(const model::Briefing& b, BriefingView& view) {
   view.index.reserve(b.entities.size());
-  for (const auto& e : b.entities) {
-    EntityEntry entry{&e, paragraphs_of(e)};
-    if (e.type == model::EntityType::Person || e.type == model::EntityType::Organization) {
-      view.key_entities.push_back(entry);
-    }
-    view.index.push_back(std::move(entry));
-  }
-  std::stable_sort(view.key_entities.begin(), view.key_entities.end(),
-                   [](const EntityEntry& a, const EntityEntry& b) {
-                     return a.entity->mentions.size() > b.entity->mentions.size();
-                   });
+  for (const auto& e : b.entities) view.index.push_back({&e, paragraphs_of(e)});
   // Alphabetical by the folded name (diacritics and case aside), then by id; each name is
   // folded once, not at every comparison.
   std::unordered_map<const model::Entity*, std::string> folded;
@@ -59,6 +53,19 @@ void list_entities(const model::Briefing& b, BriefingView& view) {
                      const std::string& ka = folded[a.entity];
                      const std::string& kb = folded[b.entity];
                      return ka != kb ? ka < kb : a.entity->id < b.entity->id;
+                   });
+  // The key entities in the order of the briefing's entities, then by mentions (stable).
+  std::unordered_map<const model::Entity*, const EntityEntry*> entry_of;
+  entry_of.reserve(view.index.size());
+  for (const auto& entry : view.index) entry_of[entry.entity] = &entry;
+  for (const auto& e : b.entities) {
+    if (e.type == model::EntityType::Person || e.type == model::EntityType::Organization) {
+      view.key_entities.push_back(entry_of.at(&e));
+    }
+  }
+  std::stable_sort(view.key_entities.begin(), view.key_entities.end(),
+                   [](const EntityEntry* a, const EntityEntry* b) {
+                     return a->entity->mentions.size() > b->entity->mentions.size();
                    });
 }
 

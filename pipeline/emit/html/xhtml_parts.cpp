@@ -37,7 +37,7 @@ void append_paragraph_links(pugi::xml_node parent, const std::vector<ParagraphRe
   for (const auto& ref : refs) {
     if (!first) text(parent, ", ");
     first = false;
-    link(parent, href(ref.source, ref.block), ref.label, "ref");
+    link(parent, href(ref.source(), std::string(ref.block)), ref.label(), "ref");
   }
 }
 
@@ -77,7 +77,7 @@ pugi::xml_node key_entities_head(pugi::xml_node parent, const BriefingView& view
 void key_entities_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
                           const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t i = first; i < last; ++i) {
-    const auto& entry = view.key_entities[i];
+    const EntityEntry& entry = *view.key_entities[i];
     const model::Entity& e = *entry.entity;
     pugi::xml_node dt = element(dl, "dt");
     link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
@@ -147,7 +147,7 @@ void timeline_entries(pugi::xml_node ol, const BriefingView& view, const Words&,
     pugi::xml_node li = element(ol, "li");
     text_element(li, "span", *entry.date->iso, "when");
     text(li, " " + entry.date->text + " \u2014 ");
-    link(li, href(entry.at.source, entry.at.block), entry.at.label, "ref");
+    link(li, href(entry.at.source(), std::string(entry.at.block)), entry.at.label(), "ref");
   }
 }
 
@@ -172,7 +172,7 @@ pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, con
         first = false;
         text(li, f->text + " (");
         const ParagraphRef ref = paragraph_ref(f->block);
-        link(li, href(ref.source, ref.block), ref.label, "ref");
+        link(li, href(ref.source(), std::string(ref.block)), ref.label(), "ref");
         text(li, ")");
       }
     }
@@ -199,7 +199,7 @@ void figures_entries(pugi::xml_node table, const BriefingView& view, const Words
     text_element(tr, "td", f->text);
     text_element(tr, "td", f->about.value_or(""));
     const ParagraphRef ref = paragraph_ref(f->block);
-    link(element(tr, "td"), href(ref.source, ref.block), ref.label, "ref");
+    link(element(tr, "td"), href(ref.source(), std::string(ref.block)), ref.label(), "ref");
   }
 }
 

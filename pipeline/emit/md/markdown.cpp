@@ -324,7 +324,7 @@ void append_end_note(cmark_node* doc, const model::Source& source, const Words& 
 
 std::string refs_text(const std::vector<ParagraphRef>& refs) {
   std::string out;
-  for (const auto& r : refs) out += (out.empty() ? "" : ", ") + r.label;
+  for (const auto& r : refs) out += (out.empty() ? "" : ", ") + r.label();
   return out;
 }
 
@@ -335,10 +335,10 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
   heading(doc, 2, words["key_people"]);
   if (view.key_entities.empty()) paragraph(doc, words["none_found"]);
   cmark_node* people = view.key_entities.empty() ? nullptr : bullet_list(doc);
-  for (const auto& e : view.key_entities) {
-    std::string line = e.entity->name;
-    for (const auto& r : e.entity->roles) line += "; " + r;
-    bullet(people, line + " — " + refs_text(e.paragraphs));
+  for (const EntityEntry* e : view.key_entities) {
+    std::string line = e->entity->name;
+    for (const auto& r : e->entity->roles) line += "; " + r;
+    bullet(people, line + " — " + refs_text(e->paragraphs));
   }
   doc = pieces.next();
   heading(doc, 2, words["quotes_by_speaker"]);
@@ -358,7 +358,7 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
   if (view.timeline.empty()) paragraph(doc, words["none_found"]);
   cmark_node* timeline = view.timeline.empty() ? nullptr : bullet_list(doc);
   for (const auto& t : view.timeline) {
-    bullet(timeline, *t.date->iso + " " + t.date->text + " — " + t.at.label);
+    bullet(timeline, *t.date->iso + " " + t.date->text + " — " + t.at.label());
   }
   doc = pieces.next();
   heading(doc, 2, words["figures_and_conflicts"]);
@@ -370,7 +370,7 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
       bool first = true;
       for (const model::Figure* f : c.figures) {
         line += (first ? " " : " " + words["versus"] + " ") + f->text + " (" +
-                paragraph_ref(f->block).label + ")";
+                paragraph_ref(f->block).label() + ")";
         first = false;
       }
       bullet(list, line);
@@ -380,7 +380,7 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
   cmark_node* figures = view.figures.empty() ? nullptr : bullet_list(doc);
   for (const model::Figure* f : view.figures) {
     bullet(figures, f->text + (f->about ? " — " + *f->about : "") + " (" +
-                        paragraph_ref(f->block).label + ")");
+                        paragraph_ref(f->block).label() + ")");
   }
 }
 

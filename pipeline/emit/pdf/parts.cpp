@@ -25,13 +25,13 @@ void append_refs(std::vector<Piece>& pieces, const std::vector<ParagraphRef>& re
   for (const auto& ref : refs) {
     if (!first) pieces.push_back({", ", "", Face::Body});
     first = false;
-    std::string label = ref.label;
+    std::string label = ref.label();
     if (anchors) {
       if (auto it = anchors->find(ref.block); it != anchors->end()) {
         label += " (" + page_word + "\u00A0" + std::to_string(it->second.page + 1) + ")";
       }
     }
-    pieces.push_back({label, ref.block, Face::Body});
+    pieces.push_back({label, std::string(ref.block), Face::Body});
   }
 }
 
@@ -184,7 +184,8 @@ std::vector<Piece> linked_text(const model::Block& block, const BriefingView* vi
 void lay_out_people(Flow& flow, const BriefingView& view, const Words& words, double size) {
   start_part(flow, "people", words["key_people"], size);
   if (view.key_entities.empty()) flow.paragraph(words["none_found"], Face::BodyItalic, size);
-  for (const auto& entry : view.key_entities) {
+  for (const EntityEntry* key : view.key_entities) {
+    const EntityEntry& entry = *key;
     const model::Entity& e = *entry.entity;
     flow.rich_paragraph({{e.name, index_anchor(e), Face::BodyBold},
                          {" \u00B7 " + type_word(e, words), "", Face::Body}},
@@ -230,7 +231,7 @@ void lay_out_timeline(Flow& flow, const BriefingView& view, const Words& words, 
   for (const auto& t : view.timeline) {
     flow.rich_paragraph({{*t.date->iso, "", Face::BodyBold},
                          {"  " + t.date->text + " \u2014 ", "", Face::Body},
-                         {t.at.label, t.at.block, Face::Body}},
+                         {t.at.label(), std::string(t.at.block), Face::Body}},
                         size);
   }
 }
@@ -247,7 +248,7 @@ void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, d
         first = false;
         const ParagraphRef ref = paragraph_ref(f->block);
         pieces.push_back({f->text + " (", "", Face::Body});
-        pieces.push_back({ref.label, ref.block, Face::Body});
+        pieces.push_back({ref.label(), std::string(ref.block), Face::Body});
         pieces.push_back({")", "", Face::Body});
       }
       flow.rich_paragraph(pieces, size);
@@ -261,7 +262,7 @@ void lay_out_figures(Flow& flow, const BriefingView& view, const Words& words, d
     std::vector<Piece> pieces = {{f->text, "", Face::BodyBold}};
     if (f->about) pieces.push_back({" \u2014 " + *f->about, "", Face::Body});
     pieces.push_back({" (", "", Face::Body});
-    pieces.push_back({ref.label, ref.block, Face::Body});
+    pieces.push_back({ref.label(), std::string(ref.block), Face::Body});
     pieces.push_back({")", "", Face::Body});
     flow.rich_paragraph(pieces, size);
   }
