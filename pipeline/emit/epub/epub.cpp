@@ -270,9 +270,15 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   ContentHash content;
   content.add(briefing.title);
   content.add(briefing.date);
+  // The book is written as it is made: the mimetype first (OCF requires it), then each batch of
+  // chapters as soon as it is compressed, then the images, and last the files that name the
+  // book's identifier, which is worked out from every chapter and image.
+  ZipWriter zip(options.timestamp, out);
+  zip.add_stored("mimetype", "application/epub+zip");
+  zip.add_deflated("META-INF/container.xml", container_xml());
   // Chapters are compressed as they come, a batch at a time on the emitter's threads, so only
-  // a batch of them is ever held as text. A source's chapter an earlier build compressed is
-  // copied (see piece_cache.h), and one compressed now is kept for the next build.
+  // a batch of them is ever held. A source's chapter an earlier build compressed is copied
+  // (see piece_cache.h), and one compressed now is kept for the next build.
   constexpr std::size_t kBatch = 32;
   struct Pending {
     std::string name;                       // EPUB/S1.xhtml
@@ -283,11 +289,10 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   std::vector<ZipWriter::Entry> chapter_entries;
   std::vector<Pending> batch;
   const auto compress_batch = [&] {
-    const std::size_t first = chapter_entries.size();
-    chapter_entries.resize(first + batch.size());
+    chapter_entries.assign(batch.size(), {});
     model::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
       Pending& page = batch[i];
-      ZipWriter::Entry& entry = chapter_entries[first + i];
+      ZipWriter::Entry& entry = chapter_entries[i];
       if (page.entry) {
         entry = std::move(*page.entry);
         return;
@@ -295,7 +300,10 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       entry = ZipWriter::deflated_entry(page.name, page.text);
       if (page.key) options.pieces->store(*page.key, packed_entry(entry));
     });
-    for (std::size_t i = first; i < chapter_entries.size(); ++i) content.add(chapter_entries[i]);
+    for (const auto& entry : chapter_entries) {
+      content.add(entry);
+      zip.add(entry);
+    }
     batch.clear();
   };
   PageShell chapter_shell;
@@ -406,25 +414,20 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   auto css = options.templates.read("style.css");
   if (!css) return css.error();
 
-  std::vector<ZipWriter::Entry> image_entries;
   for (const auto& [key, image] : images) {  // PNG and JPEG are compressed already
-    image_entries.push_back(ZipWriter::stored_entry("EPUB/" + image.file, *image.bytes));
-    content.add(image_entries.back());
+    const ZipWriter::Entry entry = ZipWriter::stored_entry("EPUB/" + image.file, *image.bytes);
+    content.add(entry);
+    zip.add(entry);
   }
   const std::string identifier = content.uuid();
 
-  ZipWriter zip(options.timestamp);
-  zip.add_stored("mimetype", "application/epub+zip");
-  zip.add_deflated("META-INF/container.xml", container_xml());
   zip.add_deflated("EPUB/package.opf",
                    package_opf(briefing, chapters, images, identifier, options.timestamp));
   zip.add_deflated("EPUB/nav.xhtml", serialize_xhtml(nav));
   zip.add_deflated("EPUB/toc.ncx", toc_ncx(briefing, chapters, identifier));
   zip.add_deflated("EPUB/style.css", css.value());
   zip.add_deflated("EPUB/cover.xhtml", serialize_xhtml(cover));
-  for (auto& entry : chapter_entries) zip.add(std::move(entry));
-  for (auto& entry : image_entries) zip.add(std::move(entry));
-  return zip.write(out);
+  return zip.finish();
 }
 
 }  // namespace dossier::emit

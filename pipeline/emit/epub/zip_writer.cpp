@@ -21,7 +21,7 @@ void put32(std::string& out, std::uint32_t v) {
 
 }  // namespace
 
-ZipWriter::ZipWriter(long long timestamp) {
+ZipWriter::ZipWriter(long long timestamp, std::ostream& out) : out_(out) {
   std::tm utc{};
   const std::time_t t = static_cast<std::time_t>(timestamp < 315532800 ? 315532800 : timestamp);
   gmtime_r(&t, &utc);  // DOS time has no zone: write UTC so TZ cannot change the bytes
@@ -58,58 +58,58 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view data) {
   add(make_entry(name, data, true));
 }
 
-bool ZipWriter::write(std::ostream& out) const {
-  std::string central;
-  std::uint32_t offset = 0;
-  for (const Entry& e : entries_) {
-    std::string local;
-    put32(local, 0x04034b50);
-    put16(local, e.method == 8 ? 20 : 10);  // version needed
-    put16(local, 0);                        // flags
-    put16(local, e.method);
-    put16(local, dos_time_);
-    put16(local, dos_date_);
-    put32(local, e.crc);
-    put32(local, static_cast<std::uint32_t>(e.payload.size()));
-    put32(local, e.size);
-    put16(local, static_cast<std::uint16_t>(e.name.size()));
-    put16(local, 0);  // no extra field (EPUB readers check this for mimetype)
-    local += e.name;
-    out.write(local.data(), static_cast<std::streamsize>(local.size()));
-    out.write(e.payload.data(), static_cast<std::streamsize>(e.payload.size()));
+void ZipWriter::add(const Entry& e) {
+  std::string local;
+  put32(local, 0x04034b50);
+  put16(local, e.method == 8 ? 20 : 10);  // version needed
+  put16(local, 0);                        // flags
+  put16(local, e.method);
+  put16(local, dos_time_);
+  put16(local, dos_date_);
+  put32(local, e.crc);
+  put32(local, static_cast<std::uint32_t>(e.payload.size()));
+  put32(local, e.size);
+  put16(local, static_cast<std::uint16_t>(e.name.size()));
+  put16(local, 0);  // no extra field (EPUB readers check this for mimetype)
+  local += e.name;
+  out_.write(local.data(), static_cast<std::streamsize>(local.size()));
+  out_.write(e.payload.data(), static_cast<std::streamsize>(e.payload.size()));
 
-    put32(central, 0x02014b50);
-    put16(central, 0x0314);  // made by: Unix, spec 2.0
-    put16(central, e.method == 8 ? 20 : 10);
-    put16(central, 0);
-    put16(central, e.method);
-    put16(central, dos_time_);
-    put16(central, dos_date_);
-    put32(central, e.crc);
-    put32(central, static_cast<std::uint32_t>(e.payload.size()));
-    put32(central, e.size);
-    put16(central, static_cast<std::uint16_t>(e.name.size()));
-    put16(central, 0);               // extra
-    put16(central, 0);               // comment
-    put16(central, 0);               // disk
-    put16(central, 0);               // internal attributes
-    put32(central, 0100644u << 16);  // external: regular file, rw-r--r--
-    put32(central, offset);
-    central += e.name;
-    offset += static_cast<std::uint32_t>(local.size() + e.payload.size());
-  }
+  put32(central_, 0x02014b50);
+  put16(central_, 0x0314);  // made by: Unix, spec 2.0
+  put16(central_, e.method == 8 ? 20 : 10);
+  put16(central_, 0);
+  put16(central_, e.method);
+  put16(central_, dos_time_);
+  put16(central_, dos_date_);
+  put32(central_, e.crc);
+  put32(central_, static_cast<std::uint32_t>(e.payload.size()));
+  put32(central_, e.size);
+  put16(central_, static_cast<std::uint16_t>(e.name.size()));
+  put16(central_, 0);               // extra
+  put16(central_, 0);               // comment
+  put16(central_, 0);               // disk
+  put16(central_, 0);               // internal attributes
+  put32(central_, 0100644u << 16);  // external: regular file, rw-r--r--
+  put32(central_, offset_);
+  central_ += e.name;
+  offset_ += static_cast<std::uint32_t>(local.size() + e.payload.size());
+  ++count_;
+}
+
+bool ZipWriter::finish() {
   std::string end;
   put32(end, 0x06054b50);
   put16(end, 0);
   put16(end, 0);
-  put16(end, static_cast<std::uint16_t>(entries_.size()));
-  put16(end, static_cast<std::uint16_t>(entries_.size()));
-  put32(end, static_cast<std::uint32_t>(central.size()));
-  put32(end, offset);
+  put16(end, count_);
+  put16(end, count_);
+  put32(end, static_cast<std::uint32_t>(central_.size()));
+  put32(end, offset_);
   put16(end, 0);
-  out.write(central.data(), static_cast<std::streamsize>(central.size()));
-  out.write(end.data(), static_cast<std::streamsize>(end.size()));
-  return static_cast<bool>(out);
+  out_.write(central_.data(), static_cast<std::streamsize>(central_.size()));
+  out_.write(end.data(), static_cast<std::streamsize>(end.size()));
+  return static_cast<bool>(out_);
 }
 
 }  // namespace dossier::emit

@@ -1,5 +1,7 @@
 // A minimal, reproducible ZIP writer over libdeflate: entries in the order added, fixed timestamps
-// (computed in UTC, whatever TZ says), no extra fields. Enough for EPUB's OCF container.
+// (computed in UTC, whatever TZ says), no extra fields. Enough for EPUB's OCF container. Each
+// entry goes to the stream as it is added (only its directory record is kept), so a book of
+// ten thousand chapters is never held whole.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,7 @@ namespace dossier::emit {
 class ZipWriter {
  public:
   // `timestamp`: seconds since the epoch, written as every entry's DOS date and time.
-  explicit ZipWriter(long long timestamp);
+  ZipWriter(long long timestamp, std::ostream& out);
 
   struct Entry {
     std::string name;
@@ -28,17 +30,21 @@ class ZipWriter {
 
   void add_stored(const std::string& name, std::string_view data);
   void add_deflated(const std::string& name, std::string_view data);
-  void add(Entry entry) { entries_.push_back(std::move(entry)); }
+  // Writes the entry's header and bytes.
+  void add(const Entry& entry);
 
-  // Writes the archive; false when the stream fails.
-  bool write(std::ostream& out) const;
+  // Writes the central directory, which ends the archive; false when the stream failed.
+  bool finish();
 
  private:
   static Entry make_entry(const std::string& name, std::string_view data, bool deflate);
 
+  std::ostream& out_;
   std::uint16_t dos_time_ = 0;
   std::uint16_t dos_date_ = 0;
-  std::vector<Entry> entries_;
+  std::string central_;  // the directory records of the entries written so far
+  std::uint32_t offset_ = 0;
+  std::uint16_t count_ = 0;
 };
 
 }  // namespace dossier::emit
