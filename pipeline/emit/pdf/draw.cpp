@@ -433,8 +433,10 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
     std::vector<pdf::LinkRect>().swap(page_links);
     std::string().swap(laid.pages[i].link_text);
     std::vector<Destinations::Target>().swap(link_targets[i]);
+    // Handed back as the document grows (its arena cannot reuse them), not all at the end.
+    if (i % 4096 == 4095) model::release_free_memory();
   }
-  model::release_free_memory();  // the links' copies above, before the document grows further
+  model::release_free_memory();
   HPDF_Outline root = nullptr;
   for (const auto& item : laid.outline) {
     HPDF_Destination d = destinations.get(destinations.find(item.anchor));
