@@ -58,18 +58,24 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view data) {
   add(make_entry(name, data, true));
 }
 
+// From "version needed" to the name's length: the same in an entry's local header and in its
+// directory record.
+void ZipWriter::put_common_fields(std::string& out, const Entry& e) const {
+  put16(out, e.method == 8 ? 20 : 10);  // version needed
+  put16(out, 0);                        // flags
+  put16(out, e.method);
+  put16(out, dos_time_);
+  put16(out, dos_date_);
+  put32(out, e.crc);
+  put32(out, static_cast<std::uint32_t>(e.payload.size()));
+  put32(out, e.size);
+  put16(out, static_cast<std::uint16_t>(e.name.size()));
+}
+
 void ZipWriter::add(const Entry& e) {
   std::string local;
   put32(local, 0x04034b50);
-  put16(local, e.method == 8 ? 20 : 10);  // version needed
-  put16(local, 0);                        // flags
-  put16(local, e.method);
-  put16(local, dos_time_);
-  put16(local, dos_date_);
-  put32(local, e.crc);
-  put32(local, static_cast<std::uint32_t>(e.payload.size()));
-  put32(local, e.size);
-  put16(local, static_cast<std::uint16_t>(e.name.size()));
+  put_common_fields(local, e);
   put16(local, 0);  // no extra field (EPUB readers check this for mimetype)
   local += e.name;
   out_.write(local.data(), static_cast<std::streamsize>(local.size()));
@@ -77,15 +83,7 @@ void ZipWriter::add(const Entry& e) {
 
   put32(central_, 0x02014b50);
   put16(central_, 0x0314);  // made by: Unix, spec 2.0
-  put16(central_, e.method == 8 ? 20 : 10);
-  put16(central_, 0);
-  put16(central_, e.method);
-  put16(central_, dos_time_);
-  put16(central_, dos_date_);
-  put32(central_, e.crc);
-  put32(central_, static_cast<std::uint32_t>(e.payload.size()));
-  put32(central_, e.size);
-  put16(central_, static_cast<std::uint16_t>(e.name.size()));
+  put_common_fields(central_, e);
   put16(central_, 0);               // extra
   put16(central_, 0);               // comment
   put16(central_, 0);               // disk

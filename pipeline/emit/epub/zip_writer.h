@@ -38,6 +38,7 @@ class ZipWriter {
 
  private:
   static Entry make_entry(const std::string& name, std::string_view data, bool deflate);
+  void put_common_fields(std::string& out, const Entry& e) const;
 
   std::ostream& out_;
   std::uint16_t dos_time_ = 0;

@@ -74,16 +74,6 @@ inline constexpr const char* kPartQuotes = "quotes";
 inline constexpr const char* kPartTimeline = "timeline";
 inline constexpr const char* kPartFigures = "figures";
 inline constexpr const char* kPartIndex = "index";
-void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                         const HrefFor& href);
-void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                              const HrefFor& href);
-void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                     const HrefFor& href);
-void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                    const HrefFor& href);
-void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                  const HrefFor& href);
 // A reference part in steps, so that a long one can be written a slice of entries at a time
 // (ten thousand articles' figures or index took hundreds of megabytes as one tree): `head`
 // appends the part up to the element that holds its list and returns that element (null when
@@ -96,6 +86,10 @@ struct PartSteps {
   std::size_t (*count)(const BriefingView& view);
 };
 extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPart, kIndexPart;
+
+// Appends `part` whole, as one tree.
+void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
+                 const Words& words, const HrefFor& href);
 
 // Writes `part` as it would stand `depth` levels deep in a page, the same bytes as its whole
 // tree saved with the page, a slice of its entries at a time.

@@ -239,13 +239,6 @@ std::size_t index_count(const BriefingView& view) {
   return view.index.size();
 }
 
-void append_whole(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
-                  const Words& words, const HrefFor& href) {
-  if (pugi::xml_node list = part.head(parent, view, words, href)) {
-    part.entries(list, view, words, href, 0, part.count(view));
-  }
-}
-
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
 
 }  // namespace
@@ -256,29 +249,11 @@ const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count};
 const PartSteps kFiguresPart{figures_head, figures_entries, figures_count};
 const PartSteps kIndexPart{index_head, index_entries, index_count};
 
-void append_key_entities(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                         const HrefFor& href) {
-  append_whole(kKeyEntitiesPart, parent, view, words, href);
-}
-
-void append_quotes_by_speaker(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                              const HrefFor& href) {
-  append_whole(kQuotesPart, parent, view, words, href);
-}
-
-void append_timeline(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                     const HrefFor& href) {
-  append_whole(kTimelinePart, parent, view, words, href);
-}
-
-void append_figures(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                    const HrefFor& href) {
-  append_whole(kFiguresPart, parent, view, words, href);
-}
-
-void append_index(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                  const HrefFor& href) {
-  append_whole(kIndexPart, parent, view, words, href);
+void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
+                 const Words& words, const HrefFor& href) {
+  if (pugi::xml_node list = part.head(parent, view, words, href)) {
+    part.entries(list, view, words, href, 0, part.count(view));
+  }
 }
 
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,

@@ -227,14 +227,9 @@ model::Briefing long_briefing(int count) {
 TEST(Html, PartsWrittenInSlicesEqualTheirWholeTrees) {
   const emit::HrefFor href = [](const std::string&, const std::string& a) { return "#" + a; };
   const emit::Words& words = fixtures::project_emit_options().words;
-  using Append =
-      void (*)(pugi::xml_node, const emit::BriefingView&, const emit::Words&, const emit::HrefFor&);
-  const std::vector<std::pair<const emit::PartSteps*, Append>> parts = {
-      {&emit::kKeyEntitiesPart, emit::append_key_entities},
-      {&emit::kQuotesPart, emit::append_quotes_by_speaker},
-      {&emit::kTimelinePart, emit::append_timeline},
-      {&emit::kFiguresPart, emit::append_figures},
-      {&emit::kIndexPart, emit::append_index}};
+  const std::vector<const emit::PartSteps*> parts = {&emit::kKeyEntitiesPart, &emit::kQuotesPart,
+                                                     &emit::kTimelinePart, &emit::kFiguresPart,
+                                                     &emit::kIndexPart};
   for (const int count : {0, 700}) {
     const model::Briefing b = long_briefing(count);
     const emit::BriefingView view = emit::make_view(b);
@@ -246,9 +241,9 @@ TEST(Html, PartsWrittenInSlicesEqualTheirWholeTrees) {
       ASSERT_FALSE(view.conflicts.empty());
     }
     for (const unsigned depth : {0u, 3u}) {
-      for (const auto& [steps, append] : parts) {
+      for (const emit::PartSteps* steps : parts) {
         pugi::xml_document whole;
-        append(whole, view, words, href);
+        emit::append_part(*steps, whole, view, words, href);
         std::ostringstream expected;
         emit::save_polyglot_fragment(whole, expected, depth);
         std::string sliced;
