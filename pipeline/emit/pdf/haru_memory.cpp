@@ -12,7 +12,11 @@ namespace dossier::emit::pdf {
 namespace {
 
 constexpr std::size_t kBlockSize = std::size_t{8} << 20;
-constexpr std::size_t kAlignment = 16;
+// libharu's objects hold nothing aligned wider than a pointer or a double, so pieces are
+// aligned to 8, not malloc's 16: its most common objects are 24 bytes (a cross-reference
+// entry, a number, a reference), and 10,000 articles make about four million of them.
+constexpr std::size_t kAlignment = alignof(double) > alignof(void*) ? alignof(double)
+                                                                    : alignof(void*);
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 // A block straight from the kernel, asked for as huge pages where the system allows them on

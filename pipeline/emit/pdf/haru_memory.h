@@ -28,7 +28,7 @@ class HaruMemory {
   // A new document whose memory is the arena's (null when libharu fails).
   HPDF_Doc new_document(HPDF_Error_Handler on_error, void* user) const;
 
-  // libharu's hooks: 16-byte aligned pieces of the current block; freeing is a no-op.
+  // libharu's hooks: 8-byte aligned pieces of the current block; freeing is a no-op.
   static void* allocate(HPDF_UINT size);
   static void release(void* p);
 
