@@ -116,3 +116,43 @@ TEST(Epub, EachChapterCarriesItsOwnTitleWhereverTheTemplatePutsIt) {
     EXPECT_EQ(text.find("\uE000"), std::string::npos) << name;  // no stand-in left anywhere
   }
 }
+
+// The book is written entry by entry as it is made (chapters in batches of 32, the package
+// last): with a hundred sources, every directory record must point at a local header of the
+// same name, the headers must follow one another without gaps, and the package must list
+// every chapter that came before it.
+TEST(Epub, AStreamedBookHasEveryEntryWhereItsDirectorySaysAndThePackageLast) {
+  model::Briefing b = fixtures::small_briefing();
+  const model::Source first = b.sources.front();
+  b.sources.clear();
+  for (int i = 1; i <= 100; ++i) {
+    model::Source s = first;
+    s.id = "S" + std::to_string(i);
+    for (auto& block : s.blocks) block.id = s.id + block.id.substr(block.id.find('-'));
+    b.sources.push_back(s);
+  }
+  const std::string book = epub_of(b, fixtures::project_emit_options());
+  const auto entries = fixtures::read_zip(book);
+  ASSERT_EQ(entries.front().name, "mimetype");
+  std::size_t next = 0;  // where the next local header should start
+  std::size_t package_at = entries.size(), last_chapter_at = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    ASSERT_EQ(e.local_offset, next) << e.name;
+    ASSERT_EQ(fixtures::read_le(book, e.local_offset, 4), 0x04034b50u) << e.name;
+    const std::uint32_t name_length = fixtures::read_le(book, e.local_offset + 26, 2);
+    EXPECT_EQ(book.substr(e.local_offset + 30, name_length), e.name);
+    next = e.local_offset + 30 + name_length + e.extra_length +
+           fixtures::read_le(book, e.local_offset + 18, 4);
+    if (e.name == "EPUB/package.opf") package_at = i;
+    if (e.name.starts_with("EPUB/S")) last_chapter_at = i;
+  }
+  EXPECT_EQ(book.compare(next, 4, "PK\x01\x02"), 0) << "the directory follows the last entry";
+  ASSERT_LT(package_at, entries.size());
+  EXPECT_GT(package_at, last_chapter_at);
+  const std::string& package = entries[package_at].data;
+  for (int i = 1; i <= 100; ++i) {
+    const std::string file = "S" + std::to_string(i) + ".xhtml";
+    EXPECT_NE(package.find("href=\"" + file + "\""), std::string::npos) << file;
+  }
+}
