@@ -316,8 +316,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   // slice of entries at a time (write_part): never the whole part as one tree.
   const auto with_part = [&](const std::string& shell, pugi::xml_node content,
                              const PartSteps& part) {
-    unsigned depth = 0;
-    for (pugi::xml_node n = content; n.type() != pugi::node_document; n = n.parent()) ++depth;
+    const unsigned depth = children_depth(content);
     const auto span = mark_span(shell, kPartMark);
     if (!span) return shell;
     std::string text = shell.substr(0, span->first);

@@ -68,8 +68,7 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   // (ten thousand sources' reference parts alone took over a gigabyte as one tree).
   pugi::xml_node body = main.append_child(pugi::node_comment);
   body.set_value(kBodyMark);
-  unsigned depth = 0;
-  for (pugi::xml_node n = main; n.type() != pugi::node_document; n = n.parent()) ++depth;
+  const unsigned depth = children_depth(main);
   std::ostringstream page;
   save_polyglot(doc, page);
   const std::string text = std::move(page).str();

@@ -110,6 +110,10 @@ void save_polyglot(pugi::xml_document& doc, pugi::xml_writer& out, bool xml_decl
 void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth);
 void save_polyglot_fragment(pugi::xml_node holder, pugi::xml_writer& out, unsigned depth);
 
+// The depth at which `node`'s children stand in its document: the `depth` to write fragments
+// that go in its place.
+unsigned children_depth(pugi::xml_node node);
+
 // Where the comment `<!--mark-->` is in a saved page, as the span [first, second) that what
 // goes in its place replaces: its whole line, indentation and all, when it stands alone there
 // (in a block container), else the comment alone. Nothing when the mark is not there.

@@ -23,6 +23,11 @@ pugi::xml_node link(pugi::xml_node parent, const std::string& href, const std::s
   return a;
 }
 
+// "S2 ¶7", linked to the paragraph.
+void ref_link(pugi::xml_node parent, const ParagraphRef& ref, const HrefFor& href) {
+  link(parent, href(ref.source(), std::string(ref.block)), ref.label(), "ref");
+}
+
 pugi::xml_node part_section(pugi::xml_node parent, const char* id, const std::string& title) {
   pugi::xml_node section = element(parent, "section", "part");
   section.append_attribute("id") = id;
@@ -37,7 +42,7 @@ void append_paragraph_links(pugi::xml_node parent, const std::vector<ParagraphRe
   for (const auto& ref : refs) {
     if (!first) text(parent, ", ");
     first = false;
-    link(parent, href(ref.source(), std::string(ref.block)), ref.label(), "ref");
+    ref_link(parent, ref, href);
   }
 }
 
@@ -147,7 +152,7 @@ void timeline_entries(pugi::xml_node ol, const BriefingView& view, const Words&,
     pugi::xml_node li = element(ol, "li");
     text_element(li, "span", *entry.date->iso, "when");
     text(li, " " + entry.date->text + " \u2014 ");
-    link(li, href(entry.at.source(), std::string(entry.at.block)), entry.at.label(), "ref");
+    ref_link(li, entry.at, href);
   }
 }
 
@@ -171,8 +176,7 @@ pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, con
         if (!first) text(li, words["versus"].empty() ? " / " : " " + words["versus"] + " ");
         first = false;
         text(li, f->text + " (");
-        const ParagraphRef ref = paragraph_ref(f->block);
-        link(li, href(ref.source(), std::string(ref.block)), ref.label(), "ref");
+        ref_link(li, paragraph_ref(f->block), href);
         text(li, ")");
       }
     }
@@ -198,8 +202,7 @@ void figures_entries(pugi::xml_node table, const BriefingView& view, const Words
     tr.append_attribute("id") = f->id.c_str();
     text_element(tr, "td", f->text);
     text_element(tr, "td", f->about.value_or(""));
-    const ParagraphRef ref = paragraph_ref(f->block);
-    link(element(tr, "td"), href(ref.source(), std::string(ref.block)), ref.label(), "ref");
+    ref_link(element(tr, "td"), paragraph_ref(f->block), href);
   }
 }
 
@@ -268,7 +271,7 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
     pugi::xml_node list = part.head(fragment, view, words, href);
     if (list) {
       list.append_child(pugi::node_comment).set_value(kEntriesMark);
-      for (pugi::xml_node n = list; n.type() != pugi::node_document; n = n.parent()) ++list_depth;
+      list_depth += children_depth(list);
     }
     save_polyglot_fragment(fragment, head_writer, depth);
   }

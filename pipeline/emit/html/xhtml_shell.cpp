@@ -245,6 +245,12 @@ std::optional<std::pair<std::size_t, std::size_t>> mark_span(const std::string& 
   return std::pair{from, to};
 }
 
+unsigned children_depth(pugi::xml_node node) {
+  unsigned depth = 0;
+  for (; node.type() != pugi::node_document; node = node.parent()) ++depth;
+  return depth;
+}
+
 void save_polyglot_fragment(pugi::xml_node holder, std::ostream& out, unsigned depth) {
   pugi::xml_writer_stream writer(out);
   save_polyglot_fragment(holder, writer, depth);
