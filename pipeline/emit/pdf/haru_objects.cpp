@@ -245,6 +245,14 @@ namespace {
 
 thread_local PageWriter* current_pages = nullptr;  // the writer whose pages are being saved
 
+// Room for all of a page-tree node's kids at once (libharu grows the list 8 at a time, each time
+// into new memory).
+void reserve_kids(HPDF_Pages node, HPDF_UINT kids) {
+  if (auto list = static_cast<HPDF_Array>(HPDF_Dict_GetItem(node, "Kids", HPDF_OCLASS_ARRAY))) {
+    list->list->items_per_block = kids;
+  }
+}
+
 }  // namespace
 
 PageWriter::PageWriter(HPDF_Doc doc, HPDF_Dict fonts, double width, double height,
@@ -259,10 +267,7 @@ PageWriter::PageWriter(HPDF_Doc doc, HPDF_Dict fonts, double width, double heigh
         std::max<HPDF_UINT>(doc->page_list->items_per_block, static_cast<HPDF_UINT>(pages));
   }
   if (doc->cur_pages && doc->page_per_pages) {  // the first node, made by the configuration
-    if (auto kids =
-            static_cast<HPDF_Array>(HPDF_Dict_GetItem(doc->cur_pages, "Kids", HPDF_OCLASS_ARRAY))) {
-      kids->list->items_per_block = doc->page_per_pages;
-    }
+    reserve_kids(doc->cur_pages, doc->page_per_pages);
   }
   resources_ = "/Resources <<\n/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\n";
   if (fonts) {
@@ -287,9 +292,7 @@ void PageWriter::next_place() {
   if (!node) return;  // the page's own call then fails, and the caller reports it
   doc_->cur_pages = node;
   doc_->cur_page_num = 0;
-  if (auto kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(node, "Kids", HPDF_OCLASS_ARRAY))) {
-    kids->list->items_per_block = doc_->page_per_pages;
-  }
+  reserve_kids(node, doc_->page_per_pages);
 }
 
 HPDF_Page PageWriter::add_full() {
@@ -303,11 +306,10 @@ HPDF_Page PageWriter::add_plain(const std::string& deflated) {
   if (!contents_) {
     contents_ = HPDF_Dict_New(doc_->mmgr);
     length_ = HPDF_Number_New(doc_->mmgr, 0);
-    reader_stream_ = contents_ ? HPDF_CallbackReader_New(doc_->mmgr, read_content, seek_content,
-                                                         tell_content, content_size, &reader_)
-                               : nullptr;
-    if (!contents_ || !length_ || !reader_stream_) return nullptr;
-    contents_->stream = reader_stream_;
+    HPDF_Stream reader = HPDF_CallbackReader_New(doc_->mmgr, read_content, seek_content,
+                                                 tell_content, content_size, &reader_);
+    if (!contents_ || !length_ || !reader) return nullptr;
+    contents_->stream = reader;
     contents_->filter = HPDF_STREAM_FILTER_NONE;
     contents_->write_fn = write_contents;
   }

@@ -132,8 +132,7 @@ class PageWriter {
   // and the length's entry comes next).
   HPDF_Dict contents_ = nullptr;
   HPDF_Number length_ = nullptr;
-  HPDF_Stream reader_stream_ = nullptr;
-  ContentCursor reader_;
+  ContentCursor reader_;      // what the shared content stream reads
   HPDF_PageAttr_Rec attr_{};  // libharu's destination calls check that a page has attributes
   std::vector<Plain> plain_;
   std::size_t pages_written_ = 0, contents_written_ = 0;
