@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "model/replace_all.h"
@@ -86,14 +88,77 @@ void unify_transliteration(std::string& k) {
   std::replace(k.begin() + 1, k.end(), 'y', 'i');
 }
 
+// name_key for a name in ASCII, byte by byte: most names are, and decoding them to code
+// points and asking ICU which are white space cost more than the rest of the key.
+std::string ascii_name_key(std::string_view name) {
+  std::string key;
+  key.reserve(name.size());
+  std::string word;
+  const auto end_word = [&] {
+    if (word.empty()) return;
+    unify_transliteration(word);
+    if (!key.empty()) key += ' ';
+    key += word;
+    word.clear();
+  };
+  for (const char c : name) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {  // ASCII's white space, as ICU has it
+      end_word();
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c + 32);
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    }
+  }
+  end_word();
+  return key;
+}
+
+bool is_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Keys a thread made, by what they were made from. The same few spellings are keyed over and
+// over (a source's names are compared by key several times each, capitalized words are keyed
+// as they are read, and both recur across sources). Past a bound it starts afresh, so memory
+// stays small whatever the input.
+template <class Char>
+class KeyMemo {
+ public:
+  template <class Make>
+  std::string get(std::basic_string_view<Char> from, const Make& make) {
+    if (const auto it = made_.find(from); it != made_.end()) return it->second;
+    std::string key = make();
+    if (made_.size() >= kKept) made_.clear();
+    made_.emplace(from, key);
+    return key;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::basic_string_view<Char> s) const {
+      return std::hash<std::basic_string_view<Char>>{}(s);
+    }
+  };
+  static constexpr std::size_t kKept = 1 << 14;
+  std::unordered_map<std::basic_string<Char>, std::string, Hash, std::equal_to<>> made_;
+};
+
 }  // namespace
 
 std::string word_key(std::u32string_view word) {
-  std::string k;
-  k.reserve(word.size());
-  for (char32_t c : word) append_folded(k, c);
-  unify_transliteration(k);
-  return k;
+  thread_local KeyMemo<char32_t> memo;
+  return memo.get(word, [word] {
+    std::string k;
+    k.reserve(word.size());
+    for (char32_t c : word) append_folded(k, c);
+    unify_transliteration(k);
+    return k;
+  });
 }
 
 std::string name_key(std::u32string_view name) {
@@ -115,7 +180,11 @@ std::string name_key(std::u32string_view name) {
 }
 
 std::string name_key(std::string_view utf8_name) {
-  return name_key(model::utf8::decode_all(utf8_name));
+  thread_local KeyMemo<char> memo;
+  return memo.get(utf8_name, [utf8_name] {
+    return is_ascii(utf8_name) ? ascii_name_key(utf8_name)
+                               : name_key(model::utf8::decode_all(utf8_name));
+  });
 }
 
 std::string surname_key(std::string_view utf8_name) {
