@@ -33,7 +33,7 @@ std::string ParagraphRef::source() const {
 }
 
 std::string ParagraphRef::label() const {
-  return paragraph_label(std::string(block));
+  return paragraph_label(block);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,8 +26,8 @@ std::string describe_fix(const model::Fix& fix);
 std::string visible(const std::string& text);
 
 // "S1 ¶3" for block id "S1-p3".
-std::string paragraph_label(const std::string& block_id);
+std::string paragraph_label(std::string_view block_id);
 // "3" for block id "S1-p3".
-std::string paragraph_number(const std::string& block_id);
+std::string paragraph_number(std::string_view block_id);
 
 }  // namespace dossier::emit
