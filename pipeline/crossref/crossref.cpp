@@ -10,6 +10,7 @@
 
 #include "crossref/find_conflicts.h"
 #include "crossref/merge_entities.h"
+#include "model/release_memory.h"
 
 namespace dossier::crossref {
 
@@ -28,6 +29,8 @@ void sort_timeline(std::vector<model::DateMention>& dates) {
                    [&](const auto& a, const auto& b) { return key(a) < key(b); });
 }
 
+constexpr std::size_t kSourcesBetweenReleases = 1024;
+
 template <class T>
 void release(std::vector<T>& list) {
   std::vector<T>().swap(list);
@@ -44,9 +47,20 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
   briefing.date = info.date;
   briefing.language = info.language;
 
-  EntityTable table = merge_entities(sources);
+  EntityTable table = merge_entities(sources, options.threads);
   // See-also links read each source's names and figures, which the loop below moves out.
   link_see_also(sources, table, options.threads);
+  // The briefing's lists are sized once: grown by doubling, the figures alone would be copied
+  // a dozen times, their old storage left free beside the new.
+  std::size_t quotes = 0, figures = 0, dates = 0;
+  for (const auto& source : sources) {
+    quotes += source.quotes.size();
+    figures += source.figures.size();
+    dates += source.dates.size();
+  }
+  briefing.quotes.reserve(quotes);
+  briefing.figures.reserve(figures);
+  briefing.dates.reserve(dates);
   for (std::size_t s = 0; s < sources.size(); ++s) {
     auto& source = sources[s];
     for (auto& quote : source.quotes) {
@@ -72,6 +86,9 @@ model::Briefing cross_reference(const BriefingInfo& info, std::vector<model::Sou
     release(source.figures);
     release(source.dates);
     release(table.entity_of[s]);
+    // What the released lists held goes back to the system as the loop goes, not only after
+    // it: at 10,000 articles their names alone are 200 MB.
+    if ((s + 1) % kSourcesBetweenReleases == 0) model::release_free_memory();
   }
   sort_timeline(briefing.dates);
   briefing.conflicts = find_conflicts(briefing.figures);

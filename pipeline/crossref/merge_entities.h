@@ -15,6 +15,8 @@ struct EntityTable {
   std::vector<std::vector<std::optional<std::size_t>>> entity_of;
 };
 
-EntityTable merge_entities(const std::vector<model::Source>& sources);
+// Entities are made on up to `threads` threads (0: one per core); the table is the same
+// whatever the number.
+EntityTable merge_entities(const std::vector<model::Source>& sources, unsigned threads = 1);
 
 }  // namespace dossier::crossref

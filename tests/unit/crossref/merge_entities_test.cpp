@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "annotate/annotate_fixtures.h"
+#include "crossref/merge_entities.h"
 
 using namespace dossier;
 using fixtures::briefing_of;
@@ -182,5 +183,34 @@ TEST(CrossReference, TheBriefingHoldsTheOnlyCopiesOfQuotesFiguresAndDates) {
     EXPECT_TRUE(source.quotes.empty() && source.quotes.capacity() == 0) << source.id;
     EXPECT_TRUE(source.figures.empty() && source.figures.capacity() == 0) << source.id;
     EXPECT_TRUE(source.dates.empty() && source.dates.capacity() == 0) << source.id;
+  }
+}
+
+// Entities are made on several threads; the table must not depend on how many.
+TEST(MergeEntities, TheTableIsTheSameOnOneThreadAndOnMany) {
+  const std::vector<std::string> paragraphs = {
+      "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv with Dmitry Peskov.",
+      "President Volodymyr Zelensky said talks in Geneva were possible.",
+      "Alexander Baunov, a senior fellow at a think tank, said little. Later Baunov said more.",
+      "Turkish President Recep Tayyip Erdoğan met Recep Tayyip Erdogan's aides in Ankara.",
+      "Kremlin spokesperson Dmitry Peskov told reporters in Moscow the plan had no end date.",
+      "Associate Professor İkbal Dürre spoke after Abiy Ahmed. Abiy told parliament nothing."};
+  annotate::AnnotateOptions options;
+  options.gazetteer = fixtures::small_gazetteer();
+  std::vector<model::Source> sources;
+  for (std::size_t i = 0; i < 60; ++i) {
+    // Each source a different mix, so clusters gather mentions from many sources.
+    std::vector<std::string> text;
+    for (std::size_t k = 0; k <= i % paragraphs.size(); ++k) {
+      text.push_back(paragraphs[(i + k) % paragraphs.size()]);
+    }
+    sources.push_back(annotate::annotate(source_of(text), i, options));
+  }
+  const crossref::EntityTable one = crossref::merge_entities(sources, 1);
+  ASSERT_GE(one.entities.size(), 8u);
+  for (unsigned threads : {2u, 4u, 7u}) {
+    const crossref::EntityTable many = crossref::merge_entities(sources, threads);
+    EXPECT_EQ(many.entities, one.entities) << threads << " threads";
+    EXPECT_EQ(many.entity_of, one.entity_of) << threads << " threads";
   }
 }
