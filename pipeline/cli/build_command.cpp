@@ -118,6 +118,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
   Progress progress(on_terminal && !options.quiet);
   settings.progress = &progress;
   settings.cache = caches.sources;
+  settings.keep_input = options.verify_ledger || !options.emit_sources.empty();
   settings.ingest.max_source_size = options.max_source_size;
   settings.normalize.characters.ascii_punctuation = options.ascii_punctuation;
   const auto clock = resolve_clock(job->date, diag);
@@ -166,6 +167,9 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
     if (!sources) {
       std::cerr << "dossier: --from-sources: outputs not written\n";
       return finish(diag, job->sources.size(), common);
+    }
+    if (!settings.keep_input) {
+      for (auto& source : *sources) std::string().swap(source.text);
     }
     briefing = cross_reference_sources(*job, settings, *clock, std::move(*sources), diag);
   } else {

@@ -73,6 +73,7 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
       }
       sources[i] = std::move(record.source);
     }
+    if (!settings.keep_input) std::string().swap(sources[i].text);
     if (settings.times) {
       settings.times->add_source(i, specs[i].display_path, StageTimes::Clock::now() - start);
     }

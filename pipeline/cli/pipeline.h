@@ -30,6 +30,10 @@ struct PipelineSettings {
   SourceCache* cache = nullptr;  // results to reuse and keep, if any
   // The sources to process (a shard of a split build); null: all. Others stay empty.
   std::function<bool(std::size_t index)> include;
+  // Whether each source keeps its decoded input (Source::text) once its stages are done and its
+  // result is cached. Only checking the ledger and writing source results read it later, and
+  // it is about the input's size held through cross-referencing.
+  bool keep_input = true;
 };
 
 // One source through ingest, normalize and structure (annotate needs its job position).

@@ -93,6 +93,25 @@ TEST(Pipeline, OutputDoesNotDependOnThreadCount) {
   EXPECT_EQ(build(job, 1), build(job, 4));
 }
 
+// Without keep_input, each source lets go of its decoded input once its stages are done; the
+// rest of its result is what a build that keeps it has.
+TEST(Pipeline, SourcesLetGoOfTheirInputUnlessAskedToKeepIt) {
+  const auto job = example_job();
+  model::Diagnostics diag;
+  auto settings = cli::pipeline_settings(job, DOSSIER_PROJECT_DIR, diag);
+  const auto kept = cli::process_sources(job.sources, settings, diag);
+  settings.keep_input = false;
+  auto released = cli::process_sources(job.sources, settings, diag);
+  ASSERT_EQ(kept.size(), released.size());
+  ASSERT_FALSE(kept.empty());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    EXPECT_FALSE(kept[i].text.empty()) << kept[i].path;
+    EXPECT_TRUE(released[i].text.empty() && released[i].text.capacity() <= 15) << kept[i].path;
+    released[i].text = kept[i].text;
+    EXPECT_EQ(released[i], kept[i]) << kept[i].path;
+  }
+}
+
 TEST(Pipeline, SharedCorpusMarkdownReadsBackTheSameParagraphs) {
   const fs::path corpus = fs::path(DOSSIER_SHARED_DIR) / "corpus";
   if (!fs::is_directory(corpus)) GTEST_SKIP() << "no " << corpus;
