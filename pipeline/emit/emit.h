@@ -54,6 +54,9 @@ struct PdfOptions {
   std::string font = "DejaVu Serif";
   double font_size = 10.5;
   double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;  // points
+  // Compressed pages beyond this many bytes wait for the save in a temporary file rather than
+  // in memory (not a job setting: the writer's own, lowered by tests).
+  std::size_t spill_pages_above = std::size_t{64} << 20;
 };
 
 struct EmitOptions {

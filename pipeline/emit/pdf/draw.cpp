@@ -207,8 +207,9 @@ class PageContents {
     pages.reserve(laid.pages.size());
     for (std::size_t i = 0; i < laid.pages.size(); ++i) {
       const pdf::Page& page = laid.pages[i];
-      if (page.images.empty() && !page.content.empty() && !has_web_link(page)) {
-        HPDF_Page p = writer.add_plain(page.content);
+      const auto content = content_of(page, i);
+      if (page.images.empty() && content && !has_web_link(page)) {
+        HPDF_Page p = writer.add_plain(*content);
         if (!p) break;  // the caller reports it
         pages.push_back(p);
         continue;
@@ -230,7 +231,44 @@ class PageContents {
 
   // Draws page `i` if layout did not (it has images); after add_pages.
   void draw_rest(pdf::Page& page, std::size_t i) {
-    if (page.content.empty()) draw(page, names_, image_names_[i]);
+    if (!content_of(page, i)) draw(page, names_, image_names_[i]);
+  }
+
+  // Where page `i`'s compressed operators are, once drawn: its string, or the spill file.
+  std::optional<pdf::ContentSource> content_of(const pdf::Page& page, std::size_t i) const {
+    if (!page.content.empty()) return page.content;
+    if (i < spilled_.size() && spilled_[i]) return spilled_[i];
+    return std::nullopt;
+  }
+
+  // Moves the drawn pages' contents into a temporary file when they come to more than `above`
+  // bytes (100 MB for 10,000 articles, otherwise held until the save). A page's string is
+  // freed once its bytes are in the file; whatever the file cannot take stays in memory.
+  void spill(std::vector<pdf::Page>& pages, std::size_t above) {
+    std::size_t total = 0;
+    for (const auto& page : pages) total += page.content.size();
+    if (total <= above) return;
+    spill_file_.emplace();
+    spilled_.assign(pages.size(), std::nullopt);
+    std::vector<std::size_t> buffered;  // pages whose bytes are in the file's buffer
+    const auto free_written = [&] {
+      for (std::size_t i : buffered) std::string().swap(pages[i].content);
+      buffered.clear();
+    };
+    for (std::size_t i = 0; i < pages.size() && spill_file_->ok(); ++i) {
+      if (pages[i].content.empty()) continue;
+      const std::uint64_t before = spill_file_->written();
+      const auto where = spill_file_->append(pages[i].content);
+      if (!where) break;
+      if (spill_file_->written() != before) free_written();  // the buffer went to the file
+      spilled_[i] = where;
+      buffered.push_back(i);
+    }
+    if (spill_file_->flush()) {
+      free_written();
+    } else {
+      for (std::size_t i : buffered) spilled_[i].reset();  // kept in memory after all
+    }
   }
 
  private:
@@ -290,6 +328,8 @@ class PageContents {
   std::array<std::string, pdf::kFaceCount> names_;     // for add_pages' pages; empty: no font
   std::vector<std::vector<std::string>> image_names_;  // per page, per placed image
   std::map<const std::string*, HPDF_Image> images_;
+  std::optional<pdf::SpillFile> spill_file_;
+  std::vector<std::optional<pdf::ContentSource>> spilled_;  // per page, once spilled
 };
 
 // One destination object per anchor, shared by every link and bookmark that points there:
@@ -392,6 +432,8 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
       pdf::lay_out(briefing, options, measure,
                    [&contents](pdf::Page& page, std::size_t) { contents.draw_laid_out(page); });
 
+  contents.spill(laid.pages, options.pdf.spill_pages_above);
+
   // Objects to come: per page a page, its content and its length; per link an annotation;
   // per anchor at most one destination; per bookmark an outline.
   std::size_t links = 0;
@@ -453,7 +495,8 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   writers.join();
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (page_writer.is_plain(pages[i])) continue;  // its content is the writer's to write
-    if (!pdf::set_page_content(doc, pages[i], laid.pages[i].content)) {
+    const auto content = contents.content_of(laid.pages[i], i);
+    if (!content || !pdf::set_page_content(doc, pages[i], *content)) {
       return haru_failure(error, "could not add page " + std::to_string(i + 1) + "'s content");
     }
   }

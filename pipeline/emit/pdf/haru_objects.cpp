@@ -195,22 +195,27 @@ ContentCursor& reader_of(HPDF_Stream stream) {
 
 HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
   ContentCursor& r = reader_of(stream);
-  if (!r.bytes) return HPDF_STREAM_EOF;
-  const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);
-  std::copy_n(r.bytes->data() + r.at, n, reinterpret_cast<char*>(out));
+  if (!r.source) return HPDF_STREAM_EOF;
+  const ContentSource& from = *r.source;
+  const std::uint64_t n = std::min<std::uint64_t>(*size, from.length() - r.at);
+  if (from.bytes) {
+    std::copy_n(from.bytes->data() + r.at, n, reinterpret_cast<char*>(out));
+  } else if (!read_spilled(from.fd, from.at + r.at, reinterpret_cast<char*>(out), n)) {
+    return HPDF_FILE_IO_ERROR;
+  }
   r.at += n;
   *size = static_cast<HPDF_UINT>(n);
-  return r.at == r.bytes->size() ? HPDF_STREAM_EOF : HPDF_OK;
+  return r.at == from.length() ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
 HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
   ContentCursor& r = reader_of(stream);
-  const auto size = r.bytes ? static_cast<long long>(r.bytes->size()) : 0;
+  const auto size = r.source ? static_cast<long long>(r.source->length()) : 0;
   long long at = pos;
   if (mode == HPDF_SEEK_CUR) at += static_cast<long long>(r.at);
   if (mode == HPDF_SEEK_END) at += size;
   if (at < 0 || at > size) return HPDF_STREAM_EOF;
-  r.at = static_cast<std::size_t>(at);
+  r.at = static_cast<std::uint64_t>(at);
   return HPDF_OK;
 }
 
@@ -220,16 +225,16 @@ HPDF_INT32 tell_content(HPDF_Stream stream) {
 
 HPDF_UINT32 content_size(HPDF_Stream stream) {
   const ContentCursor& r = reader_of(stream);
-  return r.bytes ? static_cast<HPDF_UINT32>(r.bytes->size()) : 0;
+  return r.source ? static_cast<HPDF_UINT32>(r.source->length()) : 0;
 }
 
 }  // namespace
 
-bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated) {
+bool set_page_content(HPDF_Doc doc, HPDF_Page page, const ContentSource& deflated) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   void* memory = HPDF_GetMem(doc->mmgr, sizeof(ContentCursor));  // released with the document
   if (!memory) return false;
-  auto* reader = new (memory) ContentCursor{&deflated, 0};
+  auto* reader = new (memory) ContentCursor{deflated, 0};
   HPDF_Stream stream = HPDF_CallbackReader_New(doc->mmgr, read_content, seek_content, tell_content,
                                                content_size, reader);
   if (!stream) return false;
@@ -300,7 +305,7 @@ HPDF_Page PageWriter::add_full() {
   return HPDF_AddPage(doc_);
 }
 
-HPDF_Page PageWriter::add_plain(const std::string& deflated) {
+HPDF_Page PageWriter::add_plain(const ContentSource& deflated) {
   next_place();
   if (!media_box_ || !doc_->cur_pages) return nullptr;
   if (!contents_) {
@@ -340,7 +345,7 @@ HPDF_Page PageWriter::add_plain(const std::string& deflated) {
   ++doc_->cur_page_num;
   page->write_fn = write_page;
   plain_.push_back(
-      {page, &deflated, object_id(doc_->cur_pages), object_id(contents_), object_id(length_)});
+      {page, deflated, object_id(doc_->cur_pages), object_id(contents_), object_id(length_)});
   return page;
 }
 

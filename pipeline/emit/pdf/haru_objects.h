@@ -22,6 +22,8 @@
 #include <hpdf.h>
 #include <hpdf_pages.h>
 
+#include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -29,6 +31,7 @@
 #include <vector>
 
 #include "emit/pdf/layout.h"
+#include "emit/pdf/spill_file.h"
 
 namespace dossier::emit::pdf {
 
@@ -83,10 +86,10 @@ class LinkWriter {
   LinkWriter* outer_ = nullptr;  // the thread's writer before this one
 };
 
-// Where libharu is in reading a page's content stream from dossier's string.
+// Where libharu is in reading a page's content stream from dossier's string or spill file.
 struct ContentCursor {
-  const std::string* bytes = nullptr;
-  std::size_t at = 0;
+  std::optional<ContentSource> source;
+  std::uint64_t at = 0;
 };
 
 // The document's pages, in order, in libharu's page tree (nodes of HPDF_SetPagesConfiguration's
@@ -108,7 +111,7 @@ class PageWriter {
 
   // A plain page whose content stream is `deflated` (zlib data of its operators), read when
   // the document is saved. Null when libharu fails.
-  HPDF_Page add_plain(const std::string& deflated);
+  HPDF_Page add_plain(const ContentSource& deflated);
   // A page of libharu's making (HPDF_AddPage), for images and web links.
   HPDF_Page add_full();
   static bool is_plain(HPDF_Page page) { return page->write_fn == write_page; }
@@ -116,7 +119,7 @@ class PageWriter {
  private:
   struct Plain {
     HPDF_Dict page;
-    const std::string* content;
+    ContentSource content;
     HPDF_UINT32 parent_id, contents_id, length_id;
   };
   // Starts a node of the page tree where HPDF_AddPage would, with room for all its kids.
@@ -167,7 +170,7 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 // /FlateDecode. libharu reads it from there when it saves, so `deflated` must outlive
 // HPDF_SaveToStream (copying it into libharu's own stream cost a second copy of every page:
 // 0.7 s and 250 MB for 10,000 articles). False when libharu fails.
-bool set_page_content(HPDF_Doc doc, HPDF_Page page, const std::string& deflated);
+bool set_page_content(HPDF_Doc doc, HPDF_Page page, const ContentSource& deflated);
 
 // Writes the document to `out` through a buffer; false when libharu or the stream failed.
 bool save_to(HPDF_Doc doc, std::ostream& out);

@@ -109,8 +109,9 @@ namespace {
 
 // A document of `count` pages in nodes of 1,000, with links, destinations and bookmarks: with
 // `plain`, the pages are PageWriter's plain pages (every seventh one libharu's, as a page with
-// an image is) and the destinations XyzDestinations'; otherwise all are libharu's own.
-std::string document_of(int count, bool plain) {
+// an image is) and the destinations XyzDestinations'; otherwise all are libharu's own. With
+// `spilled`, every page's content is read from a spill file rather than from its string.
+std::string document_of(int count, bool plain, bool spilled = false) {
   const emit::pdf::HaruMemory memory;
   HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
   if (!doc) return {};
@@ -120,13 +121,27 @@ std::string document_of(int count, bool plain) {
       emit::pdf::font_resources(doc, {{"F1", HPDF_GetFont(doc, "Helvetica", nullptr)}});
   std::vector<std::string> contents;
   for (int i = 0; i < count; ++i) contents.push_back("page " + std::to_string(i));
+  // A few pages larger than the file's buffer, which go to the file as they are.
+  for (int i = 5; i < count; i += 701) contents[i] += std::string(1 << 20, char('a' + i % 26));
+  emit::pdf::SpillFile file;
+  std::vector<emit::pdf::ContentSource> sources;
+  for (const auto& c : contents) {
+    if (!spilled) {
+      sources.emplace_back(c);
+    } else if (auto where = file.append(c)) {
+      sources.push_back(*where);
+    } else {
+      return {};
+    }
+  }
+  if (spilled && !file.flush()) return {};
   std::ostringstream out;
   {
     emit::pdf::PageWriter writer(doc, fonts, 595.276, 841.89, contents.size());
     std::vector<HPDF_Page> pages;
     for (int i = 0; i < count; ++i) {
       const bool full = !plain || i % 7 == 0;
-      HPDF_Page page = full ? writer.add_full() : writer.add_plain(contents[i]);
+      HPDF_Page page = full ? writer.add_full() : writer.add_plain(sources[i]);
       if (!page) return {};
       if (full) {
         emit::pdf::use_font_resources(page, fonts);
@@ -157,7 +172,7 @@ std::string document_of(int count, bool plain) {
       HPDF_Outline_SetDestination(o, destination(i));
     }
     for (int i = 0; i < count; ++i) {
-      if (!writer.is_plain(pages[i])) emit::pdf::set_page_content(doc, pages[i], contents[i]);
+      if (!writer.is_plain(pages[i])) emit::pdf::set_page_content(doc, pages[i], sources[i]);
     }
     if (!emit::pdf::save_to(doc, out)) return {};
   }
@@ -188,4 +203,37 @@ TEST(PdfPageWriter, PlainPagesWriteTheBytesOfLibharusPages) {
     EXPECT_EQ(objects.at(length[0]), "9") << "the length object follows its stream";
   }
   EXPECT_EQ(found, 1);
+}
+
+// Contents read back from a spill file, plain pages' and libharu's own, make the same file.
+TEST(PdfPageWriter, PagesReadFromASpillFileWriteTheSameBytes) {
+  const std::string in_memory = document_of(2300, true);
+  const std::string spilled = document_of(2300, true, true);
+  ASSERT_FALSE(in_memory.empty());
+  ASSERT_EQ(spilled.size(), in_memory.size());
+  EXPECT_TRUE(spilled == in_memory);
+  EXPECT_NE(spilled.find("stream\r\npage 706" + std::string(1 << 20, 'e')), std::string::npos);
+}
+
+TEST(PdfSpillFile, GivesBackWhatWasAppendedWhereItSays) {
+  emit::pdf::SpillFile file;
+  ASSERT_TRUE(file.ok());
+  const std::vector<std::string> parts = {std::string("x\0\xff\x9c", 4), "",
+                                          std::string(3 << 20, 'b'), "tail"};
+  std::vector<emit::pdf::ContentSource> where;
+  for (const auto& p : parts) {
+    auto w = file.append(p);
+    ASSERT_TRUE(w.has_value());
+    where.push_back(*w);
+  }
+  ASSERT_TRUE(file.flush());
+  EXPECT_EQ(file.written(), 4u + (3u << 20) + 4u);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    EXPECT_EQ(where[i].length(), parts[i].size());
+    std::string back(parts[i].size(), '?');
+    ASSERT_TRUE(emit::pdf::read_spilled(where[i].fd, where[i].at, back.data(), back.size()));
+    EXPECT_EQ(back, parts[i]) << i;
+  }
+  std::string beyond(8, '?');
+  EXPECT_FALSE(emit::pdf::read_spilled(where[0].fd, file.written() - 4, beyond.data(), 8));
 }

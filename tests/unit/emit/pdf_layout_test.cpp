@@ -99,6 +99,18 @@ TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
   EXPECT_EQ(first.str().rfind("%PDF-", 0), 0u);
 }
 
+// A long briefing's compressed pages wait for the save in a temporary file: forced here, the
+// document must be the one written from memory.
+TEST(Pdf, PagesSpilledToAFileMakeTheSameDocument) {
+  const auto b = fixtures::small_briefing();
+  auto o = fixtures::project_emit_options();
+  std::ostringstream in_memory, spilled;
+  ASSERT_TRUE(emit::write_pdf(b, o, in_memory).ok());
+  o.pdf.spill_pages_above = 0;
+  ASSERT_TRUE(emit::write_pdf(b, o, spilled).ok());
+  EXPECT_EQ(spilled.str(), in_memory.str());
+}
+
 TEST(PdfLayout, NamesLinkToTheIndexAndTheIndexGivesPages) {
   auto b = fixtures::small_briefing();
   ASSERT_FALSE(b.sources.empty());
