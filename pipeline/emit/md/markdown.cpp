@@ -1,11 +1,7 @@
-// briefing.md: CommonMark built as a cmark-gfm node tree and rendered by cmark-gfm, so every
-// character that could be read as syntax is escaped by the library that will read it back.
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
-#include <cmark-gfm.h>
-
+// briefing.md: CommonMark written from a tree of cmark-gfm's node kinds with the escaping
+// cmark-gfm's renderer gives that tree (render_commonmark.h), so every character that could be
+// read as syntax is escaped as the library that reads it back expects.
 #include <algorithm>
-#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -13,37 +9,41 @@
 #include "emit/emit.h"
 #include "emit/end_note.h"
 #include "emit/inline_spans.h"
+#include "emit/md/commonmark_tree.h"
+#include "emit/md/render_commonmark.h"
 #include "emit/piece_cache.h"
-#include "model/cmark_extensions.h"
 
 namespace dossier::emit {
 
 namespace {
 
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
+using md::CommonMarkTree;
+using md::NodeKind;
+
+// A node of the piece being built.
+struct At {
+  CommonMarkTree* tree;
+  CommonMarkTree::Id id;
 };
 
-// The document written a piece at a time, each piece's tree freed once rendered, so the
+// The document written a piece at a time, each piece's tree cleared once rendered, so the
 // briefing is never one tree or one rendered string in memory. Pieces are cut only before a
 // heading, so they join with the blank line that rendering them as one would put there.
 class Pieces {
  public:
-  explicit Pieces(std::ostream& out) : out_(out), doc_(cmark_node_new(CMARK_NODE_DOCUMENT)) {}
-  cmark_node* doc() const { return doc_.get(); }
+  explicit Pieces(std::ostream& out) : out_(out) {}
+  At doc() { return {&tree_, CommonMarkTree::root()}; }
   // Renders and writes what was added since the last cut.
   void cut() {
-    if (!cmark_node_first_child(doc_.get())) return;
+    if (tree_.empty()) return;
     write(render());
   }
   // Renders what was added since the last cut, to be written (a piece may be kept to write
   // again in a later build).
-  std::string render() {
-    char* rendered = cmark_render_commonmark(doc_.get(), CMARK_OPT_DEFAULT, 0);
-    std::string text(rendered);
-    free(rendered);
-    doc_.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
-    return text;
+  const std::string& render() {
+    md::render_commonmark(tree_, rendered_);
+    tree_.clear();
+    return rendered_;
   }
   // Writes a rendered piece.
   void write(std::string_view rendered) {
@@ -52,66 +52,63 @@ class Pieces {
     written_ = true;
   }
   // A cut, then the document the next piece goes into.
-  cmark_node* next() {
+  At next() {
     cut();
     return doc();
   }
 
  private:
   std::ostream& out_;
-  std::unique_ptr<cmark_node, NodeDeleter> doc_;
+  CommonMarkTree tree_;
+  std::string rendered_;
   bool written_ = false;
 };
 
-cmark_node* text_node(const std::string& text) {
-  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
-  cmark_node_set_literal(node, text.c_str());
-  return node;
+At append(At parent, NodeKind kind) {
+  return {parent.tree, parent.tree->append(parent.id, kind)};
 }
 
-cmark_node* append(cmark_node* parent, cmark_node* child) {
-  cmark_node_append_child(parent, child);
-  return child;
+// A text, code, raw or code block node.
+At append(At parent, NodeKind kind, std::string_view literal) {
+  return {parent.tree, parent.tree->append(parent.id, kind, literal)};
 }
 
-cmark_node* heading(cmark_node* doc, int level, const std::string& text) {
-  cmark_node* h = append(doc, cmark_node_new(CMARK_NODE_HEADING));
-  cmark_node_set_heading_level(h, level);
-  append(h, text_node(text));
+At heading(At doc, int level, std::string_view text) {
+  const At h = append(doc, NodeKind::Heading);
+  h.tree->set_heading_level(h.id, level);
+  append(h, NodeKind::Text, text);
   return h;
 }
 
-cmark_node* paragraph(cmark_node* parent, const std::string& text) {
-  cmark_node* p = append(parent, cmark_node_new(CMARK_NODE_PARAGRAPH));
-  append(p, text_node(text));
+At paragraph(At parent, std::string_view text) {
+  const At p = append(parent, NodeKind::Paragraph);
+  append(p, NodeKind::Text, text);
   return p;
 }
 
-cmark_node* bullet_list(cmark_node* parent) {
-  cmark_node* list = append(parent, cmark_node_new(CMARK_NODE_LIST));
-  cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-  cmark_node_set_list_tight(list, 1);
+At bullet_list(At parent) {
+  const At list = append(parent, NodeKind::List);
+  list.tree->set_list(list.id, false, 0, true);
   return list;
 }
 
-void bullet(cmark_node* list, const std::string& text) {
-  paragraph(append(list, cmark_node_new(CMARK_NODE_ITEM)), text);
+void bullet(At list, std::string_view text) {
+  paragraph(append(list, NodeKind::Item), text);
 }
 
-void emphasized_paragraph(cmark_node* parent, const std::string& text) {
-  cmark_node* p = append(parent, cmark_node_new(CMARK_NODE_PARAGRAPH));
-  append(append(p, cmark_node_new(CMARK_NODE_EMPH)), text_node(text));
+void emphasized_paragraph(At parent, std::string_view text) {
+  append(append(append(parent, NodeKind::Paragraph), NodeKind::Emphasis), NodeKind::Text, text);
 }
 
 // Text, a hard line break ('\n') as a line break node.
-void append_text(cmark_node* parent, const std::string& text) {
+void append_text(At parent, std::string_view text) {
   std::size_t start = 0;
   while (true) {
     const std::size_t newline = text.find('\n', start);
-    const std::string part = text.substr(start, newline - start);
-    if (!part.empty()) append(parent, text_node(part));
-    if (newline == std::string::npos) break;
-    append(parent, cmark_node_new(CMARK_NODE_LINEBREAK));
+    const std::string_view part = text.substr(start, newline - start);
+    if (!part.empty()) append(parent, NodeKind::Text, part);
+    if (newline == std::string_view::npos) break;
+    append(parent, NodeKind::LineBreak);
     start = newline + 1;
   }
 }
@@ -122,48 +119,38 @@ std::string note_label(const std::string& source_id, const std::string& number) 
 }
 
 // Written as it stands: the writer escapes text nodes, and "[^1]" must stay syntax.
-cmark_node* raw(const std::string& markdown) {
-  cmark_node* node = cmark_node_new(CMARK_NODE_HTML_INLINE);
-  cmark_node_set_literal(node, markdown.c_str());
-  return node;
-}
-
-// The extensions' node types are variables set when the extensions register
-// (write_markdown registers them first).
-cmark_node* extension_node(cmark_node_type type, const char* extension) {
-  return cmark_node_new_with_ext(type, cmark_find_syntax_extension(extension));
+void raw(At parent, const std::string& markdown) {
+  append(parent, NodeKind::RawInline, markdown);
 }
 
 // Inline nodes for a block's text: emphasis, strong, code, links, strikethrough (GFM's
 // extension) and footnote references.
-void append_spans(cmark_node* parent, const InlineText& inline_text,
+void append_spans(At parent, const InlineText& inline_text,
                   const std::vector<const model::Span*>& spans, int from, int to,
                   const std::string& source_id) {
   inline_text.walk(
       spans, from, to, [&](const std::string& text) { append_text(parent, text); },
       [&](const model::Span& span, const std::vector<const model::Span*>& inner) {
-        cmark_node* node = parent;
+        At node = parent;
         switch (span.kind) {
-          case model::SpanKind::Code: {
-            cmark_node* code = append(parent, cmark_node_new(CMARK_NODE_CODE));
-            cmark_node_set_literal(code, inline_text.slice(span.start, span.end).c_str());
+          case model::SpanKind::Code:
+            append(parent, NodeKind::Code, inline_text.slice(span.start, span.end));
             return;
-          }
           case model::SpanKind::FootnoteRef:
-            append(parent, raw("[^" + note_label(source_id, span.href) + "]"));
+            raw(parent, "[^" + note_label(source_id, span.href) + "]");
             return;
           case model::SpanKind::Emphasis:
-            node = append(parent, cmark_node_new(CMARK_NODE_EMPH));
+            node = append(parent, NodeKind::Emphasis);
             break;
           case model::SpanKind::Strong:
-            node = append(parent, cmark_node_new(CMARK_NODE_STRONG));
+            node = append(parent, NodeKind::Strong);
             break;
           case model::SpanKind::Strikethrough:
-            node = append(parent, extension_node(CMARK_NODE_STRIKETHROUGH, "strikethrough"));
+            node = append(parent, NodeKind::Strikethrough);
             break;
           case model::SpanKind::Link:
-            node = append(parent, cmark_node_new(CMARK_NODE_LINK));
-            cmark_node_set_url(node, span.href.c_str());
+            node = append(parent, NodeKind::Link);
+            node.tree->set_url(node.id, span.href);
             break;
         }
         append_spans(node, inline_text, inner, span.start, span.end, source_id);
@@ -171,7 +158,7 @@ void append_spans(cmark_node* parent, const InlineText& inline_text,
 }
 
 // A paragraph or heading's inline content.
-void append_inline(cmark_node* parent, const model::Block& block) {
+void append_inline(At parent, const model::Block& block) {
   if (block.spans.empty()) {
     append_text(parent, block.text);
     return;
@@ -182,43 +169,36 @@ void append_inline(cmark_node* parent, const model::Block& block) {
 }
 
 // A GFM table: the first row the header, each column's alignment kept.
-void append_table(cmark_node* parent, const model::Block& block) {
-  cmark_node* table = append(parent, extension_node(CMARK_NODE_TABLE, "table"));
+void append_table(At parent, const model::Block& block) {
+  const At table = append(parent, NodeKind::Table);
   std::size_t columns = block.align.size();
   for (const auto& row : block.children) columns = std::max(columns, row.children.size());
-  std::vector<uint8_t> align(columns, 0);
-  for (std::size_t k = 0; k < block.align.size(); ++k) {
-    if (block.align[k] != ' ') align[k] = static_cast<uint8_t>(block.align[k]);
+  std::string align(static_cast<std::uint16_t>(columns), '\0');
+  for (std::size_t k = 0; k < block.align.size() && k < align.size(); ++k) {
+    if (block.align[k] != ' ') align[k] = block.align[k];
   }
-  cmark_gfm_extensions_set_table_columns(table, static_cast<uint16_t>(columns));
-  cmark_gfm_extensions_set_table_alignments(table, static_cast<uint16_t>(columns), align.data());
+  table.tree->set_table_alignments(table.id, align);
   bool header = true;
   for (const auto& row : block.children) {
-    cmark_node* tr = append(table, extension_node(CMARK_NODE_TABLE_ROW, "table"));
-    if (header) cmark_gfm_extensions_set_table_row_is_header(tr, 1);
+    const At tr = append(table, NodeKind::TableRow);
+    if (header) tr.tree->set_header_row(tr.id);
     header = false;
-    for (const auto& cell : row.children) {
-      // Not made with the extension's allocator: in this cmark-gfm (0.29.0.gfm.6) a cell made
-      // that way leaks its data when freed; the writer needs none of it.
-      cmark_node* td = append(tr, cmark_node_new(CMARK_NODE_TABLE_CELL));
-      cmark_node_set_syntax_extension(td, cmark_find_syntax_extension("table"));
-      append_inline(td, cell);
-    }
+    for (const auto& cell : row.children) append_inline(append(tr, NodeKind::TableCell), cell);
   }
 }
 
-void append_block(cmark_node* doc, const model::Block& block);
+void append_block(At doc, const model::Block& block);
 
-void append_children(cmark_node* parent, const std::vector<model::Block>& children) {
+void append_children(At parent, const std::vector<model::Block>& children) {
   for (const auto& c : children) append_block(parent, c);
 }
 
-void append_block(cmark_node* doc, const model::Block& block) {
+void append_block(At doc, const model::Block& block) {
   switch (block.kind) {
     case model::BlockKind::Heading: {
       // Chapters are level 2, so a source's own headings start at 3.
-      cmark_node* h = append(doc, cmark_node_new(CMARK_NODE_HEADING));
-      cmark_node_set_heading_level(h, std::min(6, block.level + 1));
+      const At h = append(doc, NodeKind::Heading);
+      h.tree->set_heading_level(h.id, std::min(6, block.level + 1));
       append_inline(h, block);
       break;
     }
@@ -226,72 +206,60 @@ void append_block(cmark_node* doc, const model::Block& block) {
       emphasized_paragraph(doc, block.text);
       break;
     case model::BlockKind::Image: {
-      cmark_node* image = append(append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH)),
-                                 cmark_node_new(CMARK_NODE_IMAGE));
-      cmark_node_set_url(image, block.src.c_str());
-      cmark_node* alt = append(image, cmark_node_new(CMARK_NODE_TEXT));
-      cmark_node_set_literal(alt, block.text.c_str());
+      const At image = append(append(doc, NodeKind::Paragraph), NodeKind::Image);
+      image.tree->set_url(image.id, block.src);
+      append(image, NodeKind::Text, block.text);
       break;
     }
     case model::BlockKind::Blockquote: {
-      cmark_node* quote = append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
+      const At quote = append(doc, NodeKind::BlockQuote);
       if (block.children.empty()) paragraph(quote, block.text);
       append_children(quote, block.children);
       break;
     }
     case model::BlockKind::List: {
-      cmark_node* list = append(doc, cmark_node_new(CMARK_NODE_LIST));
-      cmark_node_set_list_type(list, block.level == 1 ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
-      if (block.level == 1) cmark_node_set_list_start(list, block.start);
-      cmark_node_set_list_tight(list, block.loose ? 0 : 1);
+      const At list = append(doc, NodeKind::List);
+      const bool ordered = block.level == 1;
+      list.tree->set_list(list.id, ordered, ordered ? block.start : 0, !block.loose);
       for (const auto& item : block.children) {
-        cmark_node* li = append(list, cmark_node_new(CMARK_NODE_ITEM));
+        const At li = append(list, NodeKind::Item);
         append_children(li, item.children);
         // A task item: GFM's tasklist extension writes its "[x]" or "[ ]".
-        if (item.checked) {
-          if (cmark_syntax_extension* tasks = cmark_find_syntax_extension("tasklist")) {
-            cmark_node_set_syntax_extension(li, tasks);
-            cmark_gfm_extensions_set_tasklist_item_checked(li, *item.checked);
-          }
-        }
+        if (item.checked) li.tree->set_task(li.id, *item.checked);
       }
       break;
     }
-    case model::BlockKind::Code: {
-      cmark_node* code = append(doc, cmark_node_new(CMARK_NODE_CODE_BLOCK));
-      cmark_node_set_literal(code, (block.text + "\n").c_str());
-      cmark_node_set_fence_info(code, "");
+    case model::BlockKind::Code:
+      append(doc, NodeKind::CodeBlock, block.text + "\n");
       break;
-    }
     case model::BlockKind::ThematicBreak:
-      append(doc, cmark_node_new(CMARK_NODE_THEMATIC_BREAK));
+      append(doc, NodeKind::ThematicBreak);
       break;
     case model::BlockKind::Table:
       append_table(doc, block);
       break;
     case model::BlockKind::Footnote: {
       // "[^1]: …" read back as the note; a note of several blocks keeps their text as lines.
-      cmark_node* p = append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH));
-      append(p,
-             raw("[^" +
+      const At p = append(doc, NodeKind::Paragraph);
+      raw(p, "[^" +
                  note_label(block.id.substr(0, block.id.find('-')), std::to_string(block.start)) +
-                 "]: "));
+                 "]: ");
       if (block.children.empty()) append_inline(p, block);
       for (std::size_t k = 0; k < block.children.size(); ++k) {
-        if (k > 0) append(p, cmark_node_new(CMARK_NODE_LINEBREAK));
+        if (k > 0) append(p, NodeKind::LineBreak);
         append_inline(p, block.children[k]);
       }
       break;
     }
     default:
-      append_inline(append(doc, cmark_node_new(CMARK_NODE_PARAGRAPH)), block);
+      append_inline(append(doc, NodeKind::Paragraph), block);
       break;
   }
 }
 
-void append_metadata(cmark_node* doc, const model::Source& source, const Words& words) {
+void append_metadata(At doc, const model::Source& source, const Words& words) {
   const model::SourceMeta& m = source.meta;
-  cmark_node* list = bullet_list(doc);
+  const At list = bullet_list(doc);
   const auto field = [&](const char* key, const std::optional<std::string>& value) {
     if (value) bullet(list, words[key] + ": " + *value);
   };
@@ -309,11 +277,11 @@ void append_metadata(cmark_node* doc, const model::Source& source, const Words& 
   bullet(list, words["file"] + ": " + source.path);
 }
 
-void append_end_note(cmark_node* doc, const model::Source& source, const Words& words) {
+void append_end_note(At doc, const model::Source& source, const Words& words) {
   const EndNote note = end_note_for(source);
   if (note.empty()) return;
   heading(doc, 3, words["repairs"]);
-  cmark_node* list = bullet_list(doc);
+  const At list = bullet_list(doc);
   for (const auto& [kind, n] : note.counts) bullet(list, kind + ": " + std::to_string(n));
   for (const model::Fix* fix : note.listed) bullet(list, describe_fix(*fix));
   for (const auto& r : *note.removals) {
@@ -331,10 +299,10 @@ std::string refs_text(const std::vector<ParagraphRef>& refs) {
 // The reference parts as plain sections: Markdown has no portable anchors, so references are
 // written as "S2 ¶7", the numbers printed beside each paragraph.
 void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& words) {
-  cmark_node* doc = pieces.next();
+  At doc = pieces.next();
   heading(doc, 2, words["key_people"]);
   if (view.key_entities.empty()) paragraph(doc, words["none_found"]);
-  cmark_node* people = view.key_entities.empty() ? nullptr : bullet_list(doc);
+  const At people = view.key_entities.empty() ? At{} : bullet_list(doc);
   for (const EntityEntry* e : view.key_entities) {
     std::string line = e->entity->name;
     for (const auto& r : e->entity->roles) line += "; " + r;
@@ -349,14 +317,14 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
     for (const model::Quote* q : group.quotes) {
       std::vector<ParagraphRef> refs;
       for (const auto& b : q->blocks) refs.push_back(paragraph_ref(b));
-      cmark_node* quote = append(doc, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
+      const At quote = append(doc, NodeKind::BlockQuote);
       paragraph(quote, "“" + q->text + "” (" + refs_text(refs) + ")");
     }
   }
   doc = pieces.next();
   heading(doc, 2, words["timeline"]);
   if (view.timeline.empty()) paragraph(doc, words["none_found"]);
-  cmark_node* timeline = view.timeline.empty() ? nullptr : bullet_list(doc);
+  const At timeline = view.timeline.empty() ? At{} : bullet_list(doc);
   for (const auto& t : view.timeline) {
     bullet(timeline, *t.date->iso + " " + t.date->text + " — " + t.at.label());
   }
@@ -364,7 +332,7 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
   heading(doc, 2, words["figures_and_conflicts"]);
   if (!view.conflicts.empty()) {
     heading(doc, 3, words["conflicts"]);
-    cmark_node* list = bullet_list(doc);
+    const At list = bullet_list(doc);
     for (const auto& c : view.conflicts) {
       std::string line = c.conflict->about + ":";
       bool first = true;
@@ -377,22 +345,22 @@ void append_parts_before(Pieces& pieces, const BriefingView& view, const Words& 
     }
   }
   if (view.figures.empty()) paragraph(doc, words["none_found"]);
-  cmark_node* figures = view.figures.empty() ? nullptr : bullet_list(doc);
+  const At figures = view.figures.empty() ? At{} : bullet_list(doc);
   for (const model::Figure* f : view.figures) {
     bullet(figures, f->text + (f->about ? " — " + *f->about : "") + " (" +
                         paragraph_ref(f->block).label() + ")");
   }
 }
 
-void append_index(cmark_node* doc, const BriefingView& view, const Words& words) {
+void append_index(At doc, const BriefingView& view, const Words& words) {
   heading(doc, 2, words["index"]);
   if (view.index.empty()) paragraph(doc, words["none_found"]);
-  cmark_node* list = view.index.empty() ? nullptr : bullet_list(doc);
+  const At list = view.index.empty() ? At{} : bullet_list(doc);
   for (const auto& e : view.index) bullet(list, e.entity->name + ": " + refs_text(e.paragraphs));
 }
 
 // A source's chapter: its heading, metadata, text and end note.
-void append_chapter(cmark_node* doc, const model::Source& source, const Words& words) {
+void append_chapter(At doc, const model::Source& source, const Words& words) {
   heading(doc, 2, source.id + ". " + model::display_title(source));
   if (source.status == model::SourceStatus::Failed) {
     paragraph(doc, words["source_failed"]);
@@ -409,15 +377,14 @@ void append_chapter(cmark_node* doc, const model::Source& source, const Words& w
 model::Result<bool> write_markdown(const model::Briefing& briefing, const EmitOptions& options,
                                    std::ostream& out) {
   const Words& words = options.words;
-  model::register_cmark_extensions();  // before any table or strikethrough type is read
   Pieces pieces(out);
-  cmark_node* doc = pieces.doc();
+  At doc = pieces.doc();
   heading(doc, 1, briefing.title);
   if (briefing.subtitle) emphasized_paragraph(doc, *briefing.subtitle);
   paragraph(doc, briefing.date + (briefing.author ? " · " + *briefing.author : ""));
 
   heading(doc, 2, words["sources"]);
-  cmark_node* list = bullet_list(doc);
+  const At list = bullet_list(doc);
   for (const auto& s : briefing.sources) {
     std::string entry = s.id + ": " + model::display_title(s);
     if (s.status == model::SourceStatus::Failed) entry += " (" + words["failed"] + ")";
