@@ -20,7 +20,8 @@ std::optional<std::string> tunables_with_huge_pages(const char* current) {
 }
 
 void restart_with_huge_page_malloc(char** argv) {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if defined(__GLIBC__) && !DOSSIER_MIMALLOC && !defined(__SANITIZE_ADDRESS__) && \
+    !defined(__SANITIZE_THREAD__)
   // Started by naming the dynamic loader ("ld.so ./dossier …"), /proc/self/exe is the loader
   // and the arguments no longer say which program to run; the loader's base address is then
   // 0, as it is for a program without one.

@@ -18,8 +18,9 @@ std::optional<std::string> tunables_with_huge_pages(const char* current);
 // So `build` and `watch` call this, once their arguments are read and before any work: it
 // executes the program again (same pid, arguments and environment) with the tunable
 // added, unless GLIBC_TUNABLES already names it (the caller's choice stands), the program
-// runs under a sanitizer (its allocator is not glibc's) or was started by naming the dynamic
-// loader, or /proc/self/exe cannot be run: then it returns and the build goes on as it is.
+// allocates with mimalloc or runs under a sanitizer (the allocator is not glibc's), it was
+// started by naming the dynamic loader, or /proc/self/exe cannot be run: then it returns
+// and the build goes on as it is.
 void restart_with_huge_page_malloc(char** argv);
 
 }  // namespace dossier::cli
