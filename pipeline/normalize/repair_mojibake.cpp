@@ -173,8 +173,9 @@ bool repair_runs(std::u32string& text) {
   };
   std::vector<Candidate> found;
   bool strong = false;
+  Bytes bytes;
   for (std::size_t i = 0; i < text.size();) {
-    Bytes bytes;
+    bytes.clear();
     std::size_t j = i;
     // The longest run of characters that the page can encode (at most one sequence ahead).
     while (j < text.size() && j < i + 6) {
@@ -217,13 +218,21 @@ bool repair_runs(std::u32string& text) {
     }
   }
   bool changed = false;
+  std::u32string trial;
   for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-    std::u32string trial = text;
-    trial.replace(it->begin, it->end - it->begin, it->replacement);
+    // The run decoded, with what scoring around it reads (badness_around scores from three
+    // characters before the run to one after it, and each score looks one character back and
+    // three ahead): not the whole line copied for each run.
+    const std::size_t from = it->begin >= 3 ? it->begin - 3 : 0;
+    const std::size_t window = from > 0 ? from - 1 : 0;
+    trial.assign(text, window, it->begin - window);
+    trial += it->replacement;
+    trial.append(text, it->end, 4);
+    const std::size_t begin = it->begin - window;
     const double before = badness_around(text, it->begin, it->end);
-    const double after = badness_around(trial, it->begin, it->begin + it->replacement.size());
+    const double after = badness_around(trial, begin, begin + it->replacement.size());
     if (after < before) {
-      text = std::move(trial);
+      text.replace(it->begin, it->end - it->begin, it->replacement);
       changed = true;
     }
   }
