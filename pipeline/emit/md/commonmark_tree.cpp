@@ -4,23 +4,6 @@ namespace dossier::emit::md {
 
 namespace {
 
-bool is_inline(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::Text:
-    case NodeKind::LineBreak:
-    case NodeKind::Code:
-    case NodeKind::RawInline:
-    case NodeKind::Emphasis:
-    case NodeKind::Strong:
-    case NodeKind::Strikethrough:
-    case NodeKind::Link:
-    case NodeKind::Image:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Which children cmark_node_append_child accepts (the extensions' rules for their own nodes).
 bool can_contain(NodeKind parent, NodeKind child) {
   switch (parent) {
@@ -50,6 +33,23 @@ bool can_contain(NodeKind parent, NodeKind child) {
 }
 
 }  // namespace
+
+bool is_inline(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::Text:
+    case NodeKind::LineBreak:
+    case NodeKind::Code:
+    case NodeKind::RawInline:
+    case NodeKind::Emphasis:
+    case NodeKind::Strong:
+    case NodeKind::Strikethrough:
+    case NodeKind::Link:
+    case NodeKind::Image:
+      return true;
+    default:
+      return false;
+  }
+}
 
 void CommonMarkTree::clear() {
   nodes_.clear();

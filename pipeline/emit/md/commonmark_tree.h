@@ -34,6 +34,9 @@ enum class NodeKind : std::uint8_t {
   Image,
 };
 
+// Text and what marks it up inside a block (cmark's inline node types).
+bool is_inline(NodeKind kind);
+
 class CommonMarkTree {
  public:
   using Id = std::uint32_t;

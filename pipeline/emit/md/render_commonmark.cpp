@@ -93,23 +93,6 @@ bool has_scheme(std::string_view url) {
   return false;
 }
 
-bool is_inline(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::Text:
-    case NodeKind::LineBreak:
-    case NodeKind::Code:
-    case NodeKind::RawInline:
-    case NodeKind::Emphasis:
-    case NodeKind::Strong:
-    case NodeKind::Strikethrough:
-    case NodeKind::Link:
-    case NodeKind::Image:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_table_part(NodeKind kind) {
   return kind == NodeKind::Table || kind == NodeKind::TableRow || kind == NodeKind::TableCell;
 }
