@@ -30,8 +30,14 @@ model::Source prepared(const fs::path& file) {
   return cli::prepare_source(spec, settings(), diag);
 }
 
+// The file goes in a folder of the running test's own: ctest runs these tests side by side,
+// and one file shared between them was read while another test rewrote it (a flaky failure).
 model::Source prepared_text(const std::string& text, const std::string& name) {
-  const fs::path file = fs::path(testing::TempDir()) / name;
+  const fs::path folder =
+      fs::path(testing::TempDir()) /
+      (std::string("ledger-") + testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::create_directories(folder);
+  const fs::path file = folder / name;
   {
     std::ofstream out(file, std::ios::binary);
     out << text;
