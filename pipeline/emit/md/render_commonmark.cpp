@@ -280,10 +280,13 @@ class Renderer {
   bool is_autolink(const Node& link) const {
     const std::string_view url = tree_.chars(link);
     if (url.empty() || !has_scheme(url) || link.first_child == kNone) return false;
+    // cmark reads the first child's literal, which for a link or an image is its URL (the
+    // two share storage in cmark's node), and for emphasis is empty.
     const Node& first = tree_.node(link.first_child);
-    const bool has_literal = first.kind == NodeKind::Text || first.kind == NodeKind::Code ||
-                             first.kind == NodeKind::RawInline;
-    const std::string_view text = has_literal ? tree_.chars(first) : std::string_view();
+    const bool has_chars = first.kind == NodeKind::Text || first.kind == NodeKind::Code ||
+                           first.kind == NodeKind::RawInline || first.kind == NodeKind::Link ||
+                           first.kind == NodeKind::Image;
+    const std::string_view text = has_chars ? tree_.chars(first) : std::string_view();
     const std::string_view target = url.substr(0, 7) == "mailto:" ? url.substr(7) : url;
     return text == target;
   }

@@ -97,3 +97,19 @@ TEST(RenderCommonMark, RandomDocumentsRenderAsCmarkRendersThem) {
   }
   EXPECT_GT(compared, 3000);
 }
+
+// cmark takes a link for an autolink when its first child's literal is its URL; a link's or
+// an image's URL shares that storage in cmark's node, so a link opening with a link to the
+// same address is written as "<url>" and the rest of its text is dropped. (Found by the
+// fuzz target.)
+TEST(RenderCommonMark, ALinkOpeningWithALinkToItsOwnAddressIsAnAutolink) {
+  TwinTree t;
+  const auto p = t.append(t.root(), NodeKind::Paragraph);
+  const auto outer = t.append(p, NodeKind::Link);
+  t.set_url(outer, "https://example.org");
+  const auto inner = t.append(outer, NodeKind::Link);
+  t.set_url(inner, "https://example.org");
+  t.append(inner, NodeKind::Text, "inner");
+  t.append(outer, NodeKind::Text, " more");
+  EXPECT_EQ(rendered_both(t), "<https://example.org>\n");
+}
