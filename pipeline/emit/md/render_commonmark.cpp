@@ -9,6 +9,9 @@
 #include <array>
 #include <cstdio>
 
+#include "model/ascii.h"
+#include "model/utf8.h"
+
 namespace dossier::emit::md {
 
 namespace {
@@ -17,19 +20,20 @@ using Id = CommonMarkTree::Id;
 using Node = CommonMarkTree::Node;
 constexpr Id kNone = CommonMarkTree::kNone;
 
-// cmark's character classes, ASCII only.
+// cmark's character classes beyond model::ascii's: its white space includes \v and \f, and
+// its punctuation is ASCII's.
 bool is_space(unsigned char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
-}
-bool is_digit(unsigned char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_alpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool is_punct(unsigned char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
+}
+bool is_digit(unsigned char c) {
+  return model::ascii::is_digit(static_cast<char>(c));
+}
+bool is_alpha(unsigned char c) {
+  return model::ascii::is_alpha(static_cast<char>(c));
 }
 
 enum class Escaping { Literal, Normal, Url };
@@ -49,38 +53,6 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
-// The code point at `i` and its length in bytes, or -1 where the bytes are not UTF-8 (cmark
-// stops writing a string there).
-int decode(std::string_view s, std::size_t i, char32_t& c) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  const int length = lead < 0x80   ? 1
-                     : lead < 0xC0 ? 0
-                     : lead < 0xE0 ? 2
-                     : lead < 0xF0 ? 3
-                     : lead < 0xF8 ? 4
-                                   : 0;
-  if (length == 0 || static_cast<std::size_t>(length) > s.size() - i) return -1;
-  for (int k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return -1;
-  }
-  switch (length) {
-    case 1:
-      c = lead;
-      return 1;
-    case 2:
-      c = ((lead & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
-      return c < 0x80 ? -1 : 2;
-    case 3:
-      c = ((lead & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
-      return c < 0x800 || (c >= 0xD800 && c < 0xE000) ? -1 : 3;
-    default:
-      c = ((lead & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) | ((byte(i + 2) & 0x3Fu) << 6) |
-          (byte(i + 3) & 0x3Fu);
-      return c < 0x10000 || c >= 0x110000 ? -1 : 4;
-  }
-}
-
 // "scheme:" at the start, as an autolink's URL must have.
 bool has_scheme(std::string_view url) {
   std::size_t k = 0;
@@ -95,6 +67,16 @@ bool has_scheme(std::string_view url) {
 
 bool is_table_part(NodeKind kind) {
   return kind == NodeKind::Table || kind == NodeKind::TableRow || kind == NodeKind::TableCell;
+}
+
+// A node of GFM's extensions (tables, strikethrough, task items): written by the extension.
+bool is_extension(const CommonMarkTree::Node& node) {
+  return is_table_part(node.kind) || node.kind == NodeKind::Strikethrough || node.task;
+}
+
+// What an autolink shows of its URL.
+std::string_view without_mailto(std::string_view url) {
+  return url.substr(0, 7) == "mailto:" ? url.substr(7) : url;
 }
 
 class Renderer {
@@ -149,16 +131,13 @@ class Renderer {
   void cr() { need_cr_ = std::max(need_cr_, 1); }
   void blank_line() { need_cr_ = std::max(need_cr_, 2); }
 
-  // Whether '|' in what `id` writes is escaped: in a table, unless a strikethrough or task item
-  // lies between (cmark asks only the nearest extension's node, and those have no escapes).
+  // Whether '|' in what `id` writes is escaped: cmark asks the nearest extension node (the
+  // node itself or an ancestor), and only the table's escapes it, in what is not the table's.
   bool escapes_pipe(Id id) const {
     const NodeKind own = tree_.node(id).kind;
     for (Id at = id; at != kNone; at = tree_.node(at).parent) {
       const Node& node = tree_.node(at);
-      if (is_table_part(node.kind)) return !is_table_part(own);
-      if (node.kind == NodeKind::Strikethrough || (node.kind == NodeKind::Item && node.task)) {
-        return false;
-      }
+      if (is_extension(node)) return is_table_part(node.kind) && !is_table_part(own);
     }
     return false;
   }
@@ -195,9 +174,12 @@ class Renderer {
         if (i == text.size()) break;
       }
       if (begin_line_) out_ += prefix_;
-      char32_t c = 0;
-      const int length = decode(text, i, c);
-      if (length < 0) return;
+      // Bytes that are not UTF-8 end what cmark writes of a string (model::utf8 and cmark
+      // accept the same sequences).
+      const model::utf8::Decoded d = model::utf8::decode(text, i);
+      if (!d.valid) return;
+      const char32_t c = d.cp;
+      const std::size_t length = d.length;
       if (pipe && c == '|') out_ += '\\';
       const unsigned char next =
           i + length < text.size() ? static_cast<unsigned char>(text[i + length]) : 0;
@@ -207,15 +189,15 @@ class Renderer {
         begin_content_ = true;
       } else {
         if (literal) {
-          out_.append(text, i, static_cast<std::size_t>(length));
+          out_.append(text, i, length);
         } else {
-          put_escaped(c, next, escaping, text.substr(i, static_cast<std::size_t>(length)));
+          put_escaped(c, next, escaping, text.substr(i, length));
         }
         begin_line_ = false;
         // cmark tests the code point's low byte.
         begin_content_ = begin_content_ && is_digit(static_cast<unsigned char>(c));
       }
-      i += static_cast<std::size_t>(length);
+      i += length;
     }
   }
 
@@ -287,8 +269,7 @@ class Renderer {
                            first.kind == NodeKind::RawInline || first.kind == NodeKind::Link ||
                            first.kind == NodeKind::Image;
     const std::string_view text = has_chars ? tree_.chars(first) : std::string_view();
-    const std::string_view target = url.substr(0, 7) == "mailto:" ? url.substr(7) : url;
-    return text == target;
+    return text == without_mailto(url);
   }
 
   // Whether the blank lines owed are written as one line break: the node's nearest block is an
@@ -312,7 +293,7 @@ class Renderer {
     const Node& node = tree_.node(id);
     track_tight_list_item(id, entering);
     // GFM's extensions write their own nodes, once the renderer has kept track of tight list items.
-    if (is_table_part(node.kind) || node.kind == NodeKind::Strikethrough || node.task) {
+    if (is_extension(node)) {
       visit_extension(id, node, entering);
       return true;
     }
@@ -390,9 +371,8 @@ class Renderer {
         break;
       case NodeKind::Link:
         if (is_autolink(node)) {
-          const std::string_view url = tree_.chars(node);
           literal(id, "<");
-          literal(id, url.substr(0, 7) == "mailto:" ? url.substr(7) : url);
+          literal(id, without_mailto(tree_.chars(node)));
           literal(id, ">");
           return false;
         }
