@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/ascii.h"
+#include "model/byte_scan.h"
 #include "model/replace_all.h"
 #include "model/utf8.h"
 
@@ -104,21 +106,12 @@ std::string ascii_name_key(std::string_view name) {
   for (const char c : name) {
     if (c == ' ' || (c >= '\t' && c <= '\r')) {  // ASCII's white space, as ICU has it
       end_word();
-    } else if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c + 32);
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += c;
+    } else if (ascii::is_alnum(c)) {
+      word += ascii::to_lower(c);
     }
   }
   end_word();
   return key;
-}
-
-bool is_ascii(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
 }
 
 // Keys a thread made, by what they were made from. The same few spellings are keyed over and
@@ -182,8 +175,9 @@ std::string name_key(std::u32string_view name) {
 std::string name_key(std::string_view utf8_name) {
   thread_local KeyMemo<char> memo;
   return memo.get(utf8_name, [utf8_name] {
-    return is_ascii(utf8_name) ? ascii_name_key(utf8_name)
-                               : name_key(model::utf8::decode_all(utf8_name));
+    return bytes::first_non_ascii(utf8_name) == utf8_name.size()
+               ? ascii_name_key(utf8_name)
+               : name_key(model::utf8::decode_all(utf8_name));
   });
 }
 

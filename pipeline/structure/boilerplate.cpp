@@ -6,18 +6,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "model/ascii.h"
 #include "structure/structure.h"
 
 namespace dossier::structure {
 
 namespace {
 
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 std::string ascii_lower(std::string s) {
-  for (char& c : s) c = ascii_lower(c);
+  for (char& c : s) c = model::ascii::to_lower(c);
   return s;
 }
 
@@ -26,7 +23,7 @@ std::string ascii_lower(std::string s) {
 bool starts_with_any_case(std::string_view lowered, std::string_view pattern) {
   if (lowered.size() < pattern.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (lowered[i] != ascii_lower(pattern[i])) return false;
+    if (lowered[i] != model::ascii::to_lower(pattern[i])) return false;
   }
   return true;
 }
