@@ -81,7 +81,7 @@ std::optional<SourceCache::Entry> SourceCache::find(const std::string& key) {
     // The record carries its key and a checksum: a collision or a damaged record is a miss.
     if (auto record = model::read_source(*bytes, std::string_view(fingerprint_ + '\x1e' + key))) {
       ++hits_;
-      pack_->keep(hash, *bytes);
+      pack_->reuse(hash);
       return record;
     }
   }

@@ -3,11 +3,10 @@
 // boilerplate and gazetteer files, the options that change repairs), is not read, repaired,
 // structured and annotated again; its result and diagnostics are reused. In memory (dossier
 // watch), or with a folder on disk (build's cache in OUTPUT/.dossier-cache): one pack file,
-// sources.pack, of every source's record found by a hash of its key. A build writes a new
-// pack as it goes (each record it reused or made, once) and puts it in place at the end, so
-// the cache holds one build's sources and never grows without bound. One file rather than
-// one per source: creating a thousand small files cost a first build of 1,000 articles
-// about 0.4 s. Thread-safe.
+// sources.pack, of every source's record found by a hash of its key (model/record_pack.h: a
+// build appends the records it makes and ends with an index of those it used, so the next
+// build sees one build's sources). One file rather than one per source: creating a thousand
+// small files cost a first build of 1,000 articles about 0.4 s. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -39,7 +38,7 @@ class SourceCache {
   SourceCache() = default;  // in memory only
   // Opens `folder`'s pack, if there is one; nothing is written until a record is.
   SourceCache(std::filesystem::path folder, std::string fingerprint);
-  ~SourceCache();  // an unfinished new pack is deleted
+  ~SourceCache();  // without prune(), the pack stays as the last finished build left it
   SourceCache(const SourceCache&) = delete;
   SourceCache& operator=(const SourceCache&) = delete;
 
@@ -47,14 +46,14 @@ class SourceCache {
   // bytes. Nothing when the file cannot be read (it is then processed, to report why).
   static std::optional<std::string> key_for(const SourceSpec& spec, std::size_t index);
 
-  // With a folder, a record found is also copied into the new pack.
+  // With a folder, a record found is also one the next build sees.
   std::optional<Entry> find(const std::string& key);
-  // Keeps the entry in memory, or with a folder writes it to the new pack (and only there).
+  // Keeps the entry in memory, or with a folder appends it to the pack (and only there).
   void store(const std::string& key, const Entry& entry);
   // Forgets everything: the rules that shape every source (boilerplate, gazetteer) changed.
   void clear();
-  // Puts the new pack in place of the old one: the records this build read or wrote, and no
-  // others. Also deletes the one-file-per-source results of older versions.
+  // Ends the build: the records it read or wrote, and no others, are the ones the next build
+  // sees. Also deletes the one-file-per-source results of older versions.
   void prune();
 
   std::size_t hits() const { return hits_; }

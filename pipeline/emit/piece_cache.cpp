@@ -68,7 +68,7 @@ std::optional<std::string> PieceCache::find(const model::Digest& key) {
         model::read_le(bytes.substr(8)) == at.high &&
         model::read_le(bytes.substr(16)) == check_of(bytes.substr(kRecordHeader))) {
       ++hits_;
-      pack_->keep(at.low, bytes);
+      pack_->reuse(at.low);
       return std::string(bytes.substr(kRecordHeader));
     }
   }

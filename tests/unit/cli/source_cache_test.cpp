@@ -1,4 +1,4 @@
-// The build cache on disk: one pack of records, rewritten by each build with what it used.
+// The build cache on disk: one pack of records; each build sees what the last one used.
 #include "cli/source_cache.h"
 
 #include <gtest/gtest.h>
