@@ -326,7 +326,8 @@ bool RecordPack::compacted(std::uint64_t live_bytes) {
   moved.reserve(records.size());
   for (const auto& [hash, place] : records) {
     if (!ok) break;
-    ok = copy_range(fd_, place.offset - kHeaderSize, out, at, kHeaderSize + place.size);
+    ok = write_at(out, header_of(hash, place.size), at) &&
+         copy_range(fd_, place.offset, out, at + kHeaderSize, place.size);
     moved.emplace(hash, Place{at + kHeaderSize, place.size});
     at += kHeaderSize + place.size;
   }
