@@ -72,6 +72,7 @@ std::vector<model::Source> process_sources(const std::vector<SourceSpec>& specs,
         settings.cache->store(*key, record);
       }
       sources[i] = std::move(record.source);
+      model::release_spare_capacity(sources[i]);
     }
     if (!settings.keep_input) std::string().swap(sources[i].text);
     if (settings.times) {

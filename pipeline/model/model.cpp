@@ -149,4 +149,30 @@ std::string display_title(const Source& source) {
   return source.path;
 }
 
+namespace {
+
+void release_spare_capacity(std::vector<Block>& blocks) {
+  blocks.shrink_to_fit();
+  for (Block& block : blocks) {
+    block.spans.shrink_to_fit();
+    block.see_also.shrink_to_fit();
+    release_spare_capacity(block.children);
+  }
+}
+
+}  // namespace
+
+void release_spare_capacity(Source& source) {
+  release_spare_capacity(source.blocks);
+  source.lines.shrink_to_fit();
+  source.fixes.shrink_to_fit();
+  source.removals.shrink_to_fit();
+  source.metadata_lines.shrink_to_fit();
+  source.quotes.shrink_to_fit();
+  for (Quote& quote : source.quotes) quote.blocks.shrink_to_fit();
+  source.names.shrink_to_fit();
+  source.dates.shrink_to_fit();
+  source.figures.shrink_to_fit();
+}
+
 }  // namespace dossier::model

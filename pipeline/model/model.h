@@ -288,4 +288,8 @@ void overlay(SourceMeta& base, const SourceMeta& top);
 // Given metadata wins over detected metadata, field by field.
 SourceMeta merged_meta(const Source& source);
 
+// Gives back the room a source's lists grew into and do not use (a list that doubles keeps a
+// quarter of its room spare on average): every source is held until the outputs are written.
+void release_spare_capacity(Source& source);
+
 }  // namespace dossier::model

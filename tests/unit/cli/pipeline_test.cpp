@@ -112,6 +112,39 @@ TEST(Pipeline, SourcesLetGoOfTheirInputUnlessAskedToKeepIt) {
   }
 }
 
+// Every source is held until the outputs are written: its lists keep no room they grew into.
+void expect_no_spare_room(const std::vector<model::Block>& blocks, const std::string& where) {
+  EXPECT_EQ(blocks.capacity(), blocks.size()) << where;
+  for (const auto& block : blocks) {
+    EXPECT_EQ(block.spans.capacity(), block.spans.size()) << block.id;
+    expect_no_spare_room(block.children, block.id);
+  }
+}
+
+TEST(Pipeline, SourcesKeepNoSpareRoomInTheirLists) {
+  model::Diagnostics diag;
+  cli::Job job = example_job();
+  // Markdown sources too (spans, nested blocks).
+  for (const char* name : {"06-lists.md", "08-table.md", "10-links-and-autolinks.md"}) {
+    const fs::path path = fs::path(DOSSIER_PROJECT_DIR) / "tests/golden/markdown" / name;
+    ASSERT_TRUE(fs::exists(path)) << path;
+    job.sources.push_back({name, path, {}});
+  }
+  const auto settings = cli::pipeline_settings(job, DOSSIER_PROJECT_DIR, diag);
+  const auto sources = cli::process_sources(job.sources, settings, diag);
+  std::size_t fixes = 0;
+  for (const auto& s : sources) {
+    expect_no_spare_room(s.blocks, s.path);
+    EXPECT_EQ(s.fixes.capacity(), s.fixes.size()) << s.path;
+    EXPECT_EQ(s.names.capacity(), s.names.size()) << s.path;
+    EXPECT_EQ(s.figures.capacity(), s.figures.size()) << s.path;
+    EXPECT_EQ(s.quotes.capacity(), s.quotes.size()) << s.path;
+    EXPECT_EQ(s.removals.capacity(), s.removals.size()) << s.path;
+    fixes += s.fixes.size();
+  }
+  EXPECT_GT(fixes, 10u);  // lists that grew one by one
+}
+
 TEST(Pipeline, SharedCorpusMarkdownReadsBackTheSameParagraphs) {
   const fs::path corpus = fs::path(DOSSIER_SHARED_DIR) / "corpus";
   if (!fs::is_directory(corpus)) GTEST_SKIP() << "no " << corpus;
