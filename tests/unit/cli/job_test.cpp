@@ -1,5 +1,6 @@
 #include "cli/job.h"
 #include "cli/settings.h"
+#include "test_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -10,25 +11,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class JobFile : public ::testing::Test {
+class JobFile : public fixtures::TestFolder {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dossier-job-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_ / "sources");
+    TestFolder::SetUp();
+    fs::create_directories(folder_ / "sources");
     write("sources/a.txt", "Title\n\nText.\n");
     write("sources/b c.txt", "Another\n\nText.\n");
   }
-  void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
+    std::ofstream(folder_ / name) << text;
   }
   std::optional<cli::Job> load(const std::string& yaml) {
     write("job.yaml", yaml);
-    return cli::load_job(dir_ / "job.yaml", diag_);
+    return cli::load_job(folder_ / "job.yaml", diag_);
   }
-  fs::path dir_;
   model::Diagnostics diag_;
 };
 
@@ -109,7 +106,7 @@ TEST(Boilerplate, ProjectRulesLoadAndMatch) {
 }
 
 TEST_F(JobFile, PdfSettingsComeFromTemplatesThenTheJob) {
-  fs::create_directories(dir_ / "tpl");
+  fs::create_directories(folder_ / "tpl");
   write("tpl/pdf.yaml", "paper: Letter\nfont_size: 12\nmargins: {left: 90, right: 54}\n");
   const auto job =
       load("title: T\nsources: [sources/a.txt]\ntemplates: tpl\npdf: {font_size: 9}\n");

@@ -1,5 +1,6 @@
 // The build cache on disk: one pack of records; each build sees what the last one used.
 #include "cli/source_cache.h"
+#include "test_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +22,7 @@ model::SourceRecord record(const std::string& id, const std::string& text) {
   return r;
 }
 
-class SourceCacheTest : public ::testing::Test {
+class SourceCacheTest : public fixtures::TestFolder {
  protected:
   // One build that stores these records and ends.
   void build_storing(const std::vector<std::pair<std::string, model::SourceRecord>>& records,
@@ -30,15 +31,6 @@ class SourceCacheTest : public ::testing::Test {
     for (const auto& [key, r] : records) cache.store(key, r);
     cache.prune();
   }
-
-  void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("dossier-cache-test-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(folder_);
-  }
-  void TearDown() override { fs::remove_all(folder_); }
-  fs::path folder_;
 };
 
 TEST_F(SourceCacheTest, FindsWhatAnEarlierBuildStored) {

@@ -9,6 +9,7 @@
 
 #include "emit_options.h"
 #include "test_briefing.h"
+#include "test_folder.h"
 
 using namespace dossier;
 namespace fs = std::filesystem;
@@ -21,17 +22,7 @@ model::Digest key(std::string_view name) {
   return d.value();
 }
 
-class PieceCacheTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("dossier-pieces-test-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(folder_);
-  }
-  void TearDown() override { fs::remove_all(folder_); }
-  fs::path folder_;
-};
+class PieceCacheTest : public fixtures::TestFolder {};
 
 TEST_F(PieceCacheTest, InMemoryKeepsOnlyWhatTheLastBuildUsed) {
   emit::PieceCache cache;

@@ -4,6 +4,7 @@
 #include "model/record_pack.h"
 
 #include "model/little_endian.h"
+#include "test_folder.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -25,16 +26,8 @@ std::string record_bytes(std::uint64_t hash, const std::string& record) {
   return bytes + record;
 }
 
-class RecordPackTest : public ::testing::Test {
+class RecordPackTest : public fixtures::TestFolder {
  protected:
-  void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("dossier-pack-test-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(folder_);
-  }
-  void TearDown() override { fs::remove_all(folder_); }
-
   std::string bytes() const {
     std::ifstream in(folder_ / "test.pack", std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
@@ -57,8 +50,6 @@ class RecordPackTest : public ::testing::Test {
     model::RecordPack pack(folder_, "test.pack");
     return pack.find(hash).value_or("(none)");
   }
-
-  fs::path folder_;
 };
 
 TEST_F(RecordPackTest, ARebuildAppendsWhatItMadeAndLeavesTheRestInPlace) {
