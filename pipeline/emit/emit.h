@@ -77,6 +77,9 @@ struct EmitOptions {
   // when it does not.
   PieceCache* pieces = nullptr;
   std::shared_ptr<const std::vector<model::Digest>> source_digests;
+  // And each source's links_digest (piece_cache.h) under `view`, made once for the formats
+  // that link names (three of them read it for every chapter).
+  std::shared_ptr<const std::vector<model::Digest>> link_digests;
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);

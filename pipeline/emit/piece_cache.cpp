@@ -128,20 +128,37 @@ model::Digest chapter_key(const EmitOptions& options, const model::Briefing& bri
     d.add_field(word);
   }
   if (view) {
-    // The names linked in each block, and the entries they link to.
-    for_each_block(source.blocks, [&](const model::Block& block) {
-      const auto it = view->mentions_in.find(block.id);
-      if (it == view->mentions_in.end()) return;
-      d.add_field(block.id);
-      d.add_number(it->second.size());
-      for (const auto& [mention, entity] : it->second) {
-        d.add_number(static_cast<std::uint64_t>(mention->start));
-        d.add_number(static_cast<std::uint64_t>(mention->end));
-        d.add_field(index_anchor(*entity));
-      }
-    });
+    if (options.link_digests && index < options.link_digests->size()) {
+      d.add((*options.link_digests)[index]);
+    } else {
+      d.add(links_digest(source, *view));
+    }
   }
   return d.value();
+}
+
+model::Digest links_digest(const model::Source& source, const BriefingView& view) {
+  model::Digester d;
+  for_each_block(source.blocks, [&](const model::Block& block) {
+    const auto it = view.mentions_in.find(block.id);
+    if (it == view.mentions_in.end()) return;
+    d.add_field(block.id);
+    d.add_number(it->second.size());
+    for (const auto& [mention, entity] : it->second) {
+      d.add_number(static_cast<std::uint64_t>(mention->start));
+      d.add_number(static_cast<std::uint64_t>(mention->end));
+      d.add_field(index_anchor(*entity));
+    }
+  });
+  return d.value();
+}
+
+std::vector<model::Digest> digest_links(const model::Briefing& briefing, const BriefingView& view,
+                                        unsigned threads) {
+  std::vector<model::Digest> digests(briefing.sources.size());
+  model::parallel_for(digests.size(), threads,
+                      [&](std::size_t i) { digests[i] = links_digest(briefing.sources[i], view); });
+  return digests;
 }
 
 }  // namespace dossier::emit

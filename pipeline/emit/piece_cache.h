@@ -56,6 +56,12 @@ class PieceCache {
 // Each source's digest (model::digest_source), on up to `threads` threads.
 std::vector<model::Digest> digest_sources(const model::Briefing& briefing, unsigned threads);
 
+// A digest of the names linked in `source`'s blocks and the index entries they link to.
+model::Digest links_digest(const model::Source& source, const BriefingView& view);
+// Every source's links_digest, on up to `threads` threads.
+std::vector<model::Digest> digest_links(const model::Briefing& briefing, const BriefingView& view,
+                                        unsigned threads);
+
 // The key of source `index`'s chapter in a format: `context` names the format and everything
 // besides the source that shapes its chapters there (a template's rendering, an indentation);
 // with `view`, the names linked in the chapter and the entries they link to are part of it.

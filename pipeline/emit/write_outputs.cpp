@@ -194,6 +194,10 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
     shared.source_digests = std::make_shared<const std::vector<model::Digest>>(
         digest_sources(briefing, options.threads));
   }
+  if (shared.pieces && shared.view && !shared.link_digests) {
+    shared.link_digests = std::make_shared<const std::vector<model::Digest>>(
+        digest_links(briefing, *shared.view, options.threads));
+  }
   std::vector<std::optional<model::Diagnostic>> errors(outputs.size());
   // The writers' finished files, renamed together at the end; removed if a writer throws.
   struct Written {

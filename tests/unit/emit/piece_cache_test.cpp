@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "emit/briefing_view.h"
 #include "emit_options.h"
 #include "test_briefing.h"
 #include "test_folder.h"
@@ -132,6 +133,29 @@ TEST_F(PieceCacheTest, AChapterWhoseLinkedNameMovedIsRenderedAgain) {
   cache.reset_counts();
   written(emit::write_markdown, briefing_with_a_name("E-recep-tayyip-erdogan"), &cache);
   EXPECT_EQ(cache.hits(), 2u);
+}
+
+// write_outputs makes each source's linked-names digest once for the formats that link names;
+// the keys are the ones each chapter would make for itself.
+TEST_F(PieceCacheTest, LinkDigestsMadeOnceGiveTheKeysEachChapterWouldMake) {
+  const model::Briefing b = briefing_with_a_name("E-erdogan");
+  const emit::BriefingView view = emit::make_view(b);
+  emit::EmitOptions options = fixtures::project_emit_options();
+  std::vector<model::Digest> own;
+  for (std::size_t i = 0; i < b.sources.size(); ++i) {
+    own.push_back(emit::chapter_key(options, b, i, &view, "html chapter"));
+  }
+  options.link_digests =
+      std::make_shared<const std::vector<model::Digest>>(emit::digest_links(b, view, 2));
+  for (std::size_t i = 0; i < b.sources.size(); ++i) {
+    EXPECT_EQ(emit::chapter_key(options, b, i, &view, "html chapter"), own[i]) << i;
+  }
+  const model::Briefing moved = briefing_with_a_name("E-recep-tayyip-erdogan");
+  const emit::BriefingView moved_view = emit::make_view(moved);
+  options.link_digests =
+      std::make_shared<const std::vector<model::Digest>>(emit::digest_links(moved, moved_view, 2));
+  EXPECT_NE(emit::chapter_key(options, moved, 0, &moved_view, "html chapter"), own[0]);
+  EXPECT_EQ(emit::chapter_key(options, moved, 1, &moved_view, "html chapter"), own[1]);
 }
 
 TEST_F(PieceCacheTest, OtherWordsOrAnotherTemplateRenderAgain) {
