@@ -190,7 +190,7 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
   }
   // Each source's digest, which finds its chapters among the pieces of earlier builds in
   // every format, is made once for all of them.
-  if (shared.pieces && !shared.source_digests && shows_parts) {
+  if (shared.pieces && !shared.source_digests) {
     shared.source_digests = std::make_shared<const std::vector<model::Digest>>(
         digest_sources(briefing, options.threads));
   }

@@ -64,6 +64,12 @@ void JsonWriter::value(const std::vector<std::string>& texts) {
   end_array();
 }
 
+void JsonWriter::raw_value(std::string_view written) {
+  before_value();
+  buffer_.append(written);
+  after_scalar();
+}
+
 bool JsonWriter::flush() {
   if (!buffer_.empty()) {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));

@@ -17,6 +17,10 @@ namespace dossier::emit {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
+  // Writes one value as it stands `depth` containers deep in a document, for raw_value() to
+  // put there (a source's object, kept between builds).
+  JsonWriter(std::ostream& out, std::size_t depth)
+      : out_(out), levels_(depth, Level{false}), after_key_(true) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() { flush(); }
@@ -44,6 +48,8 @@ class JsonWriter {
   }
   void null();
   void value(const std::vector<std::string>& texts);
+  // A value a writer made at this depth (see the constructor above), as it was written.
+  void raw_value(std::string_view written);
 
   // A member of the open object: its name, then its value.
   template <class T>

@@ -101,7 +101,8 @@ std::string written(emit::Writer write, const model::Briefing& b, emit::PieceCac
 }
 
 TEST_F(PieceCacheTest, WritersCopyingChaptersWriteWhatTheyWouldRender) {
-  for (const emit::Writer write : {emit::write_html, emit::write_epub, emit::write_markdown}) {
+  for (const emit::Writer write :
+       {emit::write_html, emit::write_epub, emit::write_markdown, emit::write_json}) {
     const model::Briefing b = briefing_with_a_name("E-erdogan");
     const std::string rendered = written(write, b, nullptr);
     emit::PieceCache cache;
