@@ -1,5 +1,7 @@
 #include "emit/pdf/haru_memory.h"
 
+#include "emit/pdf/glyph_table.h"
+
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -83,9 +85,11 @@ Arena* current = nullptr;
 HaruMemory::HaruMemory() : one_document_(document_lock) {
   std::lock_guard lock(arena_lock);
   current = new Arena;
+  start_glyph_tables();
 }
 
 HaruMemory::~HaruMemory() {
+  stop_glyph_tables();  // the fonts' addresses are the arena's, reused by the next document
   std::lock_guard lock(arena_lock);
   delete current;
   current = nullptr;
