@@ -142,7 +142,9 @@ void RecordPack::open_existing() {
       read_only_ = fd_ >= 0;
     }
     if (fd_ < 0 || read_only_) break;
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    // Taken by another build: read only. A file system without locks (an error other than
+    // EWOULDBLOCK) leaves this build appending unguarded rather than never keeping anything.
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
       read_only_ = true;
       break;
     }
