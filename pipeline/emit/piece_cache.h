@@ -1,9 +1,9 @@
-// The rendered chapters of earlier builds, so a rebuild after one source changed renders only
-// that source's chapters again and copies the rest. A chapter is found by a digest of
-// everything its rendering reads: every field of its source (its images too), the names
-// linked in it with their index entries, the words and templates, the format and dossier's
-// build; so a piece found is the piece a clean build would render. In memory (dossier watch)
-// or as a pack in the build cache folder beside the sources' (OUTPUT/.dossier-cache).
+// The rendered chapters of earlier builds (and the JSON's source objects), so a rebuild after
+// one source changed renders only that source's chapters again and copies the rest. A chapter is
+// found by a digest of everything its rendering reads: every field of its source (its images too),
+// the names linked in it with their index entries, the words and templates, the format and
+// dossier's build; so a piece found is the piece a clean build would render. In memory (dossier
+// watch) or as a pack in the build cache folder beside the sources' (OUTPUT/.dossier-cache).
 // Thread-safe: the formats are written on threads of their own.
 #pragma once
 
