@@ -252,13 +252,10 @@ bool RecordPack::start_new_pack() {
   std::error_code ec;
   std::filesystem::create_directories(folder_, ec);
   if (ec) return false;
-  new_pack_path_ = folder_ / (name_ + ".tmp" + std::to_string(::getpid()));
-  const int fd = ::open(new_pack_path_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  // Finding reads the old pack, which this build could not lock or that was not a pack at all:
-  // it has no index, so fd_ is not read again.
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = fd;
+  new_pack_path_ = temp_path();
+  // Only without an old pack to append to (none, or not a pack): fd_ is not open.
+  fd_ = ::open(new_pack_path_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) return false;
   new_pack_ = true;
   end_ = 0;
   append(kPackMagic);
@@ -296,11 +293,19 @@ void RecordPack::keep(std::uint64_t hash, std::string_view head, std::string_vie
   live_.insert_or_assign(hash, Place{at, size});
 }
 
-bool RecordPack::write_index(int fd, std::uint64_t at, const Index& live) {
-  // In the order of the records, so the same build writes the same bytes.
-  std::vector<std::pair<std::uint64_t, Place>> entries(live.begin(), live.end());
+std::filesystem::path RecordPack::temp_path() const {
+  return folder_ / (temp_prefix() + std::to_string(::getpid()));
+}
+
+// In the order of the records, so the same build writes the same index and copies in order.
+RecordPack::Entries RecordPack::in_file_order(const Index& records) {
+  Entries entries(records.begin(), records.end());
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.second.offset < b.second.offset; });
+  return entries;
+}
+
+bool RecordPack::write_index(int fd, std::uint64_t at, const Entries& entries) {
   std::string body;
   body.reserve(entries.size() * kIndexEntrySize + kIndexTrailerSize);
   for (const auto& [hash, place] : entries) {
@@ -316,21 +321,17 @@ bool RecordPack::write_index(int fd, std::uint64_t at, const Index& live) {
 }
 
 bool RecordPack::compacted(std::uint64_t live_bytes) {
-  const std::filesystem::path temp = folder_ / (name_ + ".tmp" + std::to_string(::getpid()));
+  const std::filesystem::path temp = temp_path();
   const int out = ::open(temp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (out < 0) return false;
-  std::vector<std::pair<std::uint64_t, Place>> records(live_.begin(), live_.end());
-  std::sort(records.begin(), records.end(),
-            [](const auto& a, const auto& b) { return a.second.offset < b.second.offset; });
+  Entries moved = in_file_order(live_);  // then each moved to its place in the new pack
   bool ok = write_at(out, kPackMagic, 0);
   std::uint64_t at = kPackMagic.size();
-  Index moved;
-  moved.reserve(records.size());
-  for (const auto& [hash, place] : records) {
+  for (auto& [hash, place] : moved) {
     if (!ok) break;
     ok = write_at(out, header_of(hash, place.size), at) &&
          copy_range(fd_, place.offset, out, at + kHeaderSize, place.size);
-    moved.emplace(hash, Place{at + kHeaderSize, place.size});
+    place.offset = at + kHeaderSize;
     at += kHeaderSize + place.size;
   }
   ok = ok && at == live_bytes && write_index(out, at, moved);
@@ -357,7 +358,7 @@ void RecordPack::commit() {
     // Dead records (of sources and chapters no longer built) are copied away once they
     // outweigh half of the live ones: the pack stays within one and a half builds' worth.
     const bool compact = appending_ && end_ - live_bytes > live_bytes / 2 && compacted(live_bytes);
-    if (!compact && write_index(fd_, end_, live_) && new_pack_) {
+    if (!compact && write_index(fd_, end_, in_file_order(live_)) && new_pack_) {
       std::filesystem::rename(new_pack_path_, path(), ec);
       if (!ec) new_pack_ = false;
     }
@@ -374,7 +375,7 @@ void RecordPack::commit() {
 void RecordPack::delete_stale_new_packs() {
   // New packs that stopped builds left half-written (their process is gone).
   std::error_code ec;
-  const std::string temp = name_ + ".tmp";
+  const std::string temp = temp_prefix();
   for (std::filesystem::directory_iterator it(folder_, ec), end; !ec && it != end;
        it.increment(ec)) {
     const std::string name = it->path().filename().string();

@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace dossier::model {
 
@@ -53,16 +55,21 @@ class RecordPack {
     std::uint64_t offset = 0, size = 0;  // of the record's bytes, after its header
   };
   using Index = std::unordered_map<std::uint64_t, Place>;
+  using Entries = std::vector<std::pair<std::uint64_t, Place>>;  // in the file's order
 
   static bool parse_index(std::string_view body, std::uint64_t at, Index& into);
   std::filesystem::path path() const { return folder_ / name_; }
+  // Where this process writes a new pack before putting it in place: the prefix and its id.
+  std::string temp_prefix() const { return name_ + ".tmp"; }
+  std::filesystem::path temp_path() const;
   void open_existing();
   bool read_index_from_end(std::uint64_t size);
   void scan_records(std::uint64_t size);
   bool start_new_pack();
   void append(std::string_view bytes);
   bool flush();
-  bool write_index(int fd, std::uint64_t at, const Index& live);
+  static Entries in_file_order(const Index& records);
+  static bool write_index(int fd, std::uint64_t at, const Entries& entries);
   bool compacted(std::uint64_t live_bytes);
   void delete_stale_new_packs();
 
