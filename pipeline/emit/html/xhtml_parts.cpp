@@ -98,6 +98,10 @@ std::size_t key_entities_count(const BriefingView& view) {
   return view.key_entities.size();
 }
 
+std::size_t key_entities_links(const BriefingView& view, std::size_t i) {
+  return view.key_entities[i]->paragraphs.size();
+}
+
 pugi::xml_node quotes_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                            const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartQuotes, words["quotes_by_speaker"]);
@@ -135,6 +139,12 @@ std::size_t quotes_count(const BriefingView& view) {
   return view.quotes.size();
 }
 
+std::size_t quotes_links(const BriefingView& view, std::size_t i) {
+  std::size_t links = 1;  // the speaker's
+  for (const model::Quote* q : view.quotes[i].quotes) links += q->blocks.size();
+  return links;
+}
+
 pugi::xml_node timeline_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                              const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartTimeline, words["timeline"]);
@@ -158,6 +168,10 @@ void timeline_entries(pugi::xml_node ol, const BriefingView& view, const Words&,
 
 std::size_t timeline_count(const BriefingView& view) {
   return view.timeline.size();
+}
+
+std::size_t one_link(const BriefingView&, std::size_t) {
+  return 1;
 }
 
 // The conflicts come whole in the head (a briefing has few); the figures are the entries.
@@ -242,21 +256,41 @@ std::size_t index_count(const BriefingView& view) {
   return view.index.size();
 }
 
+std::size_t index_links(const BriefingView& view, std::size_t i) {
+  return view.index[i].paragraphs.size();
+}
+
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
 
 }  // namespace
 
-const PartSteps kKeyEntitiesPart{key_entities_head, key_entities_entries, key_entities_count};
-const PartSteps kQuotesPart{quotes_head, quotes_entries, quotes_count};
-const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count};
-const PartSteps kFiguresPart{figures_head, figures_entries, figures_count};
-const PartSteps kIndexPart{index_head, index_entries, index_count};
+const PartSteps kKeyEntitiesPart{key_entities_head, key_entities_entries, key_entities_count,
+                                 key_entities_links};
+const PartSteps kQuotesPart{quotes_head, quotes_entries, quotes_count, quotes_links};
+const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count, one_link};
+const PartSteps kFiguresPart{figures_head, figures_entries, figures_count, one_link};
+const PartSteps kIndexPart{index_head, index_entries, index_count, index_links};
 
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
                  const Words& words, const HrefFor& href) {
   if (pugi::xml_node list = part.head(parent, view, words, href)) {
     part.entries(list, view, words, href, 0, part.count(view));
   }
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> part_slices(const PartSteps& part,
+                                                             const BriefingView& view) {
+  std::vector<std::pair<std::size_t, std::size_t>> slices;
+  const std::size_t count = part.count(view);
+  for (std::size_t first = 0; first < count;) {
+    std::size_t last = first, links = 0;
+    while (last < count && last - first < kSliceEntries && links < kSliceLinks) {
+      links += part.links(view, last++);
+    }
+    slices.emplace_back(first, last);
+    first = last;
+  }
+  return slices;
 }
 
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
@@ -282,12 +316,9 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
   }
   const auto [from, to] = *span;
   out.write(head.data(), from);
-  // Slices of a few hundred entries: small trees, and few calls into the serializer.
-  constexpr std::size_t kSlice = 256;
-  const std::size_t count = part.count(view);
-  for (std::size_t first = 0; first < count; first += kSlice) {
+  for (const auto& [first, last] : part_slices(part, view)) {
     pugi::xml_document fragment;
-    part.entries(fragment, view, words, href, first, std::min(count, first + kSlice));
+    part.entries(fragment, view, words, href, first, last);
     save_polyglot_fragment(fragment, out, list_depth);
   }
   out.write(head.data() + to, head.size() - to);

@@ -212,6 +212,14 @@ model::Briefing long_briefing(int count) {
     if (i % 5) f.about = "rates";
     b.figures.push_back(f);
   }
+  // Names every paragraph mentions: their index entries hold more links than one slice takes.
+  for (int k = 0; k < 8 && count > 0; ++k) {
+    model::Entity e;
+    e.id = "E-everyone-" + std::to_string(k);
+    e.name = "Everyone " + std::to_string(k);
+    for (const auto& s : b.sources) e.mentions.push_back({s.blocks[0].id, 0, 6});
+    b.entities.push_back(e);
+  }
   for (int i = 0; i + 1 < count; i += 50) {
     b.conflicts.push_back({"rates",
                            {"F" + std::to_string(i + 1), "F" + std::to_string(i + 2)},
@@ -221,6 +229,35 @@ model::Briefing long_briefing(int count) {
 }
 
 }  // namespace
+
+// Slices cover a part's entries in order, each a few hundred entries or a few thousand links:
+// an entry with many links ends its slice.
+TEST(Html, PartSlicesHoldFewLinks) {
+  const model::Briefing b = long_briefing(700);
+  const emit::BriefingView view = emit::make_view(b);
+  for (const emit::PartSteps* part :
+       {&emit::kKeyEntitiesPart, &emit::kQuotesPart, &emit::kTimelinePart, &emit::kFiguresPart,
+        &emit::kIndexPart}) {
+    const auto slices = emit::part_slices(*part, view);
+    std::size_t next = 0;
+    for (const auto& [first, last] : slices) {
+      EXPECT_EQ(first, next);
+      ASSERT_LT(first, last);
+      EXPECT_LE(last - first, emit::kSliceEntries);
+      std::size_t links = 0;
+      for (std::size_t i = first; i + 1 < last; ++i) links += part->links(view, i);
+      EXPECT_LT(links, emit::kSliceLinks) << "entries " << first << "-" << last;
+      next = last;
+    }
+    EXPECT_EQ(next, part->count(view));
+  }
+  // The index's 700 people and 8 names with 700 links each: more slices than entries alone
+  // would make (three).
+  std::size_t heavy = 0;
+  for (const auto& entry : view.index) heavy += entry.paragraphs.size() == 700;
+  ASSERT_EQ(heavy, 8u);
+  EXPECT_GE(emit::part_slices(emit::kIndexPart, view).size(), 4u);
+}
 
 // A part written a slice of entries at a time is the part's whole tree written at once, byte
 // for byte, at any depth; and so is a part with nothing to list.
