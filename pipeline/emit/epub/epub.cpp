@@ -241,6 +241,18 @@ std::string toc_ncx(const model::Briefing& b, const std::vector<Chapter>& chapte
   return serialize(doc);
 }
 
+// pugixml's output into a ZIP entry as it comes.
+class EntryXmlWriter : public pugi::xml_writer {
+ public:
+  explicit EntryXmlWriter(ZipWriter::StreamedEntry& entry) : entry_(entry) {}
+  void write(const void* data, std::size_t size) override {
+    entry_.append(std::string_view(static_cast<const char*>(data), size));
+  }
+
+ private:
+  ZipWriter::StreamedEntry& entry_;
+};
+
 void append_link_item(pugi::xml_node list, const std::string& href, const std::string& label,
                       const char* epub_type = nullptr) {
   pugi::xml_node a = list.append_child("li").append_child("a");
@@ -312,18 +324,23 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   }
   const std::string chapter_context =
       options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
-  // A reference part goes into its page's text where the page's content is marked, written a
-  // slice of entries at a time (write_part): never the whole part as one tree.
-  const auto with_part = [&](const std::string& shell, pugi::xml_node content,
-                             const PartSteps& part) {
-    const unsigned depth = children_depth(content);
+  // A reference part goes into its page where the page's content is marked, written a slice
+  // of entries at a time (write_part) into the page's entry: never the whole part as one tree,
+  // and past 8 MB compressed as it comes rather than held as one string.
+  constexpr std::size_t kHeldPart = std::size_t{8} << 20;
+  const auto part_entry = [&](const std::string& name, const std::string& shell,
+                              pugi::xml_node content, const PartSteps& part) {
+    ZipWriter::StreamedEntry entry(kHeldPart);
     const auto span = mark_span(shell, kPartMark);
-    if (!span) return shell;
-    std::string text = shell.substr(0, span->first);
-    StringXmlWriter writer(text);
-    write_part(part, view, words, href, writer, depth);
-    text.append(shell, span->second);
-    return text;
+    if (!span) {
+      entry.append(shell);
+      return entry.finish(name);
+    }
+    entry.append(std::string_view(shell).substr(0, span->first));
+    EntryXmlWriter writer(entry);
+    write_part(part, view, words, href, writer, children_depth(content));
+    entry.append(std::string_view(shell).substr(span->second));
+    return entry.finish(name);
   };
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
@@ -350,10 +367,15 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       }
       fill(content);
       content.remove_attribute("id");
-      page.text = serialize_xhtml(doc);
-      if (part) page.text = with_part(page.text, content, *part);
+      if (part) {
+        page.entry = part_entry(page.name, serialize_xhtml(doc), content, *part);
+      } else {
+        page.text = serialize_xhtml(doc);
+      }
     }
-    if (batch.size() == kBatch) compress_batch();
+    // A reference part can be the size of all the chapters together (the figures of 10,000
+    // articles are 56 MB of XHTML): compressed at once rather than held with the next parts.
+    if (batch.size() == kBatch || part) compress_batch();
     return std::nullopt;
   };
   const auto add_part = [&](const char* id, const char* word, const PartSteps& part) {

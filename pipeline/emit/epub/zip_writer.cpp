@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 
 #include <ctime>
+#include <new>
 
 #include "emit/deflate.h"
 
@@ -48,6 +49,60 @@ ZipWriter::Entry ZipWriter::deflated_entry(const std::string& name, std::string_
 
 ZipWriter::Entry ZipWriter::stored_entry(const std::string& name, std::string_view data) {
   return make_entry(name, data, false);
+}
+
+ZipWriter::StreamedEntry::StreamedEntry(std::size_t hold) : hold_(hold) {}
+
+ZipWriter::StreamedEntry::~StreamedEntry() {
+  if (stream_) deflateEnd(stream_.get());
+}
+
+void ZipWriter::StreamedEntry::append(std::string_view data) {
+  crc_ = static_cast<std::uint32_t>(libdeflate_crc32(crc_, data.data(), data.size()));
+  size_ += data.size();
+  if (!stream_ && held_.size() + data.size() <= hold_) {
+    held_.append(data);
+    return;
+  }
+  if (!stream_) {
+    stream_ = std::make_unique<z_stream>();
+    // Raw deflate, as ZIP stores it; zlib's fastest level, as the other entries' libdeflate.
+    if (deflateInit2(stream_.get(), 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+      stream_.reset();
+      throw std::bad_alloc();
+    }
+    compress(held_, Z_NO_FLUSH);
+    std::string().swap(held_);
+  }
+  compress(data, Z_NO_FLUSH);
+}
+
+void ZipWriter::StreamedEntry::compress(std::string_view data, int flush) {
+  z_stream& z = *stream_;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  constexpr std::size_t kStep = std::size_t{64} << 10;
+  int status = Z_OK;
+  do {
+    const std::size_t at = payload_.size();
+    payload_.resize(at + kStep);
+    z.next_out = reinterpret_cast<Bytef*>(payload_.data() + at);
+    z.avail_out = static_cast<uInt>(kStep);
+    status = ::deflate(&z, flush);
+    payload_.resize(at + kStep - z.avail_out);
+  } while (z.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+}
+
+ZipWriter::Entry ZipWriter::StreamedEntry::finish(const std::string& name) {
+  if (!stream_) return deflated_entry(name, held_);
+  compress({}, Z_FINISH);
+  Entry e;
+  e.name = name;
+  e.size = static_cast<std::uint32_t>(size_);
+  e.crc = crc_;
+  e.method = 8;
+  e.payload = std::move(payload_);
+  return e;
 }
 
 void ZipWriter::add_stored(const std::string& name, std::string_view data) {

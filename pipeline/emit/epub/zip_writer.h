@@ -4,7 +4,11 @@
 // ten thousand chapters is never held whole.
 #pragma once
 
+#include <zlib.h>
+
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -32,6 +36,30 @@ class ZipWriter {
   void add_deflated(const std::string& name, std::string_view data);
   // Writes the entry's header and bytes.
   void add(const Entry& entry);
+
+  // An entry's data taken as it comes and deflated: whole, as deflated_entry does, while it
+  // is at most `hold` bytes; past that, compressed as it comes (zlib, the same format), so
+  // a long entry is never held: ten thousand articles' figures are 56 MB of XHTML.
+  class StreamedEntry {
+   public:
+    explicit StreamedEntry(std::size_t hold);
+    ~StreamedEntry();
+    StreamedEntry(const StreamedEntry&) = delete;
+    StreamedEntry& operator=(const StreamedEntry&) = delete;
+
+    void append(std::string_view data);
+    Entry finish(const std::string& name);
+
+   private:
+    void compress(std::string_view data, int flush);
+
+    std::size_t hold_;
+    std::string held_;
+    std::unique_ptr<z_stream> stream_;  // once past `hold`
+    std::string payload_;
+    std::uint32_t crc_ = 0;
+    std::uint64_t size_ = 0;
+  };
 
   // Writes the central directory, which ends the archive; false when the stream failed.
   bool finish();
