@@ -63,6 +63,10 @@ struct EmitOptions {
   TemplateSet templates;
   Words words;
   PdfOptions pdf;
+  // An EPUB page longer than this many bytes (a reference part of thousands of articles) is
+  // compressed as it is written rather than held whole (not a job setting: the writer's own,
+  // lowered by tests).
+  std::size_t epub_hold_page = std::size_t{8} << 20;
   long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
   std::string version;      // dossier version, written into outputs
   unsigned threads = 0;     // for work an emitter can split (0: one per core)

@@ -326,11 +326,11 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
   // A reference part goes into its page where the page's content is marked, written a slice
   // of entries at a time (write_part) into the page's entry: never the whole part as one tree,
-  // and past 8 MB compressed as it comes rather than held as one string.
-  constexpr std::size_t kHeldPart = std::size_t{8} << 20;
+  // and past options.epub_hold_page (8 MB) compressed as it comes rather than held as one
+  // string.
   const auto part_entry = [&](const std::string& name, const std::string& shell,
                               pugi::xml_node content, const PartSteps& part) {
-    ZipWriter::StreamedEntry entry(kHeldPart);
+    ZipWriter::StreamedEntry entry(options.epub_hold_page);
     const auto span = mark_span(shell, kPartMark);
     if (!span) {
       entry.append(shell);
