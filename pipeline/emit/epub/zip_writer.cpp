@@ -90,6 +90,7 @@ void ZipWriter::StreamedEntry::compress(std::string_view data, int flush) {
     z.avail_out = static_cast<uInt>(kStep);
     status = ::deflate(&z, flush);
     payload_.resize(at + kStep - z.avail_out);
+    if (status == Z_STREAM_ERROR) throw std::bad_alloc();  // never loop on a broken stream
   } while (z.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
 }
 
