@@ -20,6 +20,20 @@ std::string epub_of(const model::Briefing& b, const emit::EmitOptions& o) {
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : model::format_diagnostic(r.error()));
   return out.str();
 }
+
+// The small briefing's first source `count` times, as S1…S`count`.
+model::Briefing copies_of_first_source(int count) {
+  model::Briefing b = fixtures::small_briefing();
+  const model::Source first = b.sources.front();
+  b.sources.clear();
+  for (int i = 1; i <= count; ++i) {
+    model::Source s = first;
+    s.id = "S" + std::to_string(i);
+    for (auto& block : s.blocks) block.id = s.id + block.id.substr(block.id.find('-'));
+    b.sources.push_back(s);
+  }
+  return b;
+}
 }  // namespace
 
 TEST(Epub, MimetypeIsFirstStoredAndWithoutExtraField) {
@@ -122,15 +136,7 @@ TEST(Epub, EachChapterCarriesItsOwnTitleWhereverTheTemplatePutsIt) {
 // same name, the headers must follow one another without gaps, and the package must list
 // every chapter that came before it.
 TEST(Epub, AStreamedBookHasEveryEntryWhereItsDirectorySaysAndThePackageLast) {
-  model::Briefing b = fixtures::small_briefing();
-  const model::Source first = b.sources.front();
-  b.sources.clear();
-  for (int i = 1; i <= 100; ++i) {
-    model::Source s = first;
-    s.id = "S" + std::to_string(i);
-    for (auto& block : s.blocks) block.id = s.id + block.id.substr(block.id.find('-'));
-    b.sources.push_back(s);
-  }
+  const model::Briefing b = copies_of_first_source(100);
   const std::string book = epub_of(b, fixtures::project_emit_options());
   const auto entries = fixtures::read_zip(book);
   ASSERT_EQ(entries.front().name, "mimetype");
@@ -161,15 +167,7 @@ TEST(Epub, AStreamedBookHasEveryEntryWhereItsDirectorySaysAndThePackageLast) {
 // epub_hold_page): the book then holds the same files, with the same identifier, only
 // compressed differently.
 TEST(Epub, PartsCompressedAsTheyAreWrittenGiveTheSameFiles) {
-  model::Briefing b = fixtures::small_briefing();
-  const model::Source first = b.sources.front();
-  b.sources.clear();
-  for (int i = 1; i <= 40; ++i) {
-    model::Source s = first;
-    s.id = "S" + std::to_string(i);
-    for (auto& block : s.blocks) block.id = s.id + block.id.substr(block.id.find('-'));
-    b.sources.push_back(s);
-  }
+  const model::Briefing b = copies_of_first_source(40);
   emit::EmitOptions held = fixtures::project_emit_options();
   emit::EmitOptions streamed = held;
   streamed.epub_hold_page = 0;
