@@ -6,6 +6,7 @@
 
 #include "emit/html/xhtml.h"
 #include "emit/html/xhtml_tree.h"
+#include "emit/slices.h"
 
 namespace dossier::emit {
 
@@ -280,17 +281,8 @@ void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingVie
 
 std::vector<std::pair<std::size_t, std::size_t>> part_slices(const PartSteps& part,
                                                              const BriefingView& view) {
-  std::vector<std::pair<std::size_t, std::size_t>> slices;
-  const std::size_t count = part.count(view);
-  for (std::size_t first = 0; first < count;) {
-    std::size_t last = first, links = 0;
-    while (last < count && last - first < kSliceEntries && links < kSliceLinks) {
-      links += part.links(view, last++);
-    }
-    slices.emplace_back(first, last);
-    first = last;
-  }
-  return slices;
+  return slices(part.count(view), kSliceEntries, kSliceLinks,
+                [&](std::size_t i) { return part.links(view, i); });
 }
 
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,

@@ -1,5 +1,6 @@
 #include "emit/pdf/parts.h"
 
+#include "emit/slices.h"
 #include "model/ascii.h"
 #include "model/parallel.h"
 #include "model/utf8.h"
@@ -281,13 +282,11 @@ void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, dou
   const double entry_size = size * 0.9;
   const std::string page_word = words["page"];
   std::vector<std::vector<SetLine>> entries;
-  for (std::size_t first = 0; first < view.index.size();) {
-    std::size_t last = first, refs = 0;
-    while (last < view.index.size() && last - first < kWindowEntries && refs < kWindowRefs) {
-      refs += view.index[last++].paragraphs.size();
-    }
+  const auto windows = slices(view.index.size(), kWindowEntries, kWindowRefs,
+                              [&](std::size_t i) { return view.index[i].paragraphs.size(); });
+  for (const auto& [first, last] : windows) {
     entries.assign(last - first, {});
-    model::parallel_for(entries.size(), threads, [&](std::size_t k) {
+    model::parallel_for(entries.size(), threads, [&, first = first](std::size_t k) {
       const model::Entity& e = *view.index[first + k].entity;
       std::vector<Piece> pieces = {{e.name, "", Face::BodyBold},
                                    {" \u00B7 " + type_word(e, words) + ": ", "", Face::Body}};
@@ -298,7 +297,6 @@ void lay_out_index(Flow& flow, const BriefingView& view, const Words& words, dou
       flow.anchor(index_anchor(*view.index[first + k].entity));
       flow.place_lines(std::move(entries[k]), entry_size, 0);
     }
-    first = last;
   }
 }
 
