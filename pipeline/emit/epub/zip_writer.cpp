@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <ctime>
 #include <new>
 
@@ -81,28 +82,34 @@ void ZipWriter::StreamedEntry::compress(std::string_view data, int flush) {
   z_stream& z = *stream_;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
+  // The output grows by doubling and is trimmed once at the end: pugixml hands over a few KB
+  // at a time, and growing (and zeroing) a fixed step for each would cost more than deflating.
   constexpr std::size_t kStep = std::size_t{64} << 10;
   int status = Z_OK;
   do {
-    const std::size_t at = payload_.size();
-    payload_.resize(at + kStep);
-    z.next_out = reinterpret_cast<Bytef*>(payload_.data() + at);
-    z.avail_out = static_cast<uInt>(kStep);
+    if (payload_.size() - used_ < kStep)
+      payload_.resize(std::max(2 * payload_.size(), used_ + kStep));
+    z.next_out = reinterpret_cast<Bytef*>(payload_.data() + used_);
+    z.avail_out = static_cast<uInt>(payload_.size() - used_);
     status = ::deflate(&z, flush);
-    payload_.resize(at + kStep - z.avail_out);
+    used_ = payload_.size() - z.avail_out;
     if (status == Z_STREAM_ERROR) throw std::bad_alloc();  // never loop on a broken stream
   } while (z.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
 }
 
 ZipWriter::Entry ZipWriter::StreamedEntry::finish(const std::string& name) {
-  if (!stream_) return deflated_entry(name, held_);
-  compress({}, Z_FINISH);
   Entry e;
   e.name = name;
   e.size = static_cast<std::uint32_t>(size_);
-  e.crc = crc_;
+  e.crc = crc_;  // of everything appended, held or not: not computed again
   e.method = 8;
-  e.payload = std::move(payload_);
+  if (stream_) {
+    compress({}, Z_FINISH);
+    payload_.resize(used_);
+    e.payload = std::move(payload_);
+  } else {
+    e.payload = emit::deflate(held_, DeflateWrapper::Raw);
+  }
   return e;
 }
 

@@ -56,7 +56,8 @@ class ZipWriter {
     std::size_t hold_;
     std::string held_;
     std::unique_ptr<z_stream> stream_;  // once past `hold`
-    std::string payload_;
+    std::string payload_;               // compressed bytes: the first used_ of it
+    std::size_t used_ = 0;
     std::uint32_t crc_ = 0;
     std::uint64_t size_ = 0;
   };
