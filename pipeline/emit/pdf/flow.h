@@ -163,15 +163,24 @@ class Flow {
     page().add_run(g_.margin_left - 8 - w, y_ - body_size_, Face::Body, size, number, w);
   }
 
-  // A line with text at the left and a page number at the right, linked to `target`.
+  // A line with text at the left and a page number at the right, linked to `target`. An
+  // entry is kept on one page; one longer than a page (a title of hundreds of words) runs
+  // over, linked on each page it is on.
   void contents_entry(const std::string& text, const std::string& number, double size,
                       const std::string& target) {
     const double leading = size * kLeading;
     const double number_column = measure_(Face::Body, size, "00000");
     const auto lines = wrap_text(text, Face::Body, size, g_.text_width() - number_column, measure_);
-    ensure(static_cast<double>(lines.size()) * leading);
-    const double top = y_;
+    const double height = static_cast<double>(lines.size()) * leading;
+    ensure(height <= text_height() ? height : leading * 2);
+    double top = y_;
     for (const auto& line : lines) {
+      if (y_ - leading < g_.margin_bottom - 1e-6) {
+        page().add_link(g_.margin_left, y_ + leading * 0.2, g_.width - g_.margin_right, top,
+                        target);
+        new_page();
+        top = y_;
+      }
       page().add_run(g_.margin_left, y_ - size, Face::Body, size, line,
                      measure_(Face::Body, size, line));
       y_ -= leading;

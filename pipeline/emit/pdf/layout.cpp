@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -212,38 +213,70 @@ void lay_out_table(Flow& flow, const model::Block& block, double size, double in
       set[r].push_back(set_lines(cells[r][c], cell_size, widths[c], false, measure));
     }
   }
-  const auto height = [&](std::size_t r) {
+  const auto lines_in = [&](std::size_t r) {
     std::size_t lines = 1;
     for (const auto& cell : set[r]) lines = std::max(lines, cell.size());
-    return static_cast<double>(lines) * leading + cell_size * 0.4;
+    return lines;
   };
-  const auto place_row = [&](std::size_t r) {
+  const double padding = cell_size * 0.4;
+  const auto height = [&](std::size_t r) {
+    return static_cast<double>(lines_in(r)) * leading + padding;
+  };
+  // Lines `from` up to `to` of each of row `r`'s cells, from the current height.
+  const auto place_lines = [&](std::size_t r, std::size_t from, std::size_t to) {
     const double top = flow.y() - cell_size * 0.2;
     double x = flow.left() + indent;
     for (std::size_t c = 0; c < columns; ++c) {
       double baseline = top - cell_size;
       const char align = c < block.align.size() ? block.align[c] : ' ';
-      for (const auto& line : set[r][c]) {
-        const double slack = widths[c] - line.width;
+      const auto& lines = set[r][c];
+      for (std::size_t i = from; i < std::min(to, lines.size()); ++i) {
+        const double slack = widths[c] - lines[i].width;
         const double shift = align == 'r' ? slack : align == 'c' ? slack / 2 : 0;
-        flow.place_line(line, x + shift, baseline, cell_size);
+        flow.place_line(lines[i], x + shift, baseline, cell_size);
         baseline -= leading;
       }
       x += widths[c] + gap;
     }
-    flow.space(height(r));
+    flow.space(static_cast<double>(to - from) * leading + padding);
   };
-  const auto header = [&] {
+  // A row taller than the room left is split between lines across pages (a cell can hold
+  // hundreds of words), the header repeated above each part unless it is itself that tall.
+  const bool repeat_header = height(0) <= flow.text_height() / 3;
+  std::function<void()> header;
+  const auto place_row = [&](std::size_t r) {
+    const std::size_t lines = lines_in(r);
+    std::size_t from = 0;
+    bool new_page = false;
+    for (;;) {
+      auto fit = static_cast<std::size_t>(std::max(0.0, (flow.room() - padding) / leading + 1e-6));
+      if (fit >= lines - from) break;
+      if (new_page) fit = std::max<std::size_t>(fit, 1);  // a page takes a line at least
+      if (fit > 0) {
+        place_lines(r, from, from + fit);
+        from += fit;
+      }
+      flow.new_page();
+      if (r > 0 && repeat_header) header();
+      new_page = true;
+    }
+    place_lines(r, from, lines);
+  };
+  header = [&] {
     flow.rule(indent, indent + table_width, 0.8);
     place_row(0);
     flow.rule(indent, indent + table_width, 0.4);
   };
-  flow.ensure(height(0) + (set.size() > 1 ? height(1) : 0));  // the header with a row
+  // The header with a row, or when they are taller than a page, with a few lines of them.
+  const double opening = height(0) + (set.size() > 1 ? height(1) : 0);
+  flow.ensure(opening <= flow.text_height() ? opening : std::min(opening, leading * 4 + padding));
   header();
   for (std::size_t r = 1; r < set.size(); ++r) {
-    if (flow.room() < height(r)) {
+    // A row that fits on a page goes over whole; a taller one starts on this page.
+    const bool fits_a_page = height(r) <= flow.text_height() - (repeat_header ? height(0) : 0);
+    if (flow.room() < height(r) && (fits_a_page || flow.room() < leading * 2 + padding)) {
       flow.new_page();
-      header();
+      if (repeat_header) header();
     }
     place_row(r);
   }

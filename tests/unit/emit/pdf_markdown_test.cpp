@@ -3,6 +3,8 @@
 // that wraps visibly. Laid out with a fake monospaced font, so widths are easy to reason about.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "emit/emit_options.h"
 #include "emit/pdf/layout.h"
 #include "emit/pdf/parts.h"
@@ -275,4 +277,129 @@ TEST(PdfLayout, DeeplyNestedQuotesStayOnThePage) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+namespace {
+
+// "w0 w1 … w<n-1>"; the words are easy to find in the pages' runs.
+std::string numbered_words(const std::string& prefix, int n) {
+  std::string text;
+  for (int i = 0; i < n; ++i) text += (i ? " " : "") + prefix + std::to_string(i);
+  return text;
+}
+
+model::Block table_of(const std::vector<std::pair<std::string, std::string>>& rows) {
+  model::Block table = block("S1-p1", model::BlockKind::Table);
+  for (const auto& [a, b] : rows) {
+    model::Block row = block("S1-p1", model::BlockKind::TableRow, a + " | " + b);
+    row.children = {block("S1-p1", model::BlockKind::TableCell, a),
+                    block("S1-p1", model::BlockKind::TableCell, b)};
+    table.children.push_back(row);
+  }
+  return table;
+}
+
+// The numbered words with `prefix` in the pages' runs, in page order: each word's number and
+// page, and whether every run holding them lies inside the page's text area.
+struct PlacedWords {
+  std::vector<int> numbers;
+  std::vector<int> pages;
+  bool inside = true;
+};
+
+PlacedWords placed_words(const emit::pdf::PagedDocument& doc, const std::string& prefix) {
+  const auto g = emit::pdf::geometry_for({});
+  PlacedWords out;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const auto& page = doc.pages[p];
+    for (const auto& run : page.runs) {
+      std::istringstream words{std::string(page.text_of(run))};
+      bool found = false;
+      for (std::string word; words >> word;) {
+        if (!word.starts_with(prefix) || word.size() == prefix.size() ||
+            word.find_first_not_of("0123456789", prefix.size()) != std::string::npos)
+          continue;
+        out.numbers.push_back(std::stoi(word.substr(prefix.size())));
+        out.pages.push_back(static_cast<int>(p));
+        found = true;
+      }
+      if (!found) continue;
+      out.inside &= run.y >= g.margin_bottom && run.y <= g.height - g.margin_top &&
+                    run.x >= g.margin_left - 0.01 &&
+                    run.x + run.width <= g.width - g.margin_right + 0.01;
+    }
+  }
+  return out;
+}
+
+std::vector<int> zero_to(int n) {
+  std::vector<int> v(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) v[static_cast<std::size_t>(i)] = i;
+  return v;
+}
+
+}  // namespace
+
+// A cell of 3,000 words is taller than two pages: its row runs over several pages, between lines,
+// with the header above each part, and every word lands inside the text area (the fuzzer's
+// pdf_layout target found such a row set below the page's foot).
+TEST(PdfLayout, ATableRowTallerThanAPageRunsOverBetweenLines) {
+  const auto doc = emit::pdf::lay_out(
+      briefing_of({table_of(
+          {{"Name", "Count"}, {"first", "1"}, {numbered_words("w", 3000), "2"}, {"last", "3"}})}),
+      fixtures::project_emit_options(), kFake);
+  const PlacedWords words = placed_words(doc, "w");
+  EXPECT_EQ(words.numbers, zero_to(3000));  // each once, in order
+  EXPECT_TRUE(words.inside);
+  ASSERT_FALSE(words.pages.empty());
+  const int first_page = words.pages.front(), last_page = words.pages.back();
+  EXPECT_GE(last_page - first_page, 2);
+  const auto texts = page_texts(doc);
+  for (int p = first_page; p <= last_page; ++p) {
+    const auto& t = texts[static_cast<std::size_t>(p)];
+    EXPECT_EQ(std::count(t.begin(), t.end(), "Name"), 1) << "page " << p;
+  }
+  // The short row before it shares the long row's first page: the long row starts at once.
+  EXPECT_TRUE(std::count(texts[static_cast<std::size_t>(first_page)].begin(),
+                         texts[static_cast<std::size_t>(first_page)].end(), "first"));
+}
+
+// A header taller than a page is laid out once, over pages, and not repeated.
+TEST(PdfLayout, ATableHeaderTallerThanAPageIsNotRepeated) {
+  const auto doc = emit::pdf::lay_out(
+      briefing_of({table_of({{numbered_words("h", 900), "Count"}, {"row", "1"}})}),
+      fixtures::project_emit_options(), kFake);
+  const PlacedWords words = placed_words(doc, "h");
+  EXPECT_EQ(words.numbers, zero_to(900));
+  EXPECT_TRUE(words.inside);
+  const auto texts = page_texts(doc);
+  int rows = 0;
+  for (const auto& t : texts) rows += static_cast<int>(std::count(t.begin(), t.end(), "row"));
+  EXPECT_EQ(rows, 1);
+}
+
+// A title of 900 words makes a contents entry longer than a page: it runs over, inside the
+// text area, and links to its chapter from each page it is on.
+TEST(PdfLayout, AContentsEntryLongerThanAPageRunsOverAndLinksFromEachPage) {
+  model::Briefing b = briefing_of({block("S1-p1", model::BlockKind::Paragraph, "Text.")});
+  b.sources[0].meta.title = numbered_words("t", 900);
+  const auto doc = emit::pdf::lay_out(b, fixtures::project_emit_options(), kFake);
+  const auto g = emit::pdf::geometry_for({});
+  const int contents = doc.anchors.at("contents").page;
+  std::vector<int> entry_pages;
+  for (int p = contents; p < doc.anchors.at("S1").page; ++p) {
+    const auto& page = doc.pages[static_cast<std::size_t>(p)];
+    const auto below = std::count_if(page.runs.begin(), page.runs.end(),
+                                     [&](const auto& run) { return run.y < g.margin_bottom; });
+    EXPECT_EQ(below, 1) << "page " << p;  // the folio
+    for (const auto& link : page.links) {
+      if (page.target_of(link) != "S1") continue;
+      entry_pages.push_back(p);
+      EXPECT_GE(link.y0, g.margin_bottom - 0.01);
+      EXPECT_LE(link.y1, g.height - g.margin_top + 0.01);
+    }
+  }
+  EXPECT_GE(entry_pages.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(entry_pages.begin(), entry_pages.end()));
+  EXPECT_EQ(std::adjacent_find(entry_pages.begin(), entry_pages.end()), entry_pages.end());
 }
