@@ -199,7 +199,9 @@ void lay_out_table(Flow& flow, const model::Block& block, double size, double in
   }
   double table_width = gap * static_cast<double>(columns - 1);
   for (const double w : widths) table_width += w;
-  if (const double room = flow.text_width() - indent; table_width > room) {
+  // (Shared out, the widths fill the room but for rounding, which must not shrink them: a
+  // column as wide as its widest word would then cut that word.)
+  if (const double room = flow.text_width() - indent; table_width > room + 1e-6) {
     // So many columns that even a letter each overflows: everything shrinks to fit.
     const double scale = room / table_width;
     for (double& w : widths) w *= scale;

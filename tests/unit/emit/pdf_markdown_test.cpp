@@ -403,3 +403,65 @@ TEST(PdfLayout, AContentsEntryLongerThanAPageRunsOverAndLinksFromEachPage) {
   EXPECT_TRUE(std::is_sorted(entry_pages.begin(), entry_pages.end()));
   EXPECT_EQ(std::adjacent_find(entry_pages.begin(), entry_pages.end()), entry_pages.end());
 }
+
+// Tables of 1 to 40 columns, headers and cells of one to 3,000 words, under titles of one and
+// 900 words: every run, rule and link lies on its page, inside the text area but for the
+// running head and the folio, and every word of every cell is placed.
+TEST(PdfLayout, TablesAndTitlesOfEverySizeStayInsideThePage) {
+  const auto g = emit::pdf::geometry_for({});
+  for (const int columns : {1, 2, 5, 40}) {
+    for (const int header_words : {1, 60, 700}) {
+      for (const int cell_words : {1, 300, 3000}) {
+        for (const int title_words : {1, 900}) {
+          model::Block table = block("S1-p1", model::BlockKind::Table);
+          int cells = 0, header_cells = 0;
+          for (int r = 0; r < 3; ++r) {
+            model::Block row = block("S1-p1", model::BlockKind::TableRow);
+            for (int c = 0; c < columns; ++c) {
+              const bool long_one = r == 1 && c == columns / 2;
+              const int words = r == 0 ? (c == 0 ? header_words : 1) : long_one ? cell_words : 1;
+              std::string text;
+              for (int w = 0; w < words; ++w) text += (w ? " c" : "c") + std::to_string(cells++);
+              row.children.push_back(block("S1-p1", model::BlockKind::TableCell, text));
+            }
+            table.children.push_back(row);
+            if (r == 0) header_cells = cells;
+          }
+          model::Briefing b = briefing_of({table});
+          b.sources[0].meta.title = numbered_words("t", title_words);
+          const auto doc = emit::pdf::lay_out(b, fixtures::project_emit_options(), kFake);
+          const std::string what =
+              std::to_string(columns) + " columns, header " + std::to_string(header_words) +
+              ", cell " + std::to_string(cell_words) + ", title " + std::to_string(title_words);
+          const PlacedWords words = placed_words(doc, "c");
+          // Each word placed, once but for the header's, which is repeated on each page the
+          // table runs over (in an order that follows the columns, not the numbers). Forty
+          // columns are narrower than a word, so their words are cut and not counted.
+          std::vector<int> seen(static_cast<std::size_t>(cells), 0);
+          for (const int n : words.numbers) ++seen.at(static_cast<std::size_t>(n));
+          for (int n = 0; n < cells && columns < 40; ++n) {
+            const int times = seen[static_cast<std::size_t>(n)];
+            if (n < header_cells ? times < 1 : times != 1) {
+              ADD_FAILURE() << what << ": c" << n << " placed " << times << " times";
+              break;
+            }
+          }
+          EXPECT_TRUE(words.inside) << what;
+          for (const auto& page : doc.pages) {
+            for (const auto& run : page.runs) {
+              ASSERT_TRUE(run.x >= 0 && run.x + run.width <= g.width && run.y >= 0 &&
+                          run.y <= g.height)
+                  << what << ": " << page.text_of(run);
+            }
+            for (const auto& rule : page.rules) {
+              ASSERT_TRUE(rule.y0 >= g.margin_bottom && rule.y0 <= g.height - g.margin_top) << what;
+            }
+            for (const auto& link : page.links) {
+              ASSERT_TRUE(link.y0 >= 0 && link.y1 <= g.height && link.x1 <= g.width) << what;
+            }
+          }
+        }
+      }
+    }
+  }
+}
