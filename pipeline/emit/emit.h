@@ -67,6 +67,9 @@ struct EmitOptions {
   // compressed as it is written rather than held whole (not a job setting: the writer's own,
   // lowered by tests).
   std::size_t epub_hold_page = std::size_t{8} << 20;
+  // An EPUB reference part longer than this many bytes of XHTML is split over several files
+  // of about this size (the writer's own, lowered by tests).
+  std::size_t epub_part_bytes = std::size_t{256} << 10;
   long long timestamp = 0;  // build time (SOURCE_DATE_EPOCH), seconds since the epoch
   std::string version;      // dossier version, written into outputs
   unsigned threads = 0;     // for work an emitter can split (0: one per core)

@@ -7,10 +7,13 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "emit/epub/zip_writer.h"
 #include "emit/html/xhtml.h"
 #include "emit/piece_cache.h"
+#include "emit/slices.h"
 #include "model/fnv1a.h"
 #include "model/image_type.h"
 #include "model/little_endian.h"
@@ -25,13 +28,63 @@ constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 constexpr const char* kPartMark = "dossier: the part goes here";
 
 struct Chapter {
-  std::string id;     // S1, people, index
-  std::string file;   // S1.xhtml
-  std::string label;  // in the contents: "S1. Title", "Index"
+  std::string id;      // S1, people, index, index-2
+  std::string file;    // S1.xhtml
+  std::string label;   // in the contents: "S1. Title", "Index"
+  bool listed = true;  // in the contents; a long part's later files are not
 };
 
 std::string chapter_file(const std::string& source_id) {
   return source_id + ".xhtml";
+}
+
+// A long reference part is split over several files of about EmitOptions::epub_part_bytes
+// each (an entry longer than that is a file alone): readers handle pages of a few hundred
+// kilobytes well and pages of tens of megabytes (the index of 10,000 articles) badly. The
+// first file keeps the part's name (index.xhtml), the next are index-2.xhtml, …; each has the
+// part's heading. Where an entry goes is worked out before anything is written, as chapters
+// link to index entries.
+constexpr std::size_t kFileEntries = 4096;
+
+std::vector<EntryRange> part_files(const PartSteps& part, const BriefingView& view,
+                                   std::size_t max_bytes) {
+  auto files = slices(part.count(view), kFileEntries, max_bytes,
+                      [&](std::size_t i) { return part.bytes(view, i); });
+  if (files.empty()) files.emplace_back(0, 0);  // a part that lists nothing is a page still
+  return files;
+}
+
+std::string part_file_id(const char* part, std::size_t k) {
+  return k == 0 ? std::string(part) : std::string(part) + "-" + std::to_string(k + 1);
+}
+
+// The index file each entity's entry is in, by its anchor, when the index is split.
+using IndexFiles = std::unordered_map<std::string_view, std::size_t>;
+
+IndexFiles index_files(const BriefingView& view, const std::vector<EntryRange>& files) {
+  IndexFiles out;
+  if (files.size() < 2) return out;
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    for (std::size_t i = files[k].first; i < files[k].second; ++i) {
+      out.emplace(index_anchor(*view.index[i].entity), k);
+    }
+  }
+  return out;
+}
+
+// The index files a source's names link to, in text order: part of its chapter's key when the
+// index is split, as a name's link changes when its entry moves to another file.
+void add_index_files(const std::vector<model::Block>& blocks, const BriefingView& view,
+                     const IndexFiles& files, std::string& out) {
+  for (const auto& block : blocks) {
+    if (const auto it = view.mentions_in.find(block.id); it != view.mentions_in.end()) {
+      for (const auto& mention : it->second) {
+        const auto file = files.find(index_anchor(*mention.second));
+        out += std::to_string(file == files.end() ? 0 : file->second) + ',';
+      }
+    }
+    add_index_files(block.children, view, files, out);
+  }
 }
 
 std::string serialize(pugi::xml_document& doc) {
@@ -237,7 +290,9 @@ std::string toc_ncx(const model::Briefing& b, const std::vector<Chapter>& chapte
     p.append_child("content").append_attribute("src") = src.c_str();
   };
   point("nav-cover", b.title, "cover.xhtml");
-  for (const auto& c : chapters) point("nav-" + c.id, c.label, c.file);
+  for (const auto& c : chapters) {
+    if (c.listed) point("nav-" + c.id, c.label, c.file);
+  }
   return serialize(doc);
 }
 
@@ -266,13 +321,22 @@ void append_link_item(pugi::xml_node list, const std::string& href, const std::s
 model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOptions& options,
                                std::ostream& out) {
   const Words& words = options.words;
-  // Sources and parts are files of their own: S1.xhtml, people.xhtml, …, index.xhtml.
-  const HrefFor href = [](const std::string& file_id, const std::string& anchor) {
-    return chapter_file(file_id) + "#" + anchor;
-  };
   const ShellValues values = shell_values(briefing, options);
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
+  const std::vector<EntryRange> index_ranges =
+      part_files(kIndexPart, view, options.epub_part_bytes);
+  const IndexFiles index_file_of = index_files(view, index_ranges);
+  // Sources and parts are files of their own: S1.xhtml, people.xhtml, …, index.xhtml (and
+  // index-2.xhtml, … for a long index, where each entry's anchor is looked up).
+  const HrefFor href = [&](const std::string& file_id, const std::string& anchor) {
+    if (!index_file_of.empty() && file_id == kPartIndex) {
+      if (const auto it = index_file_of.find(anchor); it != index_file_of.end()) {
+        return chapter_file(part_file_id(kPartIndex, it->second)) + "#" + anchor;
+      }
+    }
+    return chapter_file(file_id) + "#" + anchor;
+  };
   const std::map<std::string, BookImage> images = book_images(briefing);
   const ImageHref image_href = [&](const model::Source& source, const std::string& src) {
     const auto it = images.find(source.id + '\x1f' + src);
@@ -329,7 +393,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   // and past options.epub_hold_page (8 MB) compressed as it comes rather than held as one
   // string.
   const auto part_entry = [&](const std::string& name, const std::string& shell,
-                              pugi::xml_node content, const PartSteps& part) {
+                              pugi::xml_node content, const PartSteps& part, EntryRange entries) {
     ZipWriter::StreamedEntry entry(options.epub_hold_page);
     const auto span = mark_span(shell, kPartMark);
     if (!span) {
@@ -338,15 +402,16 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     }
     entry.append(std::string_view(shell).substr(0, span->first));
     EntryXmlWriter writer(entry);
-    write_part(part, view, words, href, writer, children_depth(content));
+    write_part(part, view, words, href, writer, children_depth(content), entries);
     entry.append(std::string_view(shell).substr(span->second));
     return entry.finish(name);
   };
   const auto add_page =
       [&](const std::string& id, const std::string& title, const std::string& label,
           const std::function<void(pugi::xml_node)>& fill, std::optional<model::Digest> key,
-          const PartSteps* part) -> std::optional<model::Diagnostic> {
-    chapters.push_back({id, chapter_file(id), label});
+          const PartSteps* part, EntryRange entries = kAllEntries,
+          bool listed = true) -> std::optional<model::Diagnostic> {
+    chapters.push_back({id, chapter_file(id), label, listed});
     Pending& page = batch.emplace_back();
     page.name = "EPUB/" + chapters.back().file;
     if (key) {
@@ -368,7 +433,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       fill(content);
       content.remove_attribute("id");
       if (part) {
-        page.entry = part_entry(page.name, serialize_xhtml(doc), content, *part);
+        page.entry = part_entry(page.name, serialize_xhtml(doc), content, *part, entries);
       } else {
         page.text = serialize_xhtml(doc);
       }
@@ -378,11 +443,22 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     if (batch.size() == kBatch || part) compress_batch();
     return std::nullopt;
   };
-  const auto add_part = [&](const char* id, const char* word, const PartSteps& part) {
+  const auto add_part = [&](const char* id, const char* word,
+                            const PartSteps& part) -> std::optional<model::Diagnostic> {
     const auto mark = [](pugi::xml_node c) {
       c.append_child(pugi::node_comment).set_value(kPartMark);
     };
-    return add_page(id, words[word], words[word], mark, std::nullopt, &part);
+    const auto files =
+        &part == &kIndexPart ? index_ranges : part_files(part, view, options.epub_part_bytes);
+    for (std::size_t k = 0; k < files.size(); ++k) {
+      // One file whole, as it always was; of several, each its own entries.
+      const EntryRange entries = files.size() == 1 ? kAllEntries : files[k];
+      if (auto e = add_page(part_file_id(id, k), words[word], words[word], mark, std::nullopt,
+                            &part, entries, k == 0)) {
+        return e;
+      }
+    }
+    return std::nullopt;
   };
   if (auto e = add_part(kPartPeople, "key_people", kKeyEntitiesPart)) return *e;
   if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart)) return *e;
@@ -392,7 +468,13 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     const model::Source& source = briefing.sources[i];
     const std::string title = model::display_title(source);
     std::optional<model::Digest> key;
-    if (options.pieces) key = chapter_key(options, briefing, i, &view, chapter_context);
+    if (options.pieces && index_file_of.empty()) {
+      key = chapter_key(options, briefing, i, &view, chapter_context);
+    } else if (options.pieces) {
+      std::string context = chapter_context + "\nindex files ";
+      add_index_files(source.blocks, view, index_file_of, context);
+      key = chapter_key(options, briefing, i, &view, context);
+    }
     const auto fill = [&](pugi::xml_node c) {
       append_source_chapter(c, source, words, href, &view, image_href);
     };
@@ -426,7 +508,9 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   toc.remove_attribute("id");
   landmarks.remove_attribute("id");
   append_link_item(toc, "cover.xhtml", words["cover"]);
-  for (const auto& c : chapters) append_link_item(toc, c.file, c.label);
+  for (const auto& c : chapters) {
+    if (c.listed) append_link_item(toc, c.file, c.label);
+  }
   append_link_item(landmarks, "cover.xhtml", words["cover"], "cover");
   append_link_item(landmarks, "nav.xhtml", words["contents"], "toc");
   append_link_item(landmarks, chapters.front().file, words["briefing"], "bodymatter");

@@ -80,6 +80,9 @@ inline constexpr const char* kPartIndex = "index";
 // appends the part up to the element that holds its list and returns that element (null when
 // the part lists nothing), `entries` appends entries [first, last) to it, and `links` tells
 // how many paragraph links entry `i` holds (an index entry can hold tens of thousands).
+// `bytes` is about how long entry `i` is written out, and `continued` the head of a later file
+// of a part split over several (EPUB): the part's heading and list, without what only the
+// first file shows (the figures' conflicts).
 struct PartSteps {
   pugi::xml_node (*head)(pugi::xml_node parent, const BriefingView& view, const Words& words,
                          const HrefFor& href);
@@ -87,6 +90,9 @@ struct PartSteps {
                   const HrefFor& href, std::size_t first, std::size_t last);
   std::size_t (*count)(const BriefingView& view);
   std::size_t (*links)(const BriefingView& view, std::size_t i);
+  std::size_t (*bytes)(const BriefingView& view, std::size_t i);
+  pugi::xml_node (*continued)(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                              const HrefFor& href);
 };
 extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPart, kIndexPart;
 
@@ -100,13 +106,18 @@ void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingVie
 // generated articles, 200 names with 800,000 paragraph links, was one slice, a 160 MB tree.
 inline constexpr std::size_t kSliceEntries = 256;
 inline constexpr std::size_t kSliceLinks = 4096;
-std::vector<std::pair<std::size_t, std::size_t>> part_slices(const PartSteps& part,
-                                                             const BriefingView& view);
+using EntryRange = std::pair<std::size_t, std::size_t>;
+inline constexpr EntryRange kAllEntries{0, static_cast<std::size_t>(-1)};
+std::vector<EntryRange> part_slices(const PartSteps& part, const BriefingView& view,
+                                    EntryRange entries = kAllEntries);
 
 // Writes `part` as it would stand `depth` levels deep in a page, the same bytes as its whole
-// tree saved with the page, a slice of its entries at a time.
+// tree saved with the page, a slice of its entries at a time. With `entries`, only those
+// entries, under the part's head, or its continued head when they do not start at the first
+// (a long part split over several EPUB files).
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
-                const HrefFor& href, pugi::xml_writer& out, unsigned depth);
+                const HrefFor& href, pugi::xml_writer& out, unsigned depth,
+                EntryRange entries = kAllEntries);
 
 // Contents entries for the parts that come before the sources, or after them (the index).
 void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,

@@ -103,6 +103,16 @@ std::size_t key_entities_links(const BriefingView& view, std::size_t i) {
   return view.key_entities[i]->paragraphs.size();
 }
 
+// About how many bytes of XHTML an entry takes: its text and kRefBytes per paragraph link.
+constexpr std::size_t kRefBytes = 64;
+
+std::size_t key_entities_bytes(const BriefingView& view, std::size_t i) {
+  const model::Entity& e = *view.key_entities[i]->entity;
+  std::size_t bytes = 160 + e.name.size();
+  for (const auto& r : e.roles) bytes += r.size() + 2;
+  return bytes + kRefBytes * view.key_entities[i]->paragraphs.size();
+}
+
 pugi::xml_node quotes_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                            const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartQuotes, words["quotes_by_speaker"]);
@@ -146,6 +156,15 @@ std::size_t quotes_links(const BriefingView& view, std::size_t i) {
   return links;
 }
 
+std::size_t quotes_bytes(const BriefingView& view, std::size_t i) {
+  std::size_t bytes = 100;
+  if (view.quotes[i].speaker) bytes += view.quotes[i].speaker->name.size() + kRefBytes;
+  for (const model::Quote* q : view.quotes[i].quotes) {
+    bytes += 60 + q->text.size() + kRefBytes * q->blocks.size();
+  }
+  return bytes;
+}
+
 pugi::xml_node timeline_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                              const HrefFor&) {
   pugi::xml_node section = part_section(parent, kPartTimeline, words["timeline"]);
@@ -175,6 +194,20 @@ std::size_t one_link(const BriefingView&, std::size_t) {
   return 1;
 }
 
+std::size_t timeline_bytes(const BriefingView& view, std::size_t i) {
+  return 60 + view.timeline[i].date->text.size() + kRefBytes;
+}
+
+pugi::xml_node figures_table(pugi::xml_node section, const Words& words) {
+  text_element(section, "h3", words["figures"]);
+  pugi::xml_node table = element(section, "table", "figures");
+  pugi::xml_node head = element(table, "tr");
+  text_element(head, "th", words["figure"]);
+  text_element(head, "th", words["measures"]);
+  text_element(head, "th", words["where"]);
+  return table;
+}
+
 // The conflicts come whole in the head (a briefing has few); the figures are the entries.
 pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                             const HrefFor& href) {
@@ -200,13 +233,13 @@ pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, con
     text_element(section, "p", words["none_found"], "empty");
     return {};
   }
-  text_element(section, "h3", words["figures"]);
-  pugi::xml_node table = element(section, "table", "figures");
-  pugi::xml_node head = element(table, "tr");
-  text_element(head, "th", words["figure"]);
-  text_element(head, "th", words["measures"]);
-  text_element(head, "th", words["where"]);
-  return table;
+  return figures_table(section, words);
+}
+
+// A later file of a long figures part: the figures' table goes on, without the conflicts.
+pugi::xml_node figures_continued(pugi::xml_node parent, const BriefingView&, const Words& words,
+                                 const HrefFor&) {
+  return figures_table(part_section(parent, kPartFigures, words["figures_and_conflicts"]), words);
 }
 
 void figures_entries(pugi::xml_node table, const BriefingView& view, const Words&,
@@ -223,6 +256,11 @@ void figures_entries(pugi::xml_node table, const BriefingView& view, const Words
 
 std::size_t figures_count(const BriefingView& view) {
   return view.figures.size();
+}
+
+std::size_t figures_bytes(const BriefingView& view, std::size_t i) {
+  const model::Figure* f = view.figures[i];
+  return 80 + f->id.size() + f->text.size() + f->about.value_or("").size() + kRefBytes;
 }
 
 pugi::xml_node index_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
@@ -261,16 +299,27 @@ std::size_t index_links(const BriefingView& view, std::size_t i) {
   return view.index[i].paragraphs.size();
 }
 
+std::size_t index_bytes(const BriefingView& view, std::size_t i) {
+  const model::Entity& e = *view.index[i].entity;
+  std::size_t bytes = 80 + e.name.size() + index_anchor(e).size();
+  for (const auto& a : e.aliases) bytes += a.size() + 2;
+  return bytes + kRefBytes * view.index[i].paragraphs.size();
+}
+
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
 
 }  // namespace
 
-const PartSteps kKeyEntitiesPart{key_entities_head, key_entities_entries, key_entities_count,
-                                 key_entities_links};
-const PartSteps kQuotesPart{quotes_head, quotes_entries, quotes_count, quotes_links};
-const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count, one_link};
-const PartSteps kFiguresPart{figures_head, figures_entries, figures_count, one_link};
-const PartSteps kIndexPart{index_head, index_entries, index_count, index_links};
+const PartSteps kKeyEntitiesPart{key_entities_head,  key_entities_entries, key_entities_count,
+                                 key_entities_links, key_entities_bytes,   key_entities_head};
+const PartSteps kQuotesPart{quotes_head,  quotes_entries, quotes_count,
+                            quotes_links, quotes_bytes,   quotes_head};
+const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count,
+                              one_link,      timeline_bytes,   timeline_head};
+const PartSteps kFiguresPart{figures_head, figures_entries, figures_count,
+                             one_link,     figures_bytes,   figures_continued};
+const PartSteps kIndexPart{index_head,  index_entries, index_count,
+                           index_links, index_bytes,   index_head};
 
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
                  const Words& words, const HrefFor& href) {
@@ -279,14 +328,22 @@ void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingVie
   }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> part_slices(const PartSteps& part,
-                                                             const BriefingView& view) {
-  return slices(part.count(view), kSliceEntries, kSliceLinks,
-                [&](std::size_t i) { return part.links(view, i); });
+std::vector<EntryRange> part_slices(const PartSteps& part, const BriefingView& view,
+                                    EntryRange entries) {
+  const std::size_t first = entries.first;
+  const std::size_t last = std::min(entries.second, part.count(view));
+  if (first >= last) return {};
+  auto out = slices(last - first, kSliceEntries, kSliceLinks,
+                    [&](std::size_t i) { return part.links(view, first + i); });
+  for (auto& [from, to] : out) {
+    from += first;
+    to += first;
+  }
+  return out;
 }
 
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
-                const HrefFor& href, pugi::xml_writer& out, unsigned depth) {
+                const HrefFor& href, pugi::xml_writer& out, unsigned depth, EntryRange entries) {
   // The head, with a mark where the entries go; the entries then come a slice at a time, each
   // slice's tree freed once written, in the mark's place and at the list's depth.
   std::string head;
@@ -294,7 +351,8 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
   unsigned list_depth = depth;
   {
     pugi::xml_document fragment;
-    pugi::xml_node list = part.head(fragment, view, words, href);
+    const auto head_of = entries.first == 0 ? part.head : part.continued;
+    pugi::xml_node list = head_of(fragment, view, words, href);
     if (list) {
       list.append_child(pugi::node_comment).set_value(kEntriesMark);
       list_depth += children_depth(list);
@@ -308,7 +366,7 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
   }
   const auto [from, to] = *span;
   out.write(head.data(), from);
-  for (const auto& [first, last] : part_slices(part, view)) {
+  for (const auto& [first, last] : part_slices(part, view, entries)) {
     pugi::xml_document fragment;
     part.entries(fragment, view, words, href, first, last);
     save_polyglot_fragment(fragment, out, list_depth);

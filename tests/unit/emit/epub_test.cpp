@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <pugixml.hpp>
+#include <set>
 #include <sstream>
 
 #include "emit/emit.h"
@@ -180,4 +182,123 @@ TEST(Epub, PartsCompressedAsTheyAreWrittenGiveTheSameFiles) {
     EXPECT_EQ(streamed_entries[i].name, held_entries[i].name);
     EXPECT_TRUE(streamed_entries[i].data == held_entries[i].data) << held_entries[i].name;
   }
+}
+
+namespace {
+
+// Every id of every XHTML file of a book, by file name (without EPUB/).
+std::map<std::string, std::set<std::string>> ids_by_file(
+    const std::vector<fixtures::ZipEntry>& entries) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& e : entries) {
+    if (!e.name.ends_with(".xhtml")) continue;
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(e.data.c_str())) << e.name;
+    auto& ids = out[e.name.substr(std::string("EPUB/").size())];
+    for (const auto& node : doc.select_nodes("//*[@id]")) {
+      ids.insert(node.node().attribute("id").value());
+    }
+  }
+  return out;
+}
+
+std::string entry_data(const std::vector<fixtures::ZipEntry>& entries, const std::string& name) {
+  for (const auto& e : entries) {
+    if (e.name == name) return e.data;
+  }
+  return {};
+}
+
+// The ids of the <dt> entries of a part's files, in spine order.
+std::vector<std::string> index_entry_ids(const std::vector<fixtures::ZipEntry>& entries) {
+  std::vector<std::string> out;
+  for (int k = 1;; ++k) {
+    const std::string data = entry_data(
+        entries, k == 1 ? "EPUB/index.xhtml" : "EPUB/index-" + std::to_string(k) + ".xhtml");
+    if (data.empty()) break;
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(data.c_str()));
+    for (const auto& node : doc.select_nodes("//*[local-name()='dt'][@id]")) {
+      out.emplace_back(node.node().attribute("id").value());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// A reference part longer than epub_part_bytes is split over files (index.xhtml,
+// index-2.xhtml, …): all of them in the spine in order, only the first in the contents, the
+// same entries in the same order as the part whole, and every link of the book, the names'
+// links to the index above all, reaches a file and an id that is there.
+TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
+  model::Briefing b = copies_of_first_source(40);
+  for (int k = 0; k < 30; ++k) {  // thirty names, each in a few of the forty sources
+    model::Entity e;
+    e.id = "E-name-" + std::to_string(k);
+    e.name = "Name " + std::to_string(100 + k);
+    e.type = k % 3 == 0 ? model::EntityType::Place : model::EntityType::Person;
+    for (int s = k % 5; s < 40; s += 5 + k % 3) {
+      e.mentions.push_back(
+          {"S" + std::to_string(s + 1) + "-p" + std::to_string(1 + k % 2 * 2), 0, 3});
+    }
+    b.entities.push_back(e);
+  }
+  b.figures.clear();
+  for (int k = 0; k < 80; ++k) {  // eighty figures, two of them in conflict
+    model::Figure f;
+    f.id = "F" + std::to_string(k + 1);
+    f.block = "S" + std::to_string(k % 40 + 1) + "-p1";
+    f.text = std::to_string(1000 + k) + " tonnes";
+    f.about = "grain shipped";
+    b.figures.push_back(f);
+  }
+  b.conflicts = {{"grain shipped", {"F1", "F2"}, {"S1-p1", "S2-p1"}}};
+  const emit::EmitOptions whole_options = fixtures::project_emit_options();
+  emit::EmitOptions split_options = whole_options;
+  split_options.epub_part_bytes = 2048;
+  const auto whole = fixtures::read_zip(epub_of(b, whole_options));
+  const auto split = fixtures::read_zip(epub_of(b, split_options));
+  EXPECT_TRUE(entry_data(whole, "EPUB/index-2.xhtml").empty());
+  for (const std::string part : {"index", "people", "figures"}) {
+    EXPECT_FALSE(entry_data(split, "EPUB/" + part + "-2.xhtml").empty()) << part;
+  }
+  const std::vector<std::string> entries = index_entry_ids(split);
+  EXPECT_GT(entries.size(), 2u);
+  EXPECT_EQ(entries, index_entry_ids(whole));
+
+  const std::string package = entry_data(split, "EPUB/package.opf");
+  const auto index_at = package.find("idref=\"chapter-index\"");
+  const auto index_2_at = package.find("idref=\"chapter-index-2\"");
+  ASSERT_NE(index_2_at, std::string::npos);
+  EXPECT_LT(index_at, index_2_at);
+  const std::string nav = entry_data(split, "EPUB/nav.xhtml");
+  EXPECT_NE(nav.find("href=\"index.xhtml\""), std::string::npos);
+  EXPECT_EQ(nav.find("index-2.xhtml"), std::string::npos);
+  EXPECT_EQ(entry_data(split, "EPUB/toc.ncx").find("index-2.xhtml"), std::string::npos);
+
+  const auto ids = ids_by_file(split);
+  int to_later_index_files = 0;
+  for (const auto& e : split) {
+    if (!e.name.ends_with(".xhtml")) continue;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(e.data.c_str()));
+    for (const auto& node : doc.select_nodes("//*[local-name()='a'][@href]")) {
+      const std::string href = node.node().attribute("href").value();
+      if (href.starts_with("http")) continue;
+      const auto hash = href.find('#');
+      const std::string file = href.substr(0, hash);
+      const auto it = ids.find(file);
+      ASSERT_NE(it, ids.end()) << e.name << ": " << href;
+      if (hash != std::string::npos) {
+        EXPECT_TRUE(it->second.contains(href.substr(hash + 1))) << e.name << ": " << href;
+      }
+      to_later_index_files += file.starts_with("index-");
+    }
+  }
+  EXPECT_GT(to_later_index_files, 0);
+  // The conflicts open the figures, in their first file only.
+  EXPECT_NE(entry_data(split, "EPUB/figures.xhtml").find("class=\"conflicts\""), std::string::npos);
+  EXPECT_EQ(entry_data(split, "EPUB/figures-2.xhtml").find("class=\"conflicts\""),
+            std::string::npos);
 }

@@ -194,3 +194,45 @@ TEST_F(PieceCacheTest, OtherWordsOrAnotherTemplateRenderAgain) {
 }
 
 }  // namespace
+
+// With the EPUB's index split over files, a chapter links each name to the file its entry is
+// in: when an entry moves to another file (here a name sorted before it pushes it on), a
+// chapter that links it is rendered again, though its own names did not change.
+TEST_F(PieceCacheTest, AnEpubChapterWhoseNameMovedToAnotherIndexFileIsRenderedAgain) {
+  const auto briefing = [](bool with_ahmet) {
+    model::Briefing b = fixtures::small_briefing();
+    model::Source third = b.sources.front();
+    third.id = "S3";
+    for (auto& block : third.blocks) block.id = "S3" + block.id.substr(2);
+    b.sources.push_back(third);
+    const auto entity = [](std::string id, std::string name, std::string block) {
+      model::Entity e;
+      e.id = std::move(id);
+      e.name = std::move(name);
+      e.mentions = {{std::move(block), 0, 3}};
+      return e;
+    };
+    b.entities = {entity("E-erdogan", "Recep Tayyip Erdoğan", "S1-p1"),
+                  entity("E-zed", "Zed", "S3-p1")};
+    if (with_ahmet) b.entities.push_back(entity("E-ahmet", "Ahmet", "S3-p3"));
+    return b;
+  };
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.epub_part_bytes = 1;  // each index entry a file of its own
+  const auto write = [&](const model::Briefing& b, emit::PieceCache* cache) {
+    options.pieces = cache;
+    std::ostringstream out;
+    EXPECT_TRUE(emit::write_epub(b, options, out).ok());
+    return std::move(out).str();
+  };
+  emit::PieceCache cache;
+  const std::string before = write(briefing(false), &cache);
+  cache.prune();
+  cache.reset_counts();
+  const std::string after = write(briefing(true), &cache);
+  EXPECT_EQ(after, write(briefing(true), nullptr));
+  EXPECT_EQ(cache.misses(), 2u);  // S1, whose name moved, and S3, whose names changed
+  EXPECT_EQ(cache.hits(), 1u);    // the failed S2
+  // The move is real: S1's link went from the index's first file to its second.
+  EXPECT_NE(before, after);
+}
