@@ -7,10 +7,14 @@ the fastest; --no-cache, so every build does all the work), and reports wall tim
 /usr/bin/time -v), MB/s and articles/s, plus dossier's own per-stage timings (build -v).
 Where pandoc is installed (--install-pandoc installs Debian's), it also times pandoc turning
 the same articles, as clean Markdown, into HTML and into EPUB, and prints dossier's HTML+EPUB
-speed as a multiple of pandoc's. Prints a table; --json FILE writes the figures as JSON.
+speed as a multiple of pandoc's. Up to --rebuild-max articles it times an incremental rebuild:
+every format, with the cache a build of the same articles left, after one article changed
+(another one each repeat), as a share of the clean build. Peak RSS is set against 3x the
+input plus 64 MiB. Prints a table; --json FILE writes the figures as JSON.
 
 Usage: bench/pipeline_bench.py BUILD_DIR [--sizes 100,1000,10000] [--pandoc-max 1000]
-                               [--install-pandoc] [--json FILE] [--work DIR] [--repeat N]
+                               [--rebuild-max 1000] [--install-pandoc] [--json FILE]
+                               [--work DIR] [--repeat N]
 A measurement to run by hand, not a test: it takes minutes at 10,000 articles.
 """
 import argparse
@@ -67,6 +71,28 @@ def pdf_pages(path):
         return len(re.findall(rb"/Type /Page(?!s)", f.read()))
 
 
+def rebuild_time(dossier, corpus, work, n, repeat):
+    """Every format built again after one article changed, from the cache a build of the same
+    articles left: the fastest of `repeat` rebuilds, each after another article had a sentence
+    added."""
+    sources = os.path.join(work, f"rebuild-{n}")
+    out = os.path.join(work, f"out-{n}-rebuild")
+    for folder in (sources, out):
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(corpus, sources)
+    cmd = [dossier, "build", "--sources", sources, "-o", out, "-q"]
+    timed(cmd)  # fills the cache
+    names = sorted(os.listdir(sources))
+    runs = []
+    for k in range(repeat):
+        edited = os.path.join(sources, names[(len(names) // 2 + k) % len(names)])
+        with open(edited, "a", encoding="utf-8") as f:
+            f.write(f"\nOne more sentence, added for rebuild {k + 1}.\n")
+        runs.append(timed(cmd))
+    wall, rss, _ = min(runs, key=lambda run: run[0])
+    return {"wall_s": wall, "peak_rss_kib": rss}
+
+
 def corpus_bytes(folder):
     return sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
 
@@ -92,6 +118,8 @@ def main():
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--pandoc-max", type=int, default=1000,
                     help="largest corpus to give pandoc (it is slow)")
+    ap.add_argument("--rebuild-max", type=int, default=1000,
+                    help="largest corpus to time an incremental rebuild of")
     ap.add_argument("--install-pandoc", action="store_true")
     ap.add_argument("--json")
     ap.add_argument("--work", help="folder for corpora and outputs (default: a temporary one)")
@@ -135,6 +163,10 @@ def main():
                 row["pdf"] = {"pages": pages, "bytes": os.path.getsize(pdf),
                               "writer_s": writer_s, "pages_per_s": pages / writer_s,
                               "bytes_per_page": os.path.getsize(pdf) / max(pages, 1)}
+        if n <= args.rebuild_max:
+            row["rebuild"] = rebuild_time(dossier, damaged, work, n, args.repeat)
+            row["rebuild"]["share_of_clean"] = (row["rebuild"]["wall_s"] /
+                                                row["runs"]["all"]["wall_s"])
         if pandoc and n <= args.pandoc_max:
             clean = os.path.join(work, f"clean-{n}")
             if not os.path.isdir(clean):
@@ -168,6 +200,14 @@ def main():
         stages = row["runs"]["all"]["stages_s"]
         print("         stages (all formats): " +
               ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))
+        target_mib = 3 * row["input_bytes"] / 2**20 + 64
+        print(f"         peak RSS (all) {row['runs']['all']['peak_rss_kib'] / 1024:.0f} MiB; "
+              f"3x input + 64 MiB = {target_mib:.0f} MiB")
+        if "rebuild" in row:
+            r = row["rebuild"]
+            print(f"         rebuild after one article changed: {r['wall_s']:.2f}s, "
+                  f"{100 * r['share_of_clean']:.0f}% of the clean build, "
+                  f"peak RSS {r['peak_rss_kib'] / 1024:.0f} MiB")
         if "speed_vs_pandoc" in row:
             print(f"         pandoc HTML {row['pandoc_html_s']:.2f}s + EPUB "
                   f"{row['pandoc_epub_s']:.2f}s; dossier HTML+EPUB "
