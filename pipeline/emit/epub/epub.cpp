@@ -463,7 +463,17 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   if (auto e = add_part(kPartPeople, "key_people", kKeyEntitiesPart)) return *e;
   if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart)) return *e;
   if (auto e = add_part(kPartTimeline, "timeline", kTimelinePart)) return *e;
-  if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresPart)) return *e;
+  // Conflicts too long to open the figures' first file are a part of their own before them.
+  std::size_t conflicts_bytes = 0;
+  for (std::size_t i = 0; i < kConflictsPart.count(view); ++i) {
+    conflicts_bytes += kConflictsPart.bytes(view, i);
+  }
+  if (conflicts_bytes > options.epub_part_bytes) {
+    if (auto e = add_part(kPartConflicts, "conflicts", kConflictsPart)) return *e;
+    if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresOnlyPart)) return *e;
+  } else if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresPart)) {
+    return *e;
+  }
   for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
     const model::Source& source = briefing.sources[i];
     const std::string title = model::display_title(source);

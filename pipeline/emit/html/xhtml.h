@@ -75,6 +75,7 @@ inline constexpr const char* kPartQuotes = "quotes";
 inline constexpr const char* kPartTimeline = "timeline";
 inline constexpr const char* kPartFigures = "figures";
 inline constexpr const char* kPartIndex = "index";
+inline constexpr const char* kPartConflicts = "conflicts";  // EPUB only, when they are many
 // A reference part in steps, so that a long one can be written a slice of entries at a time
 // (ten thousand articles' figures or index took hundreds of megabytes as one tree): `head`
 // appends the part up to the element that holds its list and returns that element (null when
@@ -95,6 +96,9 @@ struct PartSteps {
                               const HrefFor& href);
 };
 extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPart, kIndexPart;
+// The figures part in two, for an EPUB whose conflicts are too long for one file: the
+// conflicts alone, then the figures without them.
+extern const PartSteps kConflictsPart, kFiguresOnlyPart;
 
 // Appends `part` whole, as one tree.
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,

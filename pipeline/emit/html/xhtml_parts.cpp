@@ -208,26 +208,35 @@ pugi::xml_node figures_table(pugi::xml_node section, const Words& words) {
   return table;
 }
 
+// "About: 12 (S1 ¶2) versus 14 (S3 ¶5)".
+void conflicts_entries(pugi::xml_node ul, const BriefingView& view, const Words& words,
+                       const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const ConflictEntry& c = view.conflicts[i];
+    pugi::xml_node li = element(ul, "li");
+    text_element(li, "strong", c.conflict->about);
+    text(li, ": ");
+    bool first_figure = true;
+    for (const model::Figure* f : c.figures) {
+      if (!first_figure) {
+        text(li, words["versus"].empty() ? " / " : " " + words["versus"] + " ");
+      }
+      first_figure = false;
+      text(li, f->text + " (");
+      ref_link(li, paragraph_ref(f->block), href);
+      text(li, ")");
+    }
+  }
+}
+
 // The conflicts come whole in the head (a briefing has few); the figures are the entries.
 pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, const Words& words,
                             const HrefFor& href) {
   pugi::xml_node section = part_section(parent, kPartFigures, words["figures_and_conflicts"]);
   if (!view.conflicts.empty()) {
     text_element(section, "h3", words["conflicts"]);
-    pugi::xml_node ul = element(section, "ul", "conflicts");
-    for (const auto& c : view.conflicts) {
-      pugi::xml_node li = element(ul, "li");
-      text_element(li, "strong", c.conflict->about);
-      text(li, ": ");
-      bool first = true;
-      for (const model::Figure* f : c.figures) {
-        if (!first) text(li, words["versus"].empty() ? " / " : " " + words["versus"] + " ");
-        first = false;
-        text(li, f->text + " (");
-        ref_link(li, paragraph_ref(f->block), href);
-        text(li, ")");
-      }
-    }
+    conflicts_entries(element(section, "ul", "conflicts"), view, words, href, 0,
+                      view.conflicts.size());
   }
   if (view.figures.empty()) {
     text_element(section, "p", words["none_found"], "empty");
@@ -236,10 +245,16 @@ pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, con
   return figures_table(section, words);
 }
 
-// A later file of a long figures part: the figures' table goes on, without the conflicts.
-pugi::xml_node figures_continued(pugi::xml_node parent, const BriefingView&, const Words& words,
-                                 const HrefFor&) {
-  return figures_table(part_section(parent, kPartFigures, words["figures_and_conflicts"]), words);
+// A later file of a long figures part, or the figures after conflicts put apart: the
+// figures' table, without the conflicts.
+pugi::xml_node figures_continued(pugi::xml_node parent, const BriefingView& view,
+                                 const Words& words, const HrefFor&) {
+  pugi::xml_node section = part_section(parent, kPartFigures, words["figures_and_conflicts"]);
+  if (view.figures.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return {};
+  }
+  return figures_table(section, words);
 }
 
 void figures_entries(pugi::xml_node table, const BriefingView& view, const Words&,
@@ -256,6 +271,28 @@ void figures_entries(pugi::xml_node table, const BriefingView& view, const Words
 
 std::size_t figures_count(const BriefingView& view) {
   return view.figures.size();
+}
+
+// The conflicts as a part of their own (an EPUB's, when they are too many for the figures'
+// first file): their heading and list.
+pugi::xml_node conflicts_head(pugi::xml_node parent, const BriefingView&, const Words& words,
+                              const HrefFor&) {
+  return element(part_section(parent, kPartConflicts, words["conflicts"]), "ul", "conflicts");
+}
+
+std::size_t conflicts_count(const BriefingView& view) {
+  return view.conflicts.size();
+}
+
+std::size_t conflicts_links(const BriefingView& view, std::size_t i) {
+  return view.conflicts[i].figures.size();
+}
+
+std::size_t conflicts_bytes(const BriefingView& view, std::size_t i) {
+  const ConflictEntry& c = view.conflicts[i];
+  std::size_t bytes = 40 + c.conflict->about.size();
+  for (const model::Figure* f : c.figures) bytes += 16 + f->text.size() + kRefBytes;
+  return bytes;
 }
 
 std::size_t figures_bytes(const BriefingView& view, std::size_t i) {
@@ -318,6 +355,10 @@ const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count,
                               one_link,      timeline_bytes,   timeline_head};
 const PartSteps kFiguresPart{figures_head, figures_entries, figures_count,
                              one_link,     figures_bytes,   figures_continued};
+const PartSteps kFiguresOnlyPart{figures_continued, figures_entries, figures_count,
+                                 one_link,          figures_bytes,   figures_continued};
+const PartSteps kConflictsPart{conflicts_head,  conflicts_entries, conflicts_count,
+                               conflicts_links, conflicts_bytes,   conflicts_head};
 const PartSteps kIndexPart{index_head,  index_entries, index_count,
                            index_links, index_bytes,   index_head};
 

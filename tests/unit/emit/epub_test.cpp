@@ -231,9 +231,13 @@ std::vector<std::string> index_entry_ids(const std::vector<fixtures::ZipEntry>& 
 // index-2.xhtml, …): all of them in the spine in order, only the first in the contents, the
 // same entries in the same order as the part whole, and every link of the book, the names'
 // links to the index above all, reaches a file and an id that is there.
-TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
+namespace {
+
+// Forty sources, thirty names each in a few of them, eighty figures and `conflicts` conflicts
+// between them.
+model::Briefing long_briefing(int conflicts) {
   model::Briefing b = copies_of_first_source(40);
-  for (int k = 0; k < 30; ++k) {  // thirty names, each in a few of the forty sources
+  for (int k = 0; k < 30; ++k) {
     model::Entity e;
     e.id = "E-name-" + std::to_string(k);
     e.name = "Name " + std::to_string(100 + k);
@@ -245,7 +249,7 @@ TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
     b.entities.push_back(e);
   }
   b.figures.clear();
-  for (int k = 0; k < 80; ++k) {  // eighty figures, two of them in conflict
+  for (int k = 0; k < 80; ++k) {
     model::Figure f;
     f.id = "F" + std::to_string(k + 1);
     f.block = "S" + std::to_string(k % 40 + 1) + "-p1";
@@ -253,7 +257,20 @@ TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
     f.about = "grain shipped";
     b.figures.push_back(f);
   }
-  b.conflicts = {{"grain shipped", {"F1", "F2"}, {"S1-p1", "S2-p1"}}};
+  for (int k = 0; k < conflicts; ++k) {
+    const int a = k % 80, c = (k + 1) % 80;
+    b.conflicts.push_back(
+        {"grain shipped " + std::to_string(k),
+         {"F" + std::to_string(a + 1), "F" + std::to_string(c + 1)},
+         {"S" + std::to_string(a % 40 + 1) + "-p1", "S" + std::to_string(c % 40 + 1) + "-p1"}});
+  }
+  return b;
+}
+
+}  // namespace
+
+TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
+  const model::Briefing b = long_briefing(1);
   const emit::EmitOptions whole_options = fixtures::project_emit_options();
   emit::EmitOptions split_options = whole_options;
   split_options.epub_part_bytes = 2048;
@@ -301,4 +318,38 @@ TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
   EXPECT_NE(entry_data(split, "EPUB/figures.xhtml").find("class=\"conflicts\""), std::string::npos);
   EXPECT_EQ(entry_data(split, "EPUB/figures-2.xhtml").find("class=\"conflicts\""),
             std::string::npos);
+}
+
+// Conflicts too long for the figures' first file are a part of their own before the figures
+// (conflicts.xhtml, conflicts-2.xhtml, …), each conflict once; the figures then open without
+// them. The HTML keeps them in the figures part.
+TEST(Epub, ManyConflictsAreAPartOfTheirOwn) {
+  const model::Briefing b = long_briefing(300);
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.epub_part_bytes = 4096;
+  const auto book = fixtures::read_zip(epub_of(b, options));
+  int items = 0, files = 0;
+  for (int k = 1;; ++k) {
+    const std::string data = entry_data(
+        book, k == 1 ? "EPUB/conflicts.xhtml" : "EPUB/conflicts-" + std::to_string(k) + ".xhtml");
+    if (data.empty()) break;
+    ++files;
+    for (std::size_t at = data.find("<li>"); at != std::string::npos;
+         at = data.find("<li>", at + 1)) {
+      ++items;
+    }
+  }
+  EXPECT_GE(files, 2);
+  EXPECT_EQ(items, 300);
+  const std::string figures = entry_data(book, "EPUB/figures.xhtml");
+  EXPECT_EQ(figures.find("class=\"conflicts\""), std::string::npos);
+  EXPECT_NE(figures.find("class=\"figures\""), std::string::npos);
+  const std::string nav = entry_data(book, "EPUB/nav.xhtml");
+  const auto conflicts_at = nav.find("href=\"conflicts.xhtml\"");
+  ASSERT_NE(conflicts_at, std::string::npos);
+  EXPECT_LT(conflicts_at, nav.find("href=\"figures.xhtml\""));
+  // Whole, as the figures' head, where they fit in one file.
+  const auto whole = fixtures::read_zip(epub_of(b, fixtures::project_emit_options()));
+  EXPECT_TRUE(entry_data(whole, "EPUB/conflicts.xhtml").empty());
+  EXPECT_NE(entry_data(whole, "EPUB/figures.xhtml").find("class=\"conflicts\""), std::string::npos);
 }
