@@ -451,10 +451,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     const auto files =
         &part == &kIndexPart ? index_ranges : part_files(part, view, options.epub_part_bytes);
     for (std::size_t k = 0; k < files.size(); ++k) {
-      // One file whole, as it always was; of several, each its own entries.
-      const EntryRange entries = files.size() == 1 ? kAllEntries : files[k];
       if (auto e = add_page(part_file_id(id, k), words[word], words[word], mark, std::nullopt,
-                            &part, entries, k == 0)) {
+                            &part, files[k], k == 0)) {
         return e;
       }
     }

@@ -198,7 +198,12 @@ std::size_t timeline_bytes(const BriefingView& view, std::size_t i) {
   return 60 + view.timeline[i].date->text.size() + kRefBytes;
 }
 
-pugi::xml_node figures_table(pugi::xml_node section, const Words& words) {
+// The figures' heading and table, to which the figures go; or that none were found.
+pugi::xml_node figures_table(pugi::xml_node section, const BriefingView& view, const Words& words) {
+  if (view.figures.empty()) {
+    text_element(section, "p", words["none_found"], "empty");
+    return {};
+  }
   text_element(section, "h3", words["figures"]);
   pugi::xml_node table = element(section, "table", "figures");
   pugi::xml_node head = element(table, "tr");
@@ -238,23 +243,15 @@ pugi::xml_node figures_head(pugi::xml_node parent, const BriefingView& view, con
     conflicts_entries(element(section, "ul", "conflicts"), view, words, href, 0,
                       view.conflicts.size());
   }
-  if (view.figures.empty()) {
-    text_element(section, "p", words["none_found"], "empty");
-    return {};
-  }
-  return figures_table(section, words);
+  return figures_table(section, view, words);
 }
 
 // A later file of a long figures part, or the figures after conflicts put apart: the
 // figures' table, without the conflicts.
 pugi::xml_node figures_continued(pugi::xml_node parent, const BriefingView& view,
                                  const Words& words, const HrefFor&) {
-  pugi::xml_node section = part_section(parent, kPartFigures, words["figures_and_conflicts"]);
-  if (view.figures.empty()) {
-    text_element(section, "p", words["none_found"], "empty");
-    return {};
-  }
-  return figures_table(section, words);
+  return figures_table(part_section(parent, kPartFigures, words["figures_and_conflicts"]), view,
+                       words);
 }
 
 void figures_entries(pugi::xml_node table, const BriefingView& view, const Words&,
