@@ -56,7 +56,7 @@ struct PdfOptions {
   double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;  // points
   // Compressed pages beyond this many bytes wait for the save in a temporary file rather than
   // in memory (not a job setting: the writer's own, lowered by tests).
-  std::size_t spill_pages_above = std::size_t{64} << 20;
+  std::size_t spill_pages_above = std::size_t{16} << 20;
 };
 
 struct EmitOptions {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -207,7 +208,7 @@ class PageContents {
     pages.reserve(laid.pages.size());
     for (std::size_t i = 0; i < laid.pages.size(); ++i) {
       const pdf::Page& page = laid.pages[i];
-      const auto content = content_of(page, i);
+      const auto content = content_of(page);
       if (page.images.empty() && content && !has_web_link(page)) {
         HPDF_Page p = writer.add_plain(*content);
         if (!p) break;  // the caller reports it
@@ -231,48 +232,66 @@ class PageContents {
 
   // Draws page `i` if layout did not (it has images); after add_pages.
   void draw_rest(pdf::Page& page, std::size_t i) {
-    if (!content_of(page, i)) draw(page, names_, image_names_[i]);
+    if (!content_of(page)) draw(page, names_, image_names_[i]);
   }
 
   // Where page `i`'s compressed operators are, once drawn: its string, or the spill file.
-  std::optional<pdf::ContentSource> content_of(const pdf::Page& page, std::size_t i) const {
+  std::optional<pdf::ContentSource> content_of(const pdf::Page& page) const {
     if (!page.content.empty()) return page.content;
-    if (i < spilled_.size() && spilled_[i]) return spilled_[i];
+    if (page.spilled_size > 0) {
+      return pdf::ContentSource(spill_file_->descriptor(), page.spilled_at, page.spilled_size);
+    }
     return std::nullopt;
   }
 
-  // Moves the drawn pages' contents into a temporary file when they come to more than `above`
-  // bytes (100 MB for 10,000 articles, otherwise held until the save). A page's string is
-  // freed once its bytes are in the file; whatever the file cannot take stays in memory.
-  void spill(std::vector<pdf::Page>& pages, std::size_t above) {
+  // For lay_out's PagesDone: a run of drawn pages layout has finished with. Once those
+  // handed over so far hold more than `above` bytes of operators (100 MB for 10,000
+  // articles; those of 1,000 stay), each further run moves into a temporary file, so the
+  // pages are never all in memory until the save.
+  void pages_done(std::span<pdf::Page> pages, std::size_t above) {
+    std::size_t bytes = 0;
+    for (const auto& page : pages) bytes += page.content.size();
+    if (held_.fetch_add(bytes, std::memory_order_relaxed) + bytes <= above) return;
+    std::lock_guard lock(spill_mutex_);
+    held_.fetch_sub(spill(pages), std::memory_order_relaxed);
+  }
+
+  // After layout: the pages still in memory move into the file when they come to more than
+  // `above` bytes.
+  void pages_laid_out(std::span<pdf::Page> pages, std::size_t above) {
     std::size_t total = 0;
     for (const auto& page : pages) total += page.content.size();
-    if (total <= above) return;
-    spill_file_.emplace();
-    spilled_.assign(pages.size(), std::nullopt);
-    std::vector<std::size_t> buffered;  // pages whose bytes are in the file's buffer
-    const auto free_written = [&] {
-      for (std::size_t i : buffered) std::string().swap(pages[i].content);
-      buffered.clear();
-    };
-    for (std::size_t i = 0; i < pages.size() && spill_file_->ok(); ++i) {
-      if (pages[i].content.empty()) continue;
-      const std::uint64_t before = spill_file_->written();
-      const auto where = spill_file_->append(pages[i].content);
-      if (!where) break;
-      if (spill_file_->written() != before) free_written();  // the buffer went to the file
-      spilled_[i] = where;
-      buffered.push_back(i);
-    }
-    if (spill_file_->flush()) {
-      free_written();
-    } else {
-      for (std::size_t i : buffered) spilled_[i].reset();  // kept in memory after all
-    }
+    if (total > above) spill(pages);
   }
 
  private:
   static std::string font_name(std::size_t face) { return "F" + std::to_string(face + 1); }
+
+  // Moves the pages' operators into the spill file, and frees them once they are there;
+  // whatever the file cannot take stays in memory. Returns the bytes freed.
+  std::size_t spill(std::span<pdf::Page> pages) {
+    if (!spill_file_) spill_file_.emplace();
+    std::vector<pdf::Page*> appended;
+    for (auto& page : pages) {
+      if (page.content.empty()) continue;
+      const auto where = spill_file_->append(page.content);
+      if (!where) break;
+      page.spilled_at = where->at;
+      page.spilled_size = where->size;
+      appended.push_back(&page);
+    }
+    const bool written = spill_file_->flush();
+    std::size_t freed = 0;
+    for (pdf::Page* page : appended) {
+      if (!written) {
+        page->spilled_size = 0;  // kept in memory after all
+        continue;
+      }
+      freed += page->content.size();
+      std::string().swap(page->content);
+    }
+    return freed;
+  }
 
   // The page's operators, compressed, into page.content; its runs, text and rules are freed.
   void draw(pdf::Page& page, const std::array<std::string, pdf::kFaceCount>& names,
@@ -328,8 +347,9 @@ class PageContents {
   std::array<std::string, pdf::kFaceCount> names_;     // for add_pages' pages; empty: no font
   std::vector<std::vector<std::string>> image_names_;  // per page, per placed image
   std::map<const std::string*, HPDF_Image> images_;
-  std::optional<pdf::SpillFile> spill_file_;
-  std::vector<std::optional<pdf::ContentSource>> spilled_;  // per page, once spilled
+  std::optional<pdf::SpillFile> spill_file_;  // made when first needed
+  std::mutex spill_mutex_;
+  std::atomic<std::size_t> held_ = 0;  // operators of pages handed over and not spilled
 };
 
 // One destination object per anchor, shared by every link and bookmark that points there:
@@ -428,11 +448,12 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   }
   const pdf::Geometry g = pdf::geometry_for(options.pdf);
   PageContents contents(fonts, error);
-  pdf::PagedDocument laid =
-      pdf::lay_out(briefing, options, measure,
-                   [&contents](pdf::Page& page, std::size_t) { contents.draw_laid_out(page); });
-
-  contents.spill(laid.pages, options.pdf.spill_pages_above);
+  const std::size_t hold = options.pdf.spill_pages_above;
+  pdf::PagedDocument laid = pdf::lay_out(
+      briefing, options, measure,
+      [&contents](pdf::Page& page, std::size_t) { contents.draw_laid_out(page); },
+      [&contents, hold](std::span<pdf::Page> pages) { contents.pages_done(pages, hold); });
+  contents.pages_laid_out(laid.pages, hold);
 
   // Objects to come: per page a page, its content and its length; per link an annotation;
   // per anchor at most one destination; per bookmark an outline.
@@ -495,7 +516,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   writers.join();
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (page_writer.is_plain(pages[i])) continue;  // its content is the writer's to write
-    const auto content = contents.content_of(laid.pages[i], i);
+    const auto content = contents.content_of(laid.pages[i]);
     if (!content || !pdf::set_page_content(doc, pages[i], *content)) {
       return haru_failure(error, "could not add page " + std::to_string(i + 1) + "'s content");
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,11 +26,18 @@ class Flow {
     // The page before is done but for its folio: its runs and text move to storage of their
     // size plus the folio's, so the room growing storage keeps spare is handed back while the
     // next page fills (at 10,000 articles a third of the runs' memory was spare).
-    if (!doc_.pages.empty()) fit_page(doc_.pages.back());
+    if (!doc_.pages.empty()) {
+      fit_page(doc_.pages.back());
+      if (page_full_) page_full_();
+    }
     doc_.pages.emplace_back();
     y_ = g_.height - g_.margin_top;
     decorate();
   }
+
+  // Called when a page is full, before the next one starts: the flow never touches a page
+  // again once it has moved on, so the pages before the new one can be finished and drawn.
+  void on_page_full(std::function<void()> hook) { page_full_ = std::move(hook); }
 
   void set_running_head(std::string left, std::string right) {
     head_left_ = std::move(left);
@@ -247,6 +255,7 @@ class Flow {
   double y_ = 0;
   std::string head_left_, head_right_;
   double head_left_width_ = -1, head_right_width_ = -1;
+  std::function<void()> page_full_;
 };
 
 }  // namespace dossier::emit::pdf

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,6 +58,9 @@ struct Page {
   // The page's operators, compressed, once a PageDone has drawn it; its runs, text and rules
   // are then freed.
   std::string content;
+  // Or, once the writer has moved them out of memory, where its spill file holds them
+  // (spill_file.h; a size of 0: not there).
+  std::uint64_t spilled_at = 0, spilled_size = 0;
   std::vector<Run> runs;
   std::string text;  // the runs' text, one after another
   std::vector<LinkRect> links;
@@ -135,7 +139,14 @@ std::vector<std::string> wrap_text(std::string_view text, Face face, double size
 // there and frees its runs, so a long briefing's runs are never all in memory at once.
 using PageDone = std::function<void(Page& page, std::size_t index)>;
 
+// Called for a run of pages handed to PageDone (a source's or a part's, or a batch of the
+// index's) once layout has finished with them: it never touches them again but for their
+// links, so the writer can move their drawn operators out of memory. On any of the layout's
+// threads; pages laid out last (the front matter, the index's last batch) are not handed over.
+using PagesDone = std::function<void(std::span<Page> pages)>;
+
 PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& options,
-                      const Measure& measure, const PageDone& page_done = {});
+                      const Measure& measure, const PageDone& page_done = {},
+                      const PagesDone& pages_done = {});
 
 }  // namespace dossier::emit::pdf

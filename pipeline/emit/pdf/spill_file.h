@@ -42,6 +42,7 @@ class SpillFile {
   bool flush();
   // Bytes in the file itself (appended ones still in the buffer are not).
   std::uint64_t written() const { return written_; }
+  int descriptor() const { return fd_; }
 
  private:
   int fd_ = -1;

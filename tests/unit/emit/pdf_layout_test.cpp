@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,6 +22,41 @@ namespace {
 const emit::pdf::Measure kFake = [](Face, double size, std::string_view text) {
   return static_cast<double>(model::utf8::length(text)) * size * 0.5;
 };
+
+// Sixty sources of a few pages each, an index of over a hundred pages (450 names, each
+// in a paragraph of every source) and a figures part of a few hundred pages.
+model::Briefing long_briefing() {
+  model::Briefing b = fixtures::small_briefing();
+  model::Source first = b.sources.front();
+  for (int i = 0; i < 40; ++i) first.blocks.push_back(first.blocks[0]);
+  b.sources.clear();
+  for (int i = 1; i <= 60; ++i) {
+    model::Source s = first;
+    s.id = "S" + std::to_string(i);
+    for (std::size_t k = 0; k < s.blocks.size(); ++k) {
+      s.blocks[k].id = s.id + "-p" + std::to_string(k + 1);
+    }
+    b.sources.push_back(s);
+  }
+  for (int k = 0; k < 450; ++k) {
+    model::Entity e;
+    e.id = "E-name-" + std::to_string(k);
+    e.name = "Name " + std::to_string(1000 + k);
+    for (int s = 1; s <= 60; ++s) {
+      e.mentions.push_back({"S" + std::to_string(s) + "-p" + std::to_string(1 + k % 40), 0, 3});
+    }
+    b.entities.push_back(e);
+  }
+  for (int k = 0; k < 4000; ++k) {
+    model::Figure f;
+    f.id = "F" + std::to_string(k + 1);
+    f.block = "S" + std::to_string(k % 60 + 1) + "-p1";
+    f.text = std::to_string(1000 + k) + " tonnes of grain shipped through the corridor";
+    f.about = "grain shipped";
+    b.figures.push_back(f);
+  }
+  return b;
+}
 }  // namespace
 
 TEST(PdfWrap, NoLineIsWiderThanTheMeasure) {
@@ -97,6 +134,24 @@ TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
   ASSERT_TRUE(emit::write_pdf(b, o, second).ok());
   EXPECT_EQ(first.str(), second.str());
   EXPECT_EQ(first.str().rfind("%PDF-", 0), 0u);
+}
+
+// Past a limit, pages move into the temporary file as layout finishes with them: those of the
+// first sources stay in memory, the later ones and the index's go to the file, and the
+// document is the one written from memory, whatever the number of threads.
+TEST(Pdf, PagesSpilledWhileLaidOutMakeTheSameDocument) {
+  const auto b = long_briefing();
+  auto o = fixtures::project_emit_options();
+  o.threads = 1;
+  std::ostringstream in_memory;
+  ASSERT_TRUE(emit::write_pdf(b, o, in_memory).ok());
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    o.threads = threads;
+    o.pdf.spill_pages_above = 20000;
+    std::ostringstream spilled;
+    ASSERT_TRUE(emit::write_pdf(b, o, spilled).ok());
+    EXPECT_TRUE(spilled.str() == in_memory.str()) << threads << " threads";
+  }
 }
 
 // A long briefing's compressed pages wait for the save in a temporary file: forced here, the
@@ -319,5 +374,50 @@ TEST(PdfLayout, EachPageIsHandedOverOnceFinishedAndNumbered) {
       EXPECT_EQ(doc.pages[i].target_of(doc.pages[i].links[k]),
                 whole.pages[i].target_of(whole.pages[i].links[k]));
     }
+  }
+}
+
+// The index's pages are numbered as they are made, so they are finished while the index goes
+// on, before the front matter (numbered last); runs of finished pages are handed over once
+// each, never touched again, and every page but the front matter and the index's last batch
+// is in one.
+TEST(PdfLayout, IndexPagesAreFinishedAsTheIndexGoesOnAndRunsHandedOverOnce) {
+  const auto b = long_briefing();
+  for (const unsigned threads : {1u, 3u}) {
+    auto options = fixtures::project_emit_options();
+    options.threads = threads;
+    std::mutex mutex;
+    std::vector<std::size_t> order;  // pages as they were finished
+    std::vector<int> in_runs;
+    const auto doc = emit::pdf::lay_out(
+        b, options, kFake,
+        [&](emit::pdf::Page& page, std::size_t index) {
+          std::lock_guard lock(mutex);
+          order.push_back(index);
+          page.content = "drawn";
+        },
+        [&](std::span<emit::pdf::Page> pages) {
+          std::lock_guard lock(mutex);
+          for (auto& page : pages) {
+            EXPECT_EQ(page.content, "drawn");
+            page.content = "handed over";
+            in_runs.push_back(1);
+          }
+        });
+    ASSERT_EQ(order.size(), doc.pages.size());
+    const auto index_page = static_cast<std::size_t>(doc.anchors.at("index").page);
+    ASSERT_GT(doc.pages.size() - index_page, 100u) << "an index of a hundred pages";
+    const auto finished_at = [&](std::size_t page) {
+      return std::find(order.begin(), order.end(), page) - order.begin();
+    };
+    EXPECT_LT(finished_at(index_page), finished_at(0)) << threads << " threads";
+    EXPECT_LT(finished_at(index_page + 63), finished_at(0)) << threads << " threads";
+    std::size_t handed = 0, front = 0;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+      if (doc.pages[i].content == "handed over") ++handed;
+      if (i < static_cast<std::size_t>(doc.anchors.at("people").page)) ++front;
+    }
+    EXPECT_EQ(handed, in_runs.size()) << "no page handed over twice";
+    EXPECT_GE(handed + front + 64, doc.pages.size());
   }
 }
