@@ -114,6 +114,11 @@ BriefingView make_view(const model::Briefing& b, unsigned threads) {
     view.quotes[g->second].quotes.push_back(&q);
   }
   if (!unattributed.quotes.empty()) view.quotes.push_back(std::move(unattributed));
+  view.quote_starts.reserve(view.quotes.size() + 1);
+  view.quote_starts.push_back(0);
+  for (const auto& group : view.quotes) {
+    view.quote_starts.push_back(view.quote_starts.back() + group.quotes.size());
+  }
 
   for (const auto& d : b.dates) {
     if (d.iso) view.timeline.push_back({&d, paragraph_ref(d.block)});

@@ -51,7 +51,11 @@ struct BriefingView {
   // People and organizations, most mentioned first: their entries in `index` (a copy of each
   // entry's paragraphs doubled the view, 60 MB for 10,000 articles; so a view is not copied).
   std::vector<const EntityEntry*> key_entities;
-  std::vector<SpeakerQuotes> quotes;    // speakers in order of their first quotation
+  std::vector<SpeakerQuotes> quotes;  // speakers in order of their first quotation
+  // The quotations one after another, speaker by speaker: speaker g's first is number
+  // quote_starts[g], and quote_starts.back() is how many there are (the HTML and EPUB list
+  // them so, and split a long speaker's over files).
+  std::vector<std::size_t> quote_starts;
   std::vector<TimelineEntry> timeline;  // dated entries only, in date order
   std::vector<const model::Figure*> figures;
   std::vector<ConflictEntry> conflicts;

@@ -82,8 +82,9 @@ inline constexpr const char* kPartConflicts = "conflicts";  // EPUB only, when t
 // the part lists nothing), `entries` appends entries [first, last) to it, and `links` tells
 // how many paragraph links entry `i` holds (an index entry can hold tens of thousands).
 // `bytes` is about how long entry `i` is written out, and `continued` the head of a later file
-// of a part split over several (EPUB): the part's heading and list, without what only the
-// first file shows (the figures' conflicts).
+// of a part split over several (EPUB) that starts at entry `first`: the part's heading and
+// list, without what only the first file shows (the figures' conflicts), with what the entry
+// needs above it (the speaker of a quotation past a speaker's first).
 struct PartSteps {
   pugi::xml_node (*head)(pugi::xml_node parent, const BriefingView& view, const Words& words,
                          const HrefFor& href);
@@ -93,7 +94,7 @@ struct PartSteps {
   std::size_t (*links)(const BriefingView& view, std::size_t i);
   std::size_t (*bytes)(const BriefingView& view, std::size_t i);
   pugi::xml_node (*continued)(pugi::xml_node parent, const BriefingView& view, const Words& words,
-                              const HrefFor& href);
+                              const HrefFor& href, std::size_t first);
 };
 extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPart, kIndexPart;
 // The figures part in two, for an EPUB whose conflicts are too long for one file: the

@@ -123,44 +123,75 @@ pugi::xml_node quotes_head(pugi::xml_node parent, const BriefingView& view, cons
   return section;
 }
 
-// A speaker's quotes each: the speaker's heading, then the quotes.
+// The heading over a speaker's quotations, linked to the speaker's index entry; `continued`
+// when it heads the rest of them in a later file.
+void speaker_heading(pugi::xml_node section, const SpeakerQuotes& group, const Words& words,
+                     const HrefFor& href, bool continued) {
+  pugi::xml_node h3 = element(section, "h3");
+  if (group.speaker) {
+    link(h3, href(kPartIndex, index_anchor(*group.speaker)), group.speaker->name, "entity");
+  } else {
+    text(h3, words["unattributed"]);
+  }
+  if (continued) text(h3, " (" + words["continued"] + ")");
+}
+
+// The speaker whose quotations quotation `i` is among (view.quote_starts).
+std::size_t speaker_of(const BriefingView& view, std::size_t i) {
+  const auto& starts = view.quote_starts;
+  return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), i) -
+                                  starts.begin()) -
+         1;
+}
+
+// Quotations [first, last), speaker by speaker, each speaker's heading above their first.
 void quotes_entries(pugi::xml_node section, const BriefingView& view, const Words& words,
                     const HrefFor& href, std::size_t first, std::size_t last) {
+  std::size_t g = first < last ? speaker_of(view, first) : 0;
   for (std::size_t i = first; i < last; ++i) {
-    const auto& group = view.quotes[i];
-    pugi::xml_node h3 = element(section, "h3");
-    if (group.speaker) {
-      link(h3, href(kPartIndex, index_anchor(*group.speaker)), group.speaker->name, "entity");
-    } else {
-      text(h3, words["unattributed"]);
-    }
-    for (const model::Quote* q : group.quotes) {
-      pugi::xml_node quote = element(section, "blockquote", "quote");
-      quote.append_attribute("id") = q->id.c_str();
-      text_element(quote, "p", "\u201C" + q->text + "\u201D");
-      pugi::xml_node cite = element(quote, "p", "cite");
-      std::vector<ParagraphRef> refs;
-      for (const auto& block : q->blocks) refs.push_back(paragraph_ref(block));
-      append_paragraph_links(cite, refs, href);
-    }
+    while (i >= view.quote_starts[g + 1]) ++g;
+    const auto& group = view.quotes[g];
+    if (i == view.quote_starts[g]) speaker_heading(section, group, words, href, false);
+    const model::Quote* q = group.quotes[i - view.quote_starts[g]];
+    pugi::xml_node quote = element(section, "blockquote", "quote");
+    quote.append_attribute("id") = q->id.c_str();
+    text_element(quote, "p", "\u201C" + q->text + "\u201D");
+    pugi::xml_node cite = element(quote, "p", "cite");
+    std::vector<ParagraphRef> refs;
+    for (const auto& block : q->blocks) refs.push_back(paragraph_ref(block));
+    append_paragraph_links(cite, refs, href);
   }
 }
 
+// A later file of a long quotes part: its heading, and the speaker's again when the file
+// starts among their quotations.
+pugi::xml_node quotes_continued(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                                const HrefFor& href, std::size_t first) {
+  pugi::xml_node section = quotes_head(parent, view, words, href);
+  if (section && first < view.quote_starts.back()) {
+    const std::size_t g = speaker_of(view, first);
+    if (first != view.quote_starts[g]) speaker_heading(section, view.quotes[g], words, href, true);
+  }
+  return section;
+}
+
 std::size_t quotes_count(const BriefingView& view) {
-  return view.quotes.size();
+  return view.quote_starts.empty() ? 0 : view.quote_starts.back();
 }
 
 std::size_t quotes_links(const BriefingView& view, std::size_t i) {
-  std::size_t links = 1;  // the speaker's
-  for (const model::Quote* q : view.quotes[i].quotes) links += q->blocks.size();
-  return links;
+  const std::size_t g = speaker_of(view, i);
+  const model::Quote* q = view.quotes[g].quotes[i - view.quote_starts[g]];
+  return q->blocks.size() + (i == view.quote_starts[g] ? 1 : 0);  // and the speaker's
 }
 
 std::size_t quotes_bytes(const BriefingView& view, std::size_t i) {
-  std::size_t bytes = 100;
-  if (view.quotes[i].speaker) bytes += view.quotes[i].speaker->name.size() + kRefBytes;
-  for (const model::Quote* q : view.quotes[i].quotes) {
-    bytes += 60 + q->text.size() + kRefBytes * q->blocks.size();
+  const std::size_t g = speaker_of(view, i);
+  const model::Quote* q = view.quotes[g].quotes[i - view.quote_starts[g]];
+  std::size_t bytes = 60 + q->text.size() + kRefBytes * q->blocks.size();
+  if (i == view.quote_starts[g]) {
+    bytes += 40;
+    if (view.quotes[g].speaker) bytes += view.quotes[g].speaker->name.size() + kRefBytes;
   }
   return bytes;
 }
@@ -342,22 +373,30 @@ std::size_t index_bytes(const BriefingView& view, std::size_t i) {
 
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
 
+// A part's head serving as the head of its later files, whatever entry they start at.
+template <pugi::xml_node (*Head)(pugi::xml_node, const BriefingView&, const Words&, const HrefFor&)>
+pugi::xml_node later_file(pugi::xml_node parent, const BriefingView& view, const Words& words,
+                          const HrefFor& href, std::size_t) {
+  return Head(parent, view, words, href);
+}
+
 }  // namespace
 
-const PartSteps kKeyEntitiesPart{key_entities_head,  key_entities_entries, key_entities_count,
-                                 key_entities_links, key_entities_bytes,   key_entities_head};
+const PartSteps kKeyEntitiesPart{key_entities_head,  key_entities_entries,
+                                 key_entities_count, key_entities_links,
+                                 key_entities_bytes, later_file<key_entities_head>};
 const PartSteps kQuotesPart{quotes_head,  quotes_entries, quotes_count,
-                            quotes_links, quotes_bytes,   quotes_head};
+                            quotes_links, quotes_bytes,   quotes_continued};
 const PartSteps kTimelinePart{timeline_head, timeline_entries, timeline_count,
-                              one_link,      timeline_bytes,   timeline_head};
+                              one_link,      timeline_bytes,   later_file<timeline_head>};
 const PartSteps kFiguresPart{figures_head, figures_entries, figures_count,
-                             one_link,     figures_bytes,   figures_continued};
+                             one_link,     figures_bytes,   later_file<figures_continued>};
 const PartSteps kFiguresOnlyPart{figures_continued, figures_entries, figures_count,
-                                 one_link,          figures_bytes,   figures_continued};
+                                 one_link,          figures_bytes,   later_file<figures_continued>};
 const PartSteps kConflictsPart{conflicts_head,  conflicts_entries, conflicts_count,
-                               conflicts_links, conflicts_bytes,   conflicts_head};
+                               conflicts_links, conflicts_bytes,   later_file<conflicts_head>};
 const PartSteps kIndexPart{index_head,  index_entries, index_count,
-                           index_links, index_bytes,   index_head};
+                           index_links, index_bytes,   later_file<index_head>};
 
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
                  const Words& words, const HrefFor& href) {
@@ -389,8 +428,9 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
   unsigned list_depth = depth;
   {
     pugi::xml_document fragment;
-    const auto head_of = entries.first == 0 ? part.head : part.continued;
-    pugi::xml_node list = head_of(fragment, view, words, href);
+    pugi::xml_node list = entries.first == 0
+                              ? part.head(fragment, view, words, href)
+                              : part.continued(fragment, view, words, href, entries.first);
     if (list) {
       list.append_child(pugi::node_comment).set_value(kEntriesMark);
       list_depth += children_depth(list);

@@ -323,6 +323,78 @@ TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
 // Conflicts too long for the figures' first file are a part of their own before the figures
 // (conflicts.xhtml, conflicts-2.xhtml, …), each conflict once; the figures then open without
 // them. The HTML keeps them in the figures part.
+// One speaker quoted more than a file holds: the quotations run on over files, each later
+// file repeating the part's heading and, when it starts among that speaker's quotations, the
+// speaker's with "continued"; every quotation once, in order. Where the part fits one file
+// it is as before.
+TEST(Epub, ALongSpeakersQuotationsRunOverFiles) {
+  model::Briefing b = long_briefing(1);
+  b.quotes.clear();
+  for (int k = 0; k < 120; ++k) {
+    model::Quote q;
+    q.id = "Q" + std::to_string(k + 1);
+    q.block = "S" + std::to_string(k % 40 + 1) + "-p1";
+    q.blocks = {q.block};
+    q.text = "Quotation " + std::to_string(k + 1) + " of the grain corridor, word for word.";
+    if (k >= 5) q.speaker = k < 110 ? "E-name-1" : "E-name-2";  // five with no speaker
+    b.quotes.push_back(q);
+  }
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.epub_part_bytes = 2048;
+  const auto book = fixtures::read_zip(epub_of(b, options));
+  std::vector<std::string> ids, headings;
+  int files = 0;
+  for (int k = 1;; ++k) {
+    const std::string data = entry_data(
+        book, k == 1 ? "EPUB/quotes.xhtml" : "EPUB/quotes-" + std::to_string(k) + ".xhtml");
+    if (data.empty()) break;
+    ++files;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(data.c_str()));
+    EXPECT_TRUE(doc.select_node("//*[local-name()='h2']")) << "file " << k;
+    const auto nodes =
+        doc.select_nodes("//*[local-name()='h3' or (local-name()='blockquote' and @id)]");
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+      const pugi::xml_node node = nodes[n].node();
+      if (std::string_view(node.name()) == "h3") {
+        headings.push_back(std::to_string(k) + ":" + node.text().get() +
+                           node.child("a").text().get() + node.last_child().value());
+        continue;
+      }
+      ids.emplace_back(node.attribute("id").value());
+      // A later file's first quotation has its speaker's heading above it.
+      if (k > 1 && ids.size() > 1 && n == 0) ADD_FAILURE() << "file " << k << " starts bare";
+    }
+  }
+  EXPECT_GE(files, 3);
+  ASSERT_EQ(ids.size(), 120u);
+  // Speakers in order of their first quotation, the unattributed last.
+  for (int k = 0; k < 105; ++k)
+    EXPECT_EQ(ids[static_cast<std::size_t>(k)], "Q" + std::to_string(k + 6));
+  for (int k = 0; k < 5; ++k) {
+    EXPECT_EQ(ids[static_cast<std::size_t>(115 + k)], "Q" + std::to_string(k + 1));
+  }
+  int continued = 0, first_headings = 0;
+  for (const auto& h : headings) {
+    if (h.ends_with(" (continued)")) {
+      ++continued;
+    } else {
+      ++first_headings;
+    }
+  }
+  EXPECT_EQ(first_headings, 3) << "each speaker's heading once, the unattributed included";
+  EXPECT_GE(continued, 1);
+  EXPECT_EQ(continued + first_headings, static_cast<int>(headings.size()));
+  // In one file the part is as it was: one heading per speaker, no "continued".
+  const auto whole = fixtures::read_zip(epub_of(b, fixtures::project_emit_options()));
+  EXPECT_TRUE(entry_data(whole, "EPUB/quotes-2.xhtml").empty());
+  const std::string one = entry_data(whole, "EPUB/quotes.xhtml");
+  EXPECT_EQ(one.find("continued"), std::string::npos);
+  std::size_t h3s = 0;
+  for (auto at = one.find("<h3"); at != std::string::npos; at = one.find("<h3", at + 1)) ++h3s;
+  EXPECT_EQ(h3s, 3u);
+}
+
 TEST(Epub, ManyConflictsAreAPartOfTheirOwn) {
   const model::Briefing b = long_briefing(300);
   emit::EmitOptions options = fixtures::project_emit_options();
