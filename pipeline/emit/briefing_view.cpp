@@ -114,6 +114,21 @@ BriefingView make_view(const model::Briefing& b, unsigned threads) {
     view.quotes[g->second].quotes.push_back(&q);
   }
   if (!unattributed.quotes.empty()) view.quotes.push_back(std::move(unattributed));
+  const auto pieces = [](const auto& entries, const auto& links_of) {
+    std::vector<std::size_t> starts{0};
+    starts.reserve(entries.size() + 1);
+    for (const auto& entry : entries) {
+      const std::size_t links = links_of(entry).paragraphs.size();
+      starts.push_back(starts.back() +
+                       std::max<std::size_t>(
+                           1, (links + BriefingView::kPieceLinks - 1) / BriefingView::kPieceLinks));
+    }
+    return starts;
+  };
+  view.key_entity_pieces =
+      pieces(view.key_entities, [](const EntityEntry* e) -> const EntityEntry& { return *e; });
+  view.index_pieces =
+      pieces(view.index, [](const EntityEntry& e) -> const EntityEntry& { return e; });
   view.quote_starts.reserve(view.quotes.size() + 1);
   view.quote_starts.push_back(0);
   for (const auto& group : view.quotes) {

@@ -60,6 +60,13 @@ struct BriefingView {
   std::vector<const model::Figure*> figures;
   std::vector<ConflictEntry> conflicts;
   std::vector<EntityEntry> index;  // every entity, alphabetical
+  // The key entities' and the index's entries in pieces of at most kPieceLinks paragraph links
+  // (an EPUB file holds whole pieces, so a name mentioned in tens of thousands of paragraphs
+  // runs on over files): entry e's first piece is number starts[e], and starts.back() is how
+  // many there are.
+  static constexpr std::size_t kPieceLinks = 2048;
+  std::vector<std::size_t> key_entity_pieces;
+  std::vector<std::size_t> index_pieces;
   // Entity mentions per block id, for linking names in the text (in text order).
   std::unordered_map<std::string,
                      std::vector<std::pair<const model::Mention*, const model::Entity*>>>

@@ -64,9 +64,12 @@ using IndexFiles = std::unordered_map<std::string_view, std::size_t>;
 IndexFiles index_files(const BriefingView& view, const std::vector<EntryRange>& files) {
   IndexFiles out;
   if (files.size() < 2) return out;
+  const auto& starts = view.index_pieces;  // the files hold pieces; an anchor is in the first
+  std::size_t entry = 0;
   for (std::size_t k = 0; k < files.size(); ++k) {
-    for (std::size_t i = files[k].first; i < files[k].second; ++i) {
-      out.emplace(index_anchor(*view.index[i].entity), k);
+    for (std::size_t p = files[k].first; p < files[k].second; ++p) {
+      while (p >= starts[entry + 1]) ++entry;
+      if (p == starts[entry]) out.emplace(index_anchor(*view.index[entry].entity), k);
     }
   }
   return out;
@@ -325,7 +328,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   std::optional<BriefingView> made_view;
   const BriefingView& view = view_for(briefing, options.view, made_view);
   const std::vector<EntryRange> index_ranges =
-      part_files(kIndexPart, view, options.epub_part_bytes);
+      part_files(kIndexPiecesPart, view, options.epub_part_bytes);
   const IndexFiles index_file_of = index_files(view, index_ranges);
   // Sources and parts are files of their own: S1.xhtml, people.xhtml, …, index.xhtml (and
   // index-2.xhtml, … for a long index, where each entry's anchor is looked up).
@@ -449,7 +452,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       c.append_child(pugi::node_comment).set_value(kPartMark);
     };
     const auto files =
-        &part == &kIndexPart ? index_ranges : part_files(part, view, options.epub_part_bytes);
+        &part == &kIndexPiecesPart ? index_ranges : part_files(part, view, options.epub_part_bytes);
     for (std::size_t k = 0; k < files.size(); ++k) {
       if (auto e = add_page(part_file_id(id, k), words[word], words[word], mark, std::nullopt,
                             &part, files[k], k == 0)) {
@@ -458,7 +461,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     }
     return std::nullopt;
   };
-  if (auto e = add_part(kPartPeople, "key_people", kKeyEntitiesPart)) return *e;
+  if (auto e = add_part(kPartPeople, "key_people", kKeyEntityPiecesPart)) return *e;
   if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart)) return *e;
   if (auto e = add_part(kPartTimeline, "timeline", kTimelinePart)) return *e;
   // Conflicts too long to open the figures' first file are a part of their own before them.
@@ -490,7 +493,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       return *e;
     }
   }
-  if (auto e = add_part(kPartIndex, "index", kIndexPart)) return *e;
+  if (auto e = add_part(kPartIndex, "index", kIndexPiecesPart)) return *e;
   compress_batch();
 
   pugi::xml_document cover;

@@ -100,6 +100,11 @@ extern const PartSteps kKeyEntitiesPart, kQuotesPart, kTimelinePart, kFiguresPar
 // The figures part in two, for an EPUB whose conflicts are too long for one file: the
 // conflicts alone, then the figures without them.
 extern const PartSteps kConflictsPart, kFiguresOnlyPart;
+// The key entities and the index for an EPUB, in pieces of at most BriefingView::kPieceLinks
+// paragraph links (the same as the whole parts but for an entry with more, whose next pieces
+// are further <dd> elements), so that a name mentioned in tens of thousands of paragraphs can
+// run on over files.
+extern const PartSteps kKeyEntityPiecesPart, kIndexPiecesPart;
 
 // Appends `part` whole, as one tree.
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,

@@ -3,6 +3,7 @@
 // link to the paragraph's anchor; every entity links to its index entry, and the index links
 // back to each paragraph that mentions it.
 #include <algorithm>
+#include <span>
 
 #include "emit/html/xhtml.h"
 #include "emit/html/xhtml_tree.h"
@@ -37,7 +38,7 @@ pugi::xml_node part_section(pugi::xml_node parent, const char* id, const std::st
 }
 
 // "S2 ¶7, S3 ¶1": links to paragraphs.
-void append_paragraph_links(pugi::xml_node parent, const std::vector<ParagraphRef>& refs,
+void append_paragraph_links(pugi::xml_node parent, std::span<const ParagraphRef> refs,
                             const HrefFor& href) {
   bool first = true;
   for (const auto& ref : refs) {
@@ -371,6 +372,144 @@ std::size_t index_bytes(const BriefingView& view, std::size_t i) {
   return bytes + kRefBytes * view.index[i].paragraphs.size();
 }
 
+// Piece `p` of a part listed in pieces (BriefingView::index_pieces): its entry, which piece
+// of the entry it is, and the entry's paragraph links it holds.
+struct Piece {
+  std::size_t entry = 0, number = 0;
+  std::span<const ParagraphRef> refs;
+};
+
+template <class EntryAt>
+Piece piece_of(const std::vector<std::size_t>& starts, std::size_t p, EntryAt entry_at) {
+  Piece piece;
+  piece.entry =
+      static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), p) - starts.begin()) -
+      1;
+  piece.number = p - starts[piece.entry];
+  const std::vector<ParagraphRef>& all = entry_at(piece.entry).paragraphs;
+  const std::size_t from = std::min(all.size(), piece.number * BriefingView::kPieceLinks);
+  piece.refs = std::span(all).subspan(from, std::min(BriefingView::kPieceLinks, all.size() - from));
+  return piece;
+}
+
+Piece key_entity_piece(const BriefingView& view, std::size_t p) {
+  return piece_of(view.key_entity_pieces, p,
+                  [&](std::size_t e) -> const EntityEntry& { return *view.key_entities[e]; });
+}
+
+Piece index_piece(const BriefingView& view, std::size_t p) {
+  return piece_of(view.index_pieces, p,
+                  [&](std::size_t e) -> const EntityEntry& { return view.index[e]; });
+}
+
+std::size_t pieces_count(const std::vector<std::size_t>& starts) {
+  return starts.empty() ? 0 : starts.back();
+}
+
+// A key entity's entry in pieces: the first is the entry with its first links; each next is
+// a further <dd> of links, under the name again (continued) when it opens a file.
+void key_entity_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
+                               const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t p = first; p < last; ++p) {
+    const Piece piece = key_entity_piece(view, p);
+    const EntityEntry& entry = *view.key_entities[piece.entry];
+    const model::Entity& e = *entry.entity;
+    if (piece.number > 0) {
+      append_paragraph_links(element(element(dl, "dd"), "p", "refs"), piece.refs, href);
+      continue;
+    }
+    pugi::xml_node dt = element(dl, "dt");
+    link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
+    text(dt, " \u00B7 " + type_word(e, words));
+    pugi::xml_node dd = element(dl, "dd");
+    if (!e.roles.empty()) text_element(dd, "p", roles_of(e), "roles");
+    text_element(dd, "p", count_line(e.mentions.size(), entry.paragraphs.size(), words), "count");
+    append_paragraph_links(element(dd, "p", "refs"), piece.refs, href);
+  }
+}
+
+pugi::xml_node key_entity_pieces_continued(pugi::xml_node parent, const BriefingView& view,
+                                           const Words& words, const HrefFor& href,
+                                           std::size_t first) {
+  pugi::xml_node dl = key_entities_head(parent, view, words, href);
+  if (dl && first < pieces_count(view.key_entity_pieces)) {
+    const Piece piece = key_entity_piece(view, first);
+    if (piece.number > 0) {
+      const model::Entity& e = *view.key_entities[piece.entry]->entity;
+      pugi::xml_node dt = element(dl, "dt");
+      link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
+      text(dt, " (" + words["continued"] + ")");
+    }
+  }
+  return dl;
+}
+
+std::size_t key_entity_pieces_count(const BriefingView& view) {
+  return pieces_count(view.key_entity_pieces);
+}
+
+std::size_t key_entity_pieces_links(const BriefingView& view, std::size_t p) {
+  return key_entity_piece(view, p).refs.size();
+}
+
+std::size_t key_entity_pieces_bytes(const BriefingView& view, std::size_t p) {
+  const Piece piece = key_entity_piece(view, p);
+  if (piece.number > 0) return 40 + kRefBytes * piece.refs.size();
+  return key_entities_bytes(view, piece.entry) -
+         kRefBytes * (view.key_entities[piece.entry]->paragraphs.size() - piece.refs.size());
+}
+
+// The index in pieces, as the key entities.
+void index_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
+                          const HrefFor& href, std::size_t first, std::size_t last) {
+  for (std::size_t p = first; p < last; ++p) {
+    const Piece piece = index_piece(view, p);
+    const model::Entity& e = *view.index[piece.entry].entity;
+    if (piece.number > 0) {
+      append_paragraph_links(element(dl, "dd"), piece.refs, href);
+      continue;
+    }
+    pugi::xml_node dt = text_element(dl, "dt", e.name);
+    dt.append_attribute("id") = index_anchor(e).c_str();
+    if (!e.aliases.empty()) {
+      std::string also;
+      for (const auto& a : e.aliases) also += (also.empty() ? "" : ", ") + a;
+      text_element(dt, "span", " (" + also + ")", "aliases");
+    }
+    pugi::xml_node dd = element(dl, "dd");
+    text(dd, type_word(e, words) + ": ");
+    append_paragraph_links(dd, piece.refs, href);
+  }
+}
+
+pugi::xml_node index_pieces_continued(pugi::xml_node parent, const BriefingView& view,
+                                      const Words& words, const HrefFor& href, std::size_t first) {
+  pugi::xml_node dl = index_head(parent, view, words, href);
+  if (dl && first < pieces_count(view.index_pieces)) {
+    const Piece piece = index_piece(view, first);
+    if (piece.number > 0) {
+      const model::Entity& e = *view.index[piece.entry].entity;
+      text_element(dl, "dt", e.name + " (" + words["continued"] + ")");
+    }
+  }
+  return dl;
+}
+
+std::size_t index_pieces_count(const BriefingView& view) {
+  return pieces_count(view.index_pieces);
+}
+
+std::size_t index_pieces_links(const BriefingView& view, std::size_t p) {
+  return index_piece(view, p).refs.size();
+}
+
+std::size_t index_pieces_bytes(const BriefingView& view, std::size_t p) {
+  const Piece piece = index_piece(view, p);
+  if (piece.number > 0) return 16 + kRefBytes * piece.refs.size();
+  return index_bytes(view, piece.entry) -
+         kRefBytes * (view.index[piece.entry].paragraphs.size() - piece.refs.size());
+}
+
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
 
 // A part's head serving as the head of its later files, whatever entry they start at.
@@ -397,6 +536,11 @@ const PartSteps kConflictsPart{conflicts_head,  conflicts_entries, conflicts_cou
                                conflicts_links, conflicts_bytes,   later_file<conflicts_head>};
 const PartSteps kIndexPart{index_head,  index_entries, index_count,
                            index_links, index_bytes,   later_file<index_head>};
+const PartSteps kKeyEntityPiecesPart{key_entities_head,       key_entity_pieces_entries,
+                                     key_entity_pieces_count, key_entity_pieces_links,
+                                     key_entity_pieces_bytes, key_entity_pieces_continued};
+const PartSteps kIndexPiecesPart{index_head,         index_pieces_entries, index_pieces_count,
+                                 index_pieces_links, index_pieces_bytes,   index_pieces_continued};
 
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
                  const Words& words, const HrefFor& href) {

@@ -233,6 +233,34 @@ std::vector<std::string> index_entry_ids(const std::vector<fixtures::ZipEntry>& 
 // links to the index above all, reaches a file and an id that is there.
 namespace {
 
+// Checks that every internal link of a book reaches a file and an id in it; returns how many
+// go to a later file of the index (index-2.xhtml, …).
+int check_internal_links(const std::vector<fixtures::ZipEntry>& book) {
+  const auto ids = ids_by_file(book);
+  int to_later_index_files = 0;
+  for (const auto& e : book) {
+    if (!e.name.ends_with(".xhtml")) continue;
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(e.data.c_str())) << e.name;
+    for (const auto& node : doc.select_nodes("//*[local-name()='a'][@href]")) {
+      const std::string href = node.node().attribute("href").value();
+      if (href.starts_with("http")) continue;
+      const auto hash = href.find('#');
+      const std::string file = href.substr(0, hash);
+      const auto it = ids.find(file);
+      if (it == ids.end()) {
+        ADD_FAILURE() << e.name << ": " << href;
+        continue;
+      }
+      if (hash != std::string::npos) {
+        EXPECT_TRUE(it->second.contains(href.substr(hash + 1))) << e.name << ": " << href;
+      }
+      to_later_index_files += file.starts_with("index-");
+    }
+  }
+  return to_later_index_files;
+}
+
 // Forty sources, thirty names each in a few of them, eighty figures and `conflicts` conflicts
 // between them.
 model::Briefing long_briefing(int conflicts) {
@@ -294,35 +322,76 @@ TEST(Epub, ALongPartIsSplitOverFilesAndEveryLinkFindsItsAnchor) {
   EXPECT_EQ(nav.find("index-2.xhtml"), std::string::npos);
   EXPECT_EQ(entry_data(split, "EPUB/toc.ncx").find("index-2.xhtml"), std::string::npos);
 
-  const auto ids = ids_by_file(split);
-  int to_later_index_files = 0;
-  for (const auto& e : split) {
-    if (!e.name.ends_with(".xhtml")) continue;
-    pugi::xml_document doc;
-    ASSERT_TRUE(doc.load_string(e.data.c_str()));
-    for (const auto& node : doc.select_nodes("//*[local-name()='a'][@href]")) {
-      const std::string href = node.node().attribute("href").value();
-      if (href.starts_with("http")) continue;
-      const auto hash = href.find('#');
-      const std::string file = href.substr(0, hash);
-      const auto it = ids.find(file);
-      ASSERT_NE(it, ids.end()) << e.name << ": " << href;
-      if (hash != std::string::npos) {
-        EXPECT_TRUE(it->second.contains(href.substr(hash + 1))) << e.name << ": " << href;
-      }
-      to_later_index_files += file.starts_with("index-");
-    }
-  }
-  EXPECT_GT(to_later_index_files, 0);
+  EXPECT_GT(check_internal_links(split), 0);
   // The conflicts open the figures, in their first file only.
   EXPECT_NE(entry_data(split, "EPUB/figures.xhtml").find("class=\"conflicts\""), std::string::npos);
   EXPECT_EQ(entry_data(split, "EPUB/figures-2.xhtml").find("class=\"conflicts\""),
             std::string::npos);
 }
 
-// Conflicts too long for the figures' first file are a part of their own before the figures
-// (conflicts.xhtml, conflicts-2.xhtml, …), each conflict once; the figures then open without
-// them. The HTML keeps them in the figures part.
+// A name in more paragraphs than a file holds: its index and key-entities entries run on
+// over files in pieces (further <dd> elements), a later file opening with the name marked
+// continued; the entry's anchor stays in its first file, every link once and every link of
+// the book resolving. Where the entry fits a file, its pieces follow one another there.
+TEST(Epub, ANameInThousandsOfParagraphsRunsOverFiles) {
+  model::Briefing b = copies_of_first_source(40);
+  for (auto& source : b.sources) {
+    const model::Block paragraph = source.blocks[0];
+    for (int k = 4; k <= 130; ++k) {
+      source.blocks.push_back(paragraph);
+      source.blocks.back().id = source.id + "-p" + std::to_string(k);
+    }
+  }
+  model::Entity big;
+  big.id = "E-big-name";
+  big.name = "Big Name";
+  for (const auto& source : b.sources) {
+    for (const auto& block : source.blocks) big.mentions.push_back({block.id, 0, 3});
+  }
+  const std::size_t paragraphs = big.mentions.size();  // 40 x 130: three pieces of 2,048
+  b.entities = {big};
+  emit::EmitOptions options = fixtures::project_emit_options();
+  options.epub_part_bytes = 2048;
+  const auto book = fixtures::read_zip(epub_of(b, options));
+  for (const std::string part : {"index", "people"}) {
+    std::size_t links = 0, anchors = 0, continued = 0, files = 0;
+    for (int k = 1;; ++k) {
+      const std::string data =
+          entry_data(book, "EPUB/" + part + (k == 1 ? "" : "-" + std::to_string(k)) + ".xhtml");
+      if (data.empty()) break;
+      ++files;
+      pugi::xml_document doc;
+      ASSERT_TRUE(doc.load_string(data.c_str()));
+      for (const auto& dd : doc.select_nodes("//*[local-name()='dd']")) {
+        links += dd.node().select_nodes(".//*[local-name()='a']").size();
+      }
+      anchors += doc.select_nodes("//*[@id='E-big-name']").size();
+      const auto dts = doc.select_nodes("//*[local-name()='dt']");
+      for (std::size_t n = 0; n < dts.size(); ++n) {
+        const std::string text =
+            dts[n].node().child_value() + std::string(dts[n].node().last_child().value());
+        if (text.ends_with(" (continued)")) {
+          ++continued;
+          EXPECT_EQ(n, 0u) << part << " file " << k << ": only a file opens with it";
+        }
+      }
+    }
+    EXPECT_GE(files, 3u) << part;
+    EXPECT_EQ(links, paragraphs) << part;
+    EXPECT_EQ(continued, files - 1) << part;
+    EXPECT_EQ(anchors, part == "index" ? 1u : 0u) << part;
+  }
+  check_internal_links(book);
+  // A file holds the whole entry when it can, its pieces one after another.
+  options.epub_part_bytes = std::size_t{1} << 20;
+  const auto whole = fixtures::read_zip(epub_of(b, options));
+  EXPECT_TRUE(entry_data(whole, "EPUB/index-2.xhtml").empty());
+  const std::string index = entry_data(whole, "EPUB/index.xhtml");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(index.c_str()));
+  EXPECT_EQ(doc.select_nodes("//*[local-name()='dd']").size(), 3u) << "three pieces";
+}
+
 // One speaker quoted more than a file holds: the quotations run on over files, each later
 // file repeating the part's heading and, when it starts among that speaker's quotations, the
 // speaker's with "continued"; every quotation once, in order. Where the part fits one file
@@ -395,6 +464,9 @@ TEST(Epub, ALongSpeakersQuotationsRunOverFiles) {
   EXPECT_EQ(h3s, 3u);
 }
 
+// Conflicts too long for the figures' first file are a part of their own before the figures
+// (conflicts.xhtml, conflicts-2.xhtml, …), each conflict once; the figures then open without
+// them. The HTML keeps them in the figures part.
 TEST(Epub, ManyConflictsAreAPartOfTheirOwn) {
   const model::Briefing b = long_briefing(300);
   emit::EmitOptions options = fixtures::project_emit_options();
