@@ -81,18 +81,24 @@ pugi::xml_node key_entities_head(pugi::xml_node parent, const BriefingView& view
   return element(section, "dl", "entities");
 }
 
+// A key entity's entry: its name and type, then its roles, counts and paragraph links `refs`
+// (all of them, or an EPUB's first piece).
+void key_entity_entry(pugi::xml_node dl, const EntityEntry& entry,
+                      std::span<const ParagraphRef> refs, const Words& words, const HrefFor& href) {
+  const model::Entity& e = *entry.entity;
+  pugi::xml_node dt = element(dl, "dt");
+  link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
+  text(dt, " \u00B7 " + type_word(e, words));
+  pugi::xml_node dd = element(dl, "dd");
+  if (!e.roles.empty()) text_element(dd, "p", roles_of(e), "roles");
+  text_element(dd, "p", count_line(e.mentions.size(), entry.paragraphs.size(), words), "count");
+  append_paragraph_links(element(dd, "p", "refs"), refs, href);
+}
+
 void key_entities_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
                           const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t i = first; i < last; ++i) {
-    const EntityEntry& entry = *view.key_entities[i];
-    const model::Entity& e = *entry.entity;
-    pugi::xml_node dt = element(dl, "dt");
-    link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
-    text(dt, " \u00B7 " + type_word(e, words));
-    pugi::xml_node dd = element(dl, "dd");
-    if (!e.roles.empty()) text_element(dd, "p", roles_of(e), "roles");
-    text_element(dd, "p", count_line(e.mentions.size(), entry.paragraphs.size(), words), "count");
-    append_paragraph_links(element(dd, "p", "refs"), entry.paragraphs, href);
+    key_entity_entry(dl, *view.key_entities[i], view.key_entities[i]->paragraphs, words, href);
   }
 }
 
@@ -339,21 +345,27 @@ pugi::xml_node index_head(pugi::xml_node parent, const BriefingView& view, const
   return element(section, "dl", "index");
 }
 
+// An index entry: the name with its anchor and aliases, then its type and paragraph links
+// `refs` (all of them, or an EPUB's first piece).
+void index_entry(pugi::xml_node dl, const EntityEntry& entry, std::span<const ParagraphRef> refs,
+                 const Words& words, const HrefFor& href) {
+  const model::Entity& e = *entry.entity;
+  pugi::xml_node dt = text_element(dl, "dt", e.name);
+  dt.append_attribute("id") = index_anchor(e).c_str();
+  if (!e.aliases.empty()) {
+    std::string also;
+    for (const auto& a : e.aliases) also += (also.empty() ? "" : ", ") + a;
+    text_element(dt, "span", " (" + also + ")", "aliases");
+  }
+  pugi::xml_node dd = element(dl, "dd");
+  text(dd, type_word(e, words) + ": ");
+  append_paragraph_links(dd, refs, href);
+}
+
 void index_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
                    const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t i = first; i < last; ++i) {
-    const auto& entry = view.index[i];
-    const model::Entity& e = *entry.entity;
-    pugi::xml_node dt = text_element(dl, "dt", e.name);
-    dt.append_attribute("id") = index_anchor(e).c_str();
-    if (!e.aliases.empty()) {
-      std::string also;
-      for (const auto& a : e.aliases) also += (also.empty() ? "" : ", ") + a;
-      text_element(dt, "span", " (" + also + ")", "aliases");
-    }
-    pugi::xml_node dd = element(dl, "dd");
-    text(dd, type_word(e, words) + ": ");
-    append_paragraph_links(dd, entry.paragraphs, href);
+    index_entry(dl, view.index[i], view.index[i].paragraphs, words, href);
   }
 }
 
@@ -412,19 +424,11 @@ void key_entity_pieces_entries(pugi::xml_node dl, const BriefingView& view, cons
                                const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t p = first; p < last; ++p) {
     const Piece piece = key_entity_piece(view, p);
-    const EntityEntry& entry = *view.key_entities[piece.entry];
-    const model::Entity& e = *entry.entity;
-    if (piece.number > 0) {
+    if (piece.number == 0) {
+      key_entity_entry(dl, *view.key_entities[piece.entry], piece.refs, words, href);
+    } else {
       append_paragraph_links(element(element(dl, "dd"), "p", "refs"), piece.refs, href);
-      continue;
     }
-    pugi::xml_node dt = element(dl, "dt");
-    link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
-    text(dt, " \u00B7 " + type_word(e, words));
-    pugi::xml_node dd = element(dl, "dd");
-    if (!e.roles.empty()) text_element(dd, "p", roles_of(e), "roles");
-    text_element(dd, "p", count_line(e.mentions.size(), entry.paragraphs.size(), words), "count");
-    append_paragraph_links(element(dd, "p", "refs"), piece.refs, href);
   }
 }
 
@@ -464,21 +468,11 @@ void index_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Wor
                           const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t p = first; p < last; ++p) {
     const Piece piece = index_piece(view, p);
-    const model::Entity& e = *view.index[piece.entry].entity;
-    if (piece.number > 0) {
+    if (piece.number == 0) {
+      index_entry(dl, view.index[piece.entry], piece.refs, words, href);
+    } else {
       append_paragraph_links(element(dl, "dd"), piece.refs, href);
-      continue;
     }
-    pugi::xml_node dt = text_element(dl, "dt", e.name);
-    dt.append_attribute("id") = index_anchor(e).c_str();
-    if (!e.aliases.empty()) {
-      std::string also;
-      for (const auto& a : e.aliases) also += (also.empty() ? "" : ", ") + a;
-      text_element(dt, "span", " (" + also + ")", "aliases");
-    }
-    pugi::xml_node dd = element(dl, "dd");
-    text(dd, type_word(e, words) + ": ");
-    append_paragraph_links(dd, piece.refs, href);
   }
 }
 
