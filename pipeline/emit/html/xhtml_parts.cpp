@@ -384,50 +384,78 @@ std::size_t index_bytes(const BriefingView& view, std::size_t i) {
   return bytes + kRefBytes * view.index[i].paragraphs.size();
 }
 
-// Piece `p` of a part listed in pieces (BriefingView::index_pieces): its entry, which piece
-// of the entry it is, and the entry's paragraph links it holds.
+// A part whose entries are written in pieces (BriefingView::index_pieces): where its pieces
+// start, its entries, and how long a whole entry and a later piece's own markup are.
+struct PiecedEntries {
+  const std::vector<std::size_t>& (*starts)(const BriefingView& view);
+  const EntityEntry& (*entry)(const BriefingView& view, std::size_t e);
+  std::size_t (*whole_bytes)(const BriefingView& view, std::size_t e);
+  std::size_t later_piece_bytes;
+};
+
+// Piece `p`: its entry, which piece of the entry it is, and the paragraph links it holds.
 struct Piece {
   std::size_t entry = 0, number = 0;
   std::span<const ParagraphRef> refs;
 };
 
-template <class EntryAt>
-Piece piece_of(const std::vector<std::size_t>& starts, std::size_t p, EntryAt entry_at) {
-  Piece piece;
-  piece.entry =
+template <const PiecedEntries& part>
+Piece piece(const BriefingView& view, std::size_t p) {
+  const auto& starts = part.starts(view);
+  Piece out;
+  out.entry =
       static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), p) - starts.begin()) -
       1;
-  piece.number = p - starts[piece.entry];
-  const std::vector<ParagraphRef>& all = entry_at(piece.entry).paragraphs;
-  const std::size_t from = std::min(all.size(), piece.number * BriefingView::kPieceLinks);
-  piece.refs = std::span(all).subspan(from, std::min(BriefingView::kPieceLinks, all.size() - from));
-  return piece;
+  out.number = p - starts[out.entry];
+  const std::vector<ParagraphRef>& all = part.entry(view, out.entry).paragraphs;
+  const std::size_t from = std::min(all.size(), out.number * BriefingView::kPieceLinks);
+  out.refs = std::span(all).subspan(from, std::min(BriefingView::kPieceLinks, all.size() - from));
+  return out;
 }
 
-Piece key_entity_piece(const BriefingView& view, std::size_t p) {
-  return piece_of(view.key_entity_pieces, p,
-                  [&](std::size_t e) -> const EntityEntry& { return *view.key_entities[e]; });
-}
-
-Piece index_piece(const BriefingView& view, std::size_t p) {
-  return piece_of(view.index_pieces, p,
-                  [&](std::size_t e) -> const EntityEntry& { return view.index[e]; });
-}
-
-std::size_t pieces_count(const std::vector<std::size_t>& starts) {
+template <const PiecedEntries& part>
+std::size_t pieces_count(const BriefingView& view) {
+  const auto& starts = part.starts(view);
   return starts.empty() ? 0 : starts.back();
 }
+
+template <const PiecedEntries& part>
+std::size_t pieces_links(const BriefingView& view, std::size_t p) {
+  return piece<part>(view, p).refs.size();
+}
+
+template <const PiecedEntries& part>
+std::size_t pieces_bytes(const BriefingView& view, std::size_t p) {
+  const Piece it = piece<part>(view, p);
+  if (it.number > 0) return part.later_piece_bytes + kRefBytes * it.refs.size();
+  const std::size_t all = part.entry(view, it.entry).paragraphs.size();
+  return part.whole_bytes(view, it.entry) - kRefBytes * (all - it.refs.size());
+}
+
+constexpr PiecedEntries kKeyEntityPieces{
+    [](const BriefingView& view) -> const std::vector<std::size_t>& {
+      return view.key_entity_pieces;
+    },
+    [](const BriefingView& view, std::size_t e) -> const EntityEntry& {
+      return *view.key_entities[e];
+    },
+    key_entities_bytes, 40};
+
+constexpr PiecedEntries kIndexPieces{
+    [](const BriefingView& view) -> const std::vector<std::size_t>& { return view.index_pieces; },
+    [](const BriefingView& view, std::size_t e) -> const EntityEntry& { return view.index[e]; },
+    index_bytes, 16};
 
 // A key entity's entry in pieces: the first is the entry with its first links; each next is
 // a further <dd> of links, under the name again (continued) when it opens a file.
 void key_entity_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
                                const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t p = first; p < last; ++p) {
-    const Piece piece = key_entity_piece(view, p);
-    if (piece.number == 0) {
-      key_entity_entry(dl, *view.key_entities[piece.entry], piece.refs, words, href);
+    const Piece it = piece<kKeyEntityPieces>(view, p);
+    if (it.number == 0) {
+      key_entity_entry(dl, *view.key_entities[it.entry], it.refs, words, href);
     } else {
-      append_paragraph_links(element(element(dl, "dd"), "p", "refs"), piece.refs, href);
+      append_paragraph_links(element(element(dl, "dd"), "p", "refs"), it.refs, href);
     }
   }
 }
@@ -436,10 +464,10 @@ pugi::xml_node key_entity_pieces_continued(pugi::xml_node parent, const Briefing
                                            const Words& words, const HrefFor& href,
                                            std::size_t first) {
   pugi::xml_node dl = key_entities_head(parent, view, words, href);
-  if (dl && first < pieces_count(view.key_entity_pieces)) {
-    const Piece piece = key_entity_piece(view, first);
-    if (piece.number > 0) {
-      const model::Entity& e = *view.key_entities[piece.entry]->entity;
+  if (dl && first < pieces_count<kKeyEntityPieces>(view)) {
+    const Piece it = piece<kKeyEntityPieces>(view, first);
+    if (it.number > 0) {
+      const model::Entity& e = *view.key_entities[it.entry]->entity;
       pugi::xml_node dt = element(dl, "dt");
       link(dt, href(kPartIndex, index_anchor(e)), e.name, "entity");
       text(dt, " (" + words["continued"] + ")");
@@ -448,30 +476,15 @@ pugi::xml_node key_entity_pieces_continued(pugi::xml_node parent, const Briefing
   return dl;
 }
 
-std::size_t key_entity_pieces_count(const BriefingView& view) {
-  return pieces_count(view.key_entity_pieces);
-}
-
-std::size_t key_entity_pieces_links(const BriefingView& view, std::size_t p) {
-  return key_entity_piece(view, p).refs.size();
-}
-
-std::size_t key_entity_pieces_bytes(const BriefingView& view, std::size_t p) {
-  const Piece piece = key_entity_piece(view, p);
-  if (piece.number > 0) return 40 + kRefBytes * piece.refs.size();
-  return key_entities_bytes(view, piece.entry) -
-         kRefBytes * (view.key_entities[piece.entry]->paragraphs.size() - piece.refs.size());
-}
-
 // The index in pieces, as the key entities.
 void index_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Words& words,
                           const HrefFor& href, std::size_t first, std::size_t last) {
   for (std::size_t p = first; p < last; ++p) {
-    const Piece piece = index_piece(view, p);
-    if (piece.number == 0) {
-      index_entry(dl, view.index[piece.entry], piece.refs, words, href);
+    const Piece it = piece<kIndexPieces>(view, p);
+    if (it.number == 0) {
+      index_entry(dl, view.index[it.entry], it.refs, words, href);
     } else {
-      append_paragraph_links(element(dl, "dd"), piece.refs, href);
+      append_paragraph_links(element(dl, "dd"), it.refs, href);
     }
   }
 }
@@ -479,29 +492,13 @@ void index_pieces_entries(pugi::xml_node dl, const BriefingView& view, const Wor
 pugi::xml_node index_pieces_continued(pugi::xml_node parent, const BriefingView& view,
                                       const Words& words, const HrefFor& href, std::size_t first) {
   pugi::xml_node dl = index_head(parent, view, words, href);
-  if (dl && first < pieces_count(view.index_pieces)) {
-    const Piece piece = index_piece(view, first);
-    if (piece.number > 0) {
-      const model::Entity& e = *view.index[piece.entry].entity;
-      text_element(dl, "dt", e.name + " (" + words["continued"] + ")");
+  if (dl && first < pieces_count<kIndexPieces>(view)) {
+    const Piece it = piece<kIndexPieces>(view, first);
+    if (it.number > 0) {
+      text_element(dl, "dt", view.index[it.entry].entity->name + " (" + words["continued"] + ")");
     }
   }
   return dl;
-}
-
-std::size_t index_pieces_count(const BriefingView& view) {
-  return pieces_count(view.index_pieces);
-}
-
-std::size_t index_pieces_links(const BriefingView& view, std::size_t p) {
-  return index_piece(view, p).refs.size();
-}
-
-std::size_t index_pieces_bytes(const BriefingView& view, std::size_t p) {
-  const Piece piece = index_piece(view, p);
-  if (piece.number > 0) return 16 + kRefBytes * piece.refs.size();
-  return index_bytes(view, piece.entry) -
-         kRefBytes * (view.index[piece.entry].paragraphs.size() - piece.refs.size());
 }
 
 constexpr const char* kEntriesMark = "dossier: the part's entries go here";
@@ -530,11 +527,18 @@ const PartSteps kConflictsPart{conflicts_head,  conflicts_entries, conflicts_cou
                                conflicts_links, conflicts_bytes,   later_file<conflicts_head>};
 const PartSteps kIndexPart{index_head,  index_entries, index_count,
                            index_links, index_bytes,   later_file<index_head>};
-const PartSteps kKeyEntityPiecesPart{key_entities_head,       key_entity_pieces_entries,
-                                     key_entity_pieces_count, key_entity_pieces_links,
-                                     key_entity_pieces_bytes, key_entity_pieces_continued};
-const PartSteps kIndexPiecesPart{index_head,         index_pieces_entries, index_pieces_count,
-                                 index_pieces_links, index_pieces_bytes,   index_pieces_continued};
+const PartSteps kKeyEntityPiecesPart{key_entities_head,
+                                     key_entity_pieces_entries,
+                                     pieces_count<kKeyEntityPieces>,
+                                     pieces_links<kKeyEntityPieces>,
+                                     pieces_bytes<kKeyEntityPieces>,
+                                     key_entity_pieces_continued};
+const PartSteps kIndexPiecesPart{index_head,
+                                 index_pieces_entries,
+                                 pieces_count<kIndexPieces>,
+                                 pieces_links<kIndexPieces>,
+                                 pieces_bytes<kIndexPieces>,
+                                 index_pieces_continued};
 
 void append_part(const PartSteps& part, pugi::xml_node parent, const BriefingView& view,
                  const Words& words, const HrefFor& href) {
