@@ -487,7 +487,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       key = chapter_key(options, briefing, i, &view, context);
     }
     const auto fill = [&](pugi::xml_node c) {
-      append_source_chapter(c, source, words, href, &view, image_href);
+      append_source_chapter(c, source, words, href, &view, image_href, SourceLinks::WebOnly);
     };
     if (auto e = add_page(source.id, title, source.id + ". " + title, fill, key, nullptr)) {
       return *e;

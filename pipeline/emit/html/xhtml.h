@@ -62,11 +62,18 @@ void append_source_list(pugi::xml_node list, const model::Briefing& briefing, co
 // empty when the image could not be read (the build reported it).
 using ImageHref = std::function<std::string(const model::Source& source, const std::string& src)>;
 
+// Which addresses written in a source (its links, its url) become live links; the others
+// stay text. Never javascript:, data: or file:. An HTML page may sit beside the files a
+// relative address names; a book holds only its own files, so in the EPUB only web and mail
+// addresses are live (a relative one sends readers, and epubcheck, to a file that is not there).
+enum class SourceLinks { WebAndRelative, WebOnly };
+
 // One source as a chapter: header, metadata, numbered blocks (names linked to the index when
 // `view` is given; images as figures where `image_href` places them), end note.
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
                            const HrefFor& href, const BriefingView* view = nullptr,
-                           const ImageHref& image_href = {});
+                           const ImageHref& image_href = {},
+                           SourceLinks links = SourceLinks::WebAndRelative);
 
 // The reference parts (xhtml_parts.cpp). Each is a <section> with the part's id; HrefFor maps
 // a part name to where its anchors live ("#…" in HTML, "index.xhtml#…" in EPUB).

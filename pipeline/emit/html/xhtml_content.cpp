@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -16,19 +17,22 @@ namespace {
 using xhtml::element;
 using xhtml::text_element;
 
-// Only web, mail and in-document links become live; anything else (javascript:, data:,
-// file:) stays text.
-bool is_safe_href(std::string_view href) {
+// Only web and mail addresses, and relative ones where `links` allows, become live; anything
+// else (javascript:, data:, file:) stays text.
+bool is_live_href(std::string_view href, SourceLinks links) {
   // The scheme is what comes before the first ':', unless a '/', '?' or '#' comes first (a
   // relative address). Only the scheme is compared, without case.
   const std::size_t end = href.find_first_of(":/?#");
-  if (end == std::string_view::npos || href[end] != ':') return true;
+  if (end == std::string_view::npos || href[end] != ':') {
+    return links == SourceLinks::WebAndRelative;
+  }
   std::string scheme(href.substr(0, end));
   for (char& c : scheme) c = model::ascii::to_lower(c);
   return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
-const char* tag_for(const model::Span& span) {
+// The element of a span; a link that is not live is a <span>.
+const char* tag_for(const model::Span& span, bool live_link) {
   switch (span.kind) {
     case model::SpanKind::Emphasis:
       return "em";
@@ -39,7 +43,7 @@ const char* tag_for(const model::Span& span) {
     case model::SpanKind::Strikethrough:
       return "del";
     case model::SpanKind::Link:
-      return is_safe_href(span.href) ? "a" : "span";
+      return live_link ? "a" : "span";
     case model::SpanKind::FootnoteRef:
       return "sup";
   }
@@ -51,7 +55,8 @@ void append_meta_row(pugi::xml_node dl, const std::string& term, const std::stri
   text_element(dl, "dd", value);
 }
 
-void append_metadata(pugi::xml_node parent, const model::Source& source, const Words& words) {
+void append_metadata(pugi::xml_node parent, const model::Source& source, const Words& words,
+                     SourceLinks links) {
   const model::SourceMeta& m = source.meta;
   pugi::xml_node dl = element(parent, "dl", "meta");
   if (!m.authors.empty()) {
@@ -66,9 +71,13 @@ void append_metadata(pugi::xml_node parent, const model::Source& source, const W
   row("date", m.date);
   if (m.url) {
     text_element(dl, "dt", words["url"]);
-    pugi::xml_node a = element(element(dl, "dd"), "a");
-    a.append_attribute("href") = m.url->c_str();
-    a.append_child(pugi::node_pcdata).set_value(m.url->c_str());
+    if (is_live_href(*m.url, links)) {
+      pugi::xml_node a = element(element(dl, "dd"), "a");
+      a.append_attribute("href") = m.url->c_str();
+      a.append_child(pugi::node_pcdata).set_value(m.url->c_str());
+    } else {
+      text_element(dl, "dd", *m.url);
+    }
   }
   row("translated_from", m.translated_from);
   if (m.original_title) {
@@ -118,8 +127,8 @@ const char* align_class(char align) {
 class ChapterWriter {
  public:
   ChapterWriter(const model::Source& source, const HrefFor& href, const BriefingView* view,
-                const ImageHref& image_href)
-      : source_(source), href_(href), view_(view), image_href_(image_href) {
+                const ImageHref& image_href, SourceLinks links)
+      : source_(source), href_(href), view_(view), image_href_(image_href), links_(links) {
     for (const auto& b : source.blocks) {
       if (b.kind == model::BlockKind::Footnote) notes_[std::to_string(b.start)] = b.id;
     }
@@ -317,7 +326,15 @@ class ChapterWriter {
       return;
     }
     const InlineText inline_text(block, &mentions);
+    made_ = &mentions;
     spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
+    made_ = nullptr;
+  }
+
+  // Whether a link is one dossier made (a name to its index entry), not one the source wrote.
+  bool made_here(const model::Span& span) const {
+    const std::less<const model::Span*> before;
+    return made_ && !before(&span, made_->data()) && before(&span, made_->data() + made_->size());
   }
 
   // Text with its spans as nested elements (em, strong, code, a, del, sup).
@@ -330,8 +347,10 @@ class ChapterWriter {
             footnote_reference(parent, span.href);
             return;
           }
-          pugi::xml_node e = parent.append_child(tag_for(span));
-          if (span.kind == model::SpanKind::Link && is_safe_href(span.href)) {
+          const bool live = span.kind == model::SpanKind::Link &&
+                            (made_here(span) || is_live_href(span.href, links_));
+          pugi::xml_node e = parent.append_child(tag_for(span, live));
+          if (live) {
             e.append_attribute("href") = span.href.c_str();
             if (span.href.find("#E-") != std::string::npos) e.append_attribute("class") = "entity";
           }
@@ -360,8 +379,10 @@ class ChapterWriter {
   const HrefFor& href_;
   const BriefingView* view_;
   const ImageHref& image_href_;
-  std::map<std::string, std::string> notes_;  // a note's number → its block id
-  std::set<std::string> referenced_;          // notes whose first reference is written
+  SourceLinks links_;
+  const std::vector<model::Span>* made_ = nullptr;  // the links of the block being written
+  std::map<std::string, std::string> notes_;        // a note's number → its block id
+  std::set<std::string> referenced_;                // notes whose first reference is written
 };
 
 void append_end_note(pugi::xml_node parent, const model::Source& source, const Words& words) {
@@ -401,7 +422,7 @@ void append_source_list(pugi::xml_node list, const model::Briefing& briefing, co
 
 void append_source_chapter(pugi::xml_node parent, const model::Source& source, const Words& words,
                            const HrefFor& href, const BriefingView* view,
-                           const ImageHref& image_href) {
+                           const ImageHref& image_href, SourceLinks links) {
   pugi::xml_node section = element(parent, "section", "source");
   section.append_attribute("id") = source.id.c_str();
   if (source.meta.language) {
@@ -418,8 +439,8 @@ void append_source_chapter(pugi::xml_node parent, const model::Source& source, c
     return;
   }
   if (source.meta.subtitle) text_element(header, "p", *source.meta.subtitle, "standfirst");
-  append_metadata(header, source, words);
-  ChapterWriter writer(source, href, view, image_href);
+  append_metadata(header, source, words, links);
+  ChapterWriter writer(source, href, view, image_href, links);
   for (const auto& block : source.blocks) writer.block(section, block);
   append_end_note(section, source, words);
 }

@@ -209,6 +209,42 @@ std::string entry_data(const std::vector<fixtures::ZipEntry>& entries, const std
   return {};
 }
 
+// A book holds only its own files: in a chapter, web and mail addresses are links, relative
+// ones (another file, a fragment) stay text, their words kept, and so does a relative address
+// of the source; the HTML page, which may sit beside those files, keeps them as links.
+TEST(Epub, OnlyWebAndMailAddressesOfASourceAreLinks) {
+  auto b = fixtures::small_briefing();
+  auto& block = b.sources[0].blocks[0];
+  block.text = "See the web, the notes, the list or mail us.";
+  block.spans = {{model::SpanKind::Link, 4, 11, "https://example.org/a"},
+                 {model::SpanKind::Link, 13, 22, "notes.md"},
+                 {model::SpanKind::Link, 24, 32, "#S1-p3"},
+                 {model::SpanKind::Link, 36, 43, "mailto:desk@example.org"}};
+  b.sources[0].meta.url = "archive/one.html";
+  model::Entity name;  // a name dossier links to its index entry stays a link
+  name.id = "E-see";
+  name.name = "See";
+  name.type = model::EntityType::Place;
+  name.mentions.push_back({"S1-p1", 0, 3});
+  b.entities.push_back(name);
+  const auto book = fixtures::read_zip(epub_of(b, fixtures::project_emit_options()));
+  const std::string chapter = entry_data(book, "EPUB/S1.xhtml");
+  EXPECT_NE(
+      chapter.find("<a href=\"index.xhtml#E-see\" class=\"entity\">See</a> "
+                   "<a href=\"https://example.org/a\">the web</a>, <span>the notes</span>, "
+                   "<span>the list</span> or <a href=\"mailto:desk@example.org\">mail us</a>."),
+      std::string::npos)
+      << chapter;
+  EXPECT_EQ(chapter.find("href=\"notes.md\""), std::string::npos);
+  EXPECT_EQ(chapter.find("href=\"archive/"), std::string::npos);
+  EXPECT_NE(chapter.find("<dd>archive/one.html</dd>"), std::string::npos);
+
+  std::ostringstream html;
+  ASSERT_TRUE(emit::write_html(b, fixtures::project_emit_options(), html).ok());
+  EXPECT_NE(html.str().find("<a href=\"notes.md\">the notes</a>"), std::string::npos);
+  EXPECT_NE(html.str().find("<a href=\"#S1-p3\">the list</a>"), std::string::npos);
+}
+
 // The ids of the <dt> entries of a part's files, in spine order.
 std::vector<std::string> index_entry_ids(const std::vector<fixtures::ZipEntry>& entries) {
   std::vector<std::string> out;

@@ -96,6 +96,19 @@ TEST(Html, SpansBecomeElementsAndUnsafeLinksStayText) {
   EXPECT_NE(html.find("<span>here</span>"), std::string::npos);
 }
 
+// A source's address (front matter or the job) is a link only when it is a web or mail
+// address or a relative one; a javascript: address stays text, the text kept.
+TEST(Html, ASourcesAddressIsALinkOnlyWhenSafe) {
+  auto b = fixtures::small_briefing();
+  b.sources[0].meta.url = "javascript:alert(1)";
+  std::string html = html_of(b);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("<dd>javascript:alert(1)</dd>"), std::string::npos);
+  b.sources[0].meta.url = "archive/one.html";
+  html = html_of(b);
+  EXPECT_NE(html.find("<a href=\"archive/one.html\">archive/one.html</a>"), std::string::npos);
+}
+
 // A report's data reaches the page templates as `data`, escaped like every other value.
 TEST(Html, PageTemplatesSeeTheJobData) {
   const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / "data-templates";
