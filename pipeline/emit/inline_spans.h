@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,7 @@ class InlineText {
  public:
   // `extra` spans (entity links) join the block's own where they nest without crossing one.
   explicit InlineText(const model::Block& block, const std::vector<model::Span>* extra = nullptr)
-      : text_(block.text) {
+      : text_(block.text), extra_(extra) {
     model::utf8::for_each(text_, [&](char32_t, std::size_t at) { byte_at_.push_back(at); });
     byte_at_.push_back(text_.size());
     const int length = this->length();
@@ -46,6 +47,12 @@ class InlineText {
 
   int length() const { return static_cast<int>(byte_at_.size()) - 1; }
   const std::vector<const model::Span*>& spans() const { return spans_; }
+  // Whether `span` is one of the extra spans, not one of the block's own.
+  bool is_extra(const model::Span& span) const {
+    const std::less<const model::Span*> before;
+    return extra_ && !before(&span, extra_->data()) &&
+           before(&span, extra_->data() + extra_->size());
+  }
 
   // The text of code points [from, to).
   std::string slice(int from, int to) const {
@@ -81,6 +88,7 @@ class InlineText {
 
  private:
   const std::string& text_;
+  const std::vector<model::Span>* extra_;
   std::vector<std::size_t> byte_at_;
   std::vector<const model::Span*> spans_;
 };

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -326,15 +325,7 @@ class ChapterWriter {
       return;
     }
     const InlineText inline_text(block, &mentions);
-    made_ = &mentions;
     spans(parent, inline_text, inline_text.spans(), 0, inline_text.length());
-    made_ = nullptr;
-  }
-
-  // Whether a link is one dossier made (a name to its index entry), not one the source wrote.
-  bool made_here(const model::Span& span) const {
-    const std::less<const model::Span*> before;
-    return made_ && !before(&span, made_->data()) && before(&span, made_->data() + made_->size());
   }
 
   // Text with its spans as nested elements (em, strong, code, a, del, sup).
@@ -347,8 +338,10 @@ class ChapterWriter {
             footnote_reference(parent, span.href);
             return;
           }
+          // A name dossier linked to its index entry is live; a link the source wrote only
+          // where its address may be.
           const bool live = span.kind == model::SpanKind::Link &&
-                            (made_here(span) || is_live_href(span.href, links_));
+                            (inline_text.is_extra(span) || is_live_href(span.href, links_));
           pugi::xml_node e = parent.append_child(tag_for(span, live));
           if (live) {
             e.append_attribute("href") = span.href.c_str();
@@ -380,9 +373,8 @@ class ChapterWriter {
   const BriefingView* view_;
   const ImageHref& image_href_;
   SourceLinks links_;
-  const std::vector<model::Span>* made_ = nullptr;  // the links of the block being written
-  std::map<std::string, std::string> notes_;        // a note's number → its block id
-  std::set<std::string> referenced_;                // notes whose first reference is written
+  std::map<std::string, std::string> notes_;  // a note's number → its block id
+  std::set<std::string> referenced_;          // notes whose first reference is written
 };
 
 void append_end_note(pugi::xml_node parent, const model::Source& source, const Words& words) {
