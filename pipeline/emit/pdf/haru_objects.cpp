@@ -10,16 +10,11 @@
 #include <new>
 
 #include "emit/pdf/content.h"
+#include "emit/pdf/object_streams.h"
 
 namespace dossier::emit::pdf {
 
 namespace {
-
-constexpr HPDF_UINT32 kObjectIdMask = 0x00FFFFFF;  // obj_id carries type bits above these
-
-HPDF_UINT32 object_id(const void* object) {
-  return static_cast<const HPDF_Obj_Header*>(object)->obj_id & kObjectIdMask;
-}
 
 void append_reference(HPDF_UINT32 id, std::string& out) {
   out += std::to_string(id);
@@ -61,8 +56,11 @@ HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT 
 void reserve_objects(HPDF_Doc doc, std::size_t objects) {
   if (!doc->xref || !doc->xref->entries) return;
   HPDF_List entries = doc->xref->entries;
+  // Saving adds an object stream's number for every kObjectsPerStream objects: room for
+  // them too, or the table's last growth would copy it into twice its size.
+  const std::size_t with_streams = objects + objects / kObjectsPerStream + 16;
   entries->items_per_block =
-      std::max<HPDF_UINT>(entries->items_per_block, static_cast<HPDF_UINT>(objects));
+      std::max<HPDF_UINT>(entries->items_per_block, static_cast<HPDF_UINT>(with_streams));
 }
 
 namespace {
@@ -426,7 +424,8 @@ bool save_to(HPDF_Doc doc, std::ostream& out) {
   if (doc->stream) HPDF_Stream_Free(doc->stream);
   doc->stream = HPDF_CallbackWriter_New(doc->mmgr, write_to_sink, &sink);
   if (!doc->stream) return false;
-  const bool saved = HPDF_SaveToStream(doc) == HPDF_OK;
+  const bool saved = object_streams_fit(doc) ? write_with_object_streams(doc, doc->stream)
+                                             : HPDF_SaveToStream(doc) == HPDF_OK;
   // The stream points at this function's sink: it goes before the sink does.
   HPDF_Stream_Free(doc->stream);
   doc->stream = nullptr;

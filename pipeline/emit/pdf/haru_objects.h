@@ -16,10 +16,12 @@
 //    several of them 144-byte names and 136-byte dictionary entries; 10,000 articles' pages
 //    took 260 MB of libharu's memory, their destinations 210 MB;
 //  - save_to: HPDF_SaveToStream writes the document into libharu's memory stream, in 4 KB
-//    blocks, which then has to be copied out; this writes it straight to the output.
+//    blocks, which then has to be copied out, and each small object on its own; this writes
+//    it straight to the output, small objects gathered in object streams (object_streams.h).
 #pragma once
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
 #include <cstdint>
@@ -35,7 +37,13 @@
 
 namespace dossier::emit::pdf {
 
-// Grows the cross-reference table once to hold `objects` more entries.
+// An object's number in the cross-reference table (libharu keeps type bits above it).
+inline HPDF_UINT32 object_id(const void* object) {
+  return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+}
+
+// Grows the cross-reference table once to hold `objects` more entries, and the numbers of
+// the object streams they are saved in.
 void reserve_objects(HPDF_Doc doc, std::size_t objects);
 
 // Link annotations, each a dictionary of /Subtype /Link, /Rect, /Dest and a /Border [0 0 0]
@@ -172,7 +180,8 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 // 0.7 s and 250 MB for 10,000 articles). False when libharu fails.
 bool set_page_content(HPDF_Doc doc, HPDF_Page page, const ContentSource& deflated);
 
-// Writes the document to `out` through a buffer; false when libharu or the stream failed.
+// Writes the document to `out` through a buffer, in object streams (object_streams.h);
+// false when libharu or the stream failed.
 bool save_to(HPDF_Doc doc, std::ostream& out);
 
 }  // namespace dossier::emit::pdf

@@ -11,6 +11,7 @@
 
 #include "emit/pdf/haru_memory.h"
 #include "emit/pdf/haru_objects.h"
+#include "emit/pdf_reader.h"
 
 using namespace dossier;
 
@@ -25,17 +26,12 @@ int number_before(const std::string& text, std::size_t at) {
   return from == at ? -1 : std::stoi(text.substr(from, at - from));
 }
 
-// Object number → the text between "N 0 obj" and "endobj". (Plain scanning: std::regex trips
-// GCC 12's uninitialized-use warning in the sanitizer build.)
+// Object number → its value, read through the file's cross-reference stream (objects in
+// object streams too); every object must be where the stream says.
 std::map<int, std::string> objects_of(const std::string& pdf) {
-  std::map<int, std::string> objects;
-  const std::string open = " 0 obj\n", close = "\nendobj";
-  for (std::size_t at = pdf.find(open); at != std::string::npos; at = pdf.find(open, at + 1)) {
-    const int id = number_before(pdf, at);
-    const std::size_t body = at + open.size(), end = pdf.find(close, body);
-    if (id >= 0 && end != std::string::npos) objects[id] = pdf.substr(body, end - body);
-  }
-  return objects;
+  test::PdfRead read = test::read_pdf(pdf);
+  EXPECT_TRUE(read.problems.empty()) << read.problems.front();
+  return std::move(read.objects);
 }
 
 std::vector<int> references_in(const std::string& text) {
