@@ -37,6 +37,9 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 struct Sink {
   std::ostream& out;
   std::string buffer;
+  // Offsets in a PDF's cross-reference table are libharu's 32-bit stream sizes (four bytes in
+  // the table's rows): a larger file is refused rather than written with wrong offsets.
+  std::uint64_t total = 0;
   bool flush() {
     out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     buffer.clear();
@@ -47,6 +50,8 @@ struct Sink {
 HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
   auto* sink = static_cast<Sink*>(stream->attr);
   sink->buffer.append(reinterpret_cast<const char*>(bytes), size);
+  sink->total += size;
+  if (sink->total > 0xFFFFFFFFu) return HPDF_FILE_IO_ERROR;
   if (sink->buffer.size() >= (1u << 20) && !sink->flush()) return HPDF_FILE_IO_ERROR;
   return HPDF_OK;
 }
@@ -417,7 +422,7 @@ HPDF_Destination XyzDestinations::make(HPDF_Page page, HPDF_REAL top) {
 }
 
 bool save_to(HPDF_Doc doc, std::ostream& out) {
-  Sink sink{out, {}};
+  Sink sink{out, {}, 0};
   sink.buffer.reserve(1u << 20);
   // HPDF_SaveToStream writes to the document's stream when it has one (a memory stream it
   // makes otherwise) and frees it with the document.
