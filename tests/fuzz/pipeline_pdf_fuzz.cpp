@@ -18,21 +18,9 @@
 #include "pipeline_briefing.h"
 
 using namespace dossier;
+using test::references_in;
 
 namespace {
-
-// The numbers of "N 0 R" references in a value, its stream data left out.
-std::vector<int> references_in(std::string_view value) {
-  value = value.substr(0, value.find("stream\r\n"));
-  std::vector<int> ids;
-  for (std::size_t at = value.find(" 0 R"); at != std::string_view::npos;
-       at = value.find(" 0 R", at + 1)) {
-    std::size_t from = at;
-    while (from > 0 && value[from - 1] >= '0' && value[from - 1] <= '9') --from;
-    if (from < at) ids.push_back(std::stoi(std::string(value.substr(from, at - from))));
-  }
-  return ids;
-}
 
 int count_of(std::string_view value) {
   const std::size_t at = value.find("/Count ");

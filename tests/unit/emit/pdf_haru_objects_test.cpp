@@ -14,17 +14,11 @@
 #include "emit/pdf_reader.h"
 
 using namespace dossier;
+using test::references_in;
 
 namespace {
 
 void ignore_error(HPDF_STATUS, HPDF_STATUS, void*) {}
-
-// The number written just before `at` in `text` (digits back to a non-digit), or -1.
-int number_before(const std::string& text, std::size_t at) {
-  std::size_t from = at;
-  while (from > 0 && text[from - 1] >= '0' && text[from - 1] <= '9') --from;
-  return from == at ? -1 : std::stoi(text.substr(from, at - from));
-}
 
 // Object number → its value, read through the file's cross-reference stream (objects in
 // object streams too); every object must be where the stream says.
@@ -32,15 +26,6 @@ std::map<int, std::string> objects_of(const std::string& pdf) {
   test::PdfRead read = test::read_pdf(pdf);
   EXPECT_TRUE(read.problems.empty()) << read.problems.front();
   return std::move(read.objects);
-}
-
-std::vector<int> references_in(const std::string& text) {
-  std::vector<int> ids;
-  const std::string mark = " 0 R";
-  for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + 1)) {
-    if (const int id = number_before(text, at); id >= 0) ids.push_back(id);
-  }
-  return ids;
 }
 
 }  // namespace

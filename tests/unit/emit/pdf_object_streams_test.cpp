@@ -18,6 +18,7 @@
 #include "emit/pdf_reader.h"
 
 using namespace dossier;
+using test::references_in;
 
 namespace {
 
@@ -68,23 +69,11 @@ std::string saved(const std::function<void(HPDF_Doc)>& make, bool compact) {
   return bytes;
 }
 
-// Numbers "N 0 R" in a value.
-std::vector<int> references_in(const std::string& text) {
-  std::vector<int> ids;
-  for (std::size_t at = text.find(" 0 R"); at != std::string::npos;
-       at = text.find(" 0 R", at + 1)) {
-    std::size_t from = at;
-    while (from > 0 && text[from - 1] >= '0' && text[from - 1] <= '9') --from;
-    if (from < at) ids.push_back(std::stoi(text.substr(from, at - from)));
-  }
-  return ids;
-}
-
 // Every reference in every value (streams' data left out) names an object in the file.
 std::vector<std::string> dangling(const test::PdfRead& read) {
   std::vector<std::string> problems;
   for (const auto& [id, value] : read.objects) {
-    for (const int to : references_in(value.substr(0, value.find("stream\r\n")))) {
+    for (const int to : references_in(value)) {
       if (!read.objects.contains(to)) {
         problems.push_back(std::to_string(id) + " names " + std::to_string(to));
       }

@@ -83,6 +83,19 @@ inline std::optional<std::string> object_at(const std::string& pdf, std::size_t 
 
 }  // namespace pdf_reader_detail
 
+// The numbers of the "N 0 R" references in an object's value, its stream data left out.
+inline std::vector<int> references_in(std::string_view value) {
+  value = value.substr(0, value.find("stream\r\n"));
+  std::vector<int> ids;
+  for (std::size_t at = value.find(" 0 R"); at != std::string_view::npos;
+       at = value.find(" 0 R", at + 1)) {
+    std::size_t from = at;
+    while (from > 0 && value[from - 1] >= '0' && value[from - 1] <= '9') --from;
+    if (from < at) ids.push_back(std::stoi(std::string(value.substr(from, at - from))));
+  }
+  return ids;
+}
+
 inline PdfRead read_pdf(const std::string& pdf) {
   using namespace pdf_reader_detail;
   PdfRead read;
