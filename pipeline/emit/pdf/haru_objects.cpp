@@ -61,11 +61,10 @@ HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT 
 void reserve_objects(HPDF_Doc doc, std::size_t objects) {
   if (!doc->xref || !doc->xref->entries) return;
   HPDF_List entries = doc->xref->entries;
-  // Saving adds an object stream's number for every kObjectsPerStream objects: room for
-  // them too, or the table's last growth would copy it into twice its size.
-  const std::size_t with_streams = objects + objects / kObjectsPerStream + 16;
-  entries->items_per_block =
-      std::max<HPDF_UINT>(entries->items_per_block, static_cast<HPDF_UINT>(with_streams));
+  // Room for the object streams' numbers too, which saving adds: else the table's last
+  // growth would copy it into twice its size.
+  entries->items_per_block = std::max<HPDF_UINT>(
+      entries->items_per_block, static_cast<HPDF_UINT>(numbers_when_saved(objects)));
 }
 
 namespace {
@@ -424,16 +423,10 @@ HPDF_Destination XyzDestinations::make(HPDF_Page page, HPDF_REAL top) {
 bool save_to(HPDF_Doc doc, std::ostream& out) {
   Sink sink{out, {}, 0};
   sink.buffer.reserve(1u << 20);
-  // HPDF_SaveToStream writes to the document's stream when it has one (a memory stream it
-  // makes otherwise) and frees it with the document.
-  if (doc->stream) HPDF_Stream_Free(doc->stream);
-  doc->stream = HPDF_CallbackWriter_New(doc->mmgr, write_to_sink, &sink);
-  if (!doc->stream) return false;
-  const bool saved = object_streams_fit(doc) ? write_with_object_streams(doc, doc->stream)
-                                             : HPDF_SaveToStream(doc) == HPDF_OK;
-  // The stream points at this function's sink: it goes before the sink does.
-  HPDF_Stream_Free(doc->stream);
-  doc->stream = nullptr;
+  HPDF_Stream stream = HPDF_CallbackWriter_New(doc->mmgr, write_to_sink, &sink);
+  if (!stream) return false;
+  const bool saved = write_with_object_streams(doc, stream);
+  HPDF_Stream_Free(stream);
   return saved && sink.flush();
 }
 

@@ -49,7 +49,7 @@ void reserve_objects(HPDF_Doc doc, std::size_t objects);
 // Link annotations, each a dictionary of /Subtype /Link, /Rect, /Dest and a /Border [0 0 0]
 // shared by all; each page with links writes its own /Annots (libharu would keep an array of
 // references per page, and an empty entry list per link). The writer must outlive
-// HPDF_SaveToStream: the links and pages read from it when libharu writes them. One writer
+// save_to: the links and pages read from it when libharu writes them. One writer
 // at a time on a thread.
 class LinkWriter {
  public:
@@ -108,7 +108,7 @@ struct ContentCursor {
 // the stream's length are cross-reference entries of two objects shared by all plain pages,
 // each written in turn (as LinkWriter's links are). The file is the same, byte for byte: the
 // same entries in the same order, the same object numbers. Pages with images or web links are
-// libharu's own. The writer must outlive HPDF_SaveToStream; one writer at a time on a thread.
+// libharu's own. The writer must outlive save_to; one writer at a time on a thread.
 class PageWriter {
  public:
   // `fonts`: the /Font resources every page names (null: none); the page size in points.
@@ -176,7 +176,7 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 
 // Makes `deflated` (zlib data of the page's operators) the page's content stream, marked
 // /FlateDecode. libharu reads it from there when it saves, so `deflated` must outlive
-// HPDF_SaveToStream (copying it into libharu's own stream cost a second copy of every page:
+// save_to (copying it into libharu's own stream cost a second copy of every page:
 // 0.7 s and 250 MB for 10,000 articles). False when libharu fails.
 bool set_page_content(HPDF_Doc doc, HPDF_Page page, const ContentSource& deflated);
 

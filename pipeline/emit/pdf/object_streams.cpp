@@ -109,8 +109,9 @@ class XrefRows {
 struct ObjectStream {
   HPDF_UINT32 id = 0;
   std::uint16_t members = 0;
-  std::string index, bodies;
-  std::string packed;  // index then bodies, compressed
+  std::string index, bodies;  // released once compressed
+  std::size_t first = 0;      // the index's length: where the bodies start
+  std::string packed;         // index then bodies, compressed
   bool compressed = false;
 };
 
@@ -160,11 +161,11 @@ class Compressor {
       ObjectStream& stream = queue_[next_];  // a deque's elements stay where they are
       lock.unlock();
       try {
-        const std::size_t first = stream.index.size();
+        stream.first = stream.index.size();
         stream.index += stream.bodies;
         std::string().swap(stream.bodies);
         stream.packed = emit::deflate(stream.index, DeflateWrapper::Zlib);
-        stream.index.resize(first);
+        std::string().swap(stream.index);
       } catch (const std::bad_alloc&) {
         stream.packed.clear();
       }
@@ -194,7 +195,7 @@ class CompactWriter {
     header[7] = static_cast<char>('2' + std::max<int>(doc_->pdf_version, HPDF_VER_15));
     if (!put(header)) return false;
     HPDF_List entries = doc_->xref->entries;
-    rows_.reserve(entries->count + entries->count / kObjectsPerStream + 2);
+    rows_.reserve(numbers_when_saved(entries->count));
     // The count is read each time round: libharu adds a font's descriptor and file as it
     // writes the font.
     for (HPDF_UINT32 id = 1; id < entries->count; ++id) {
@@ -260,7 +261,7 @@ class CompactWriter {
     if (stream.packed.empty()) return false;
     rows_.set(stream.id, XrefRows::AtOffset, out_->size, 0);
     return put(std::to_string(stream.id) + " 0 obj\n<<\n/Type /ObjStm\n/N " +
-               std::to_string(stream.members) + "\n/First " + std::to_string(stream.index.size()) +
+               std::to_string(stream.members) + "\n/First " + std::to_string(stream.first) +
                "\n/Filter /FlateDecode\n/Length " + std::to_string(stream.packed.size()) +
                "\n>>\nstream\r\n") &&
            put(stream.packed) && put("\nendstream\nendobj\n");
@@ -295,12 +296,10 @@ class CompactWriter {
 
 }  // namespace
 
-bool object_streams_fit(HPDF_Doc doc) {
-  return doc && doc->xref && !doc->xref->prev && doc->xref->start_offset == 0 && !doc->encrypt_on;
-}
-
 bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out) {
-  return object_streams_fit(doc) && CompactWriter(doc, out).write();
+  const bool fits =
+      doc && doc->xref && !doc->xref->prev && doc->xref->start_offset == 0 && !doc->encrypt_on;
+  return fits && CompactWriter(doc, out).write();
 }
 
 }  // namespace dossier::emit::pdf

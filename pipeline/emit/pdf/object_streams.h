@@ -17,13 +17,16 @@ namespace dossier::emit::pdf {
 
 inline constexpr std::size_t kObjectsPerStream = 200;
 
-// Writes `doc` to `out` (a libharu stream whose size counts the bytes written). False when
-// libharu or the stream fails, or when the document is not one this writes: an encrypted one
-// or one with an earlier revision (dossier makes neither), which the caller saves with
-// libharu's own HPDF_SaveToStream.
-bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out);
+// The numbers a document of `objects` objects takes once saved: its own, and one for each
+// object stream they go into (and a few to spare, for the table and what libharu adds while
+// saving).
+inline std::size_t numbers_when_saved(std::size_t objects) {
+  return objects + objects / kObjectsPerStream + 16;
+}
 
-// Whether write_with_object_streams takes `doc`.
-bool object_streams_fit(HPDF_Doc doc);
+// Writes `doc` to `out` (a libharu stream whose size counts the bytes written). False when
+// libharu or the stream fails, or when the document is encrypted or an incremental update
+// (which dossier never makes, and which this does not write).
+bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out);
 
 }  // namespace dossier::emit::pdf
