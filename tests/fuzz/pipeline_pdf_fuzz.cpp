@@ -20,15 +20,6 @@
 using namespace dossier;
 using test::references_in;
 
-namespace {
-
-int count_of(std::string_view value) {
-  const std::size_t at = value.find("/Count ");
-  return at == std::string_view::npos ? -1 : std::stoi(std::string(value.substr(at + 7, 12)));
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto briefing =
       fuzz::pipeline_briefing(std::string_view(reinterpret_cast<const char*>(data), size));
@@ -57,9 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       "the trailer names the catalog");
   const std::string& catalog = read.objects.at(root.front());
   const auto tree = references_in(catalog.substr(catalog.find("/Pages")));
-  fuzz::check(
-      !tree.empty() && count_of(read.objects.at(tree.front())) == static_cast<int>(pages.size()),
-      "the page tree counts every page");
+  fuzz::check(!tree.empty() && test::number_after(read.objects.at(tree.front()), "/Count") ==
+                                   static_cast<long long>(pages.size()),
+              "the page tree counts every page");
   for (const int page : pages) {
     const std::string& value = read.objects.at(page);
     const std::size_t annots = value.find("/Annots [");

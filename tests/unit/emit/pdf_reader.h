@@ -22,6 +22,19 @@ struct PdfRead {
   std::vector<std::string> problems;   // empty when every row led to its object
 };
 
+// The integer after "/Key " in a dictionary's text, or -1.
+inline long long number_after(std::string_view dict, std::string_view key) {
+  const std::size_t at = dict.find(key);
+  if (at == std::string_view::npos) return -1;
+  std::size_t i = at + key.size();
+  while (i < dict.size() && dict[i] == ' ') ++i;
+  long long value = -1;
+  for (; i < dict.size() && dict[i] >= '0' && dict[i] <= '9'; ++i) {
+    value = (value < 0 ? 0 : value * 10) + (dict[i] - '0');
+  }
+  return value;
+}
+
 namespace pdf_reader_detail {
 
 inline std::optional<std::string> inflate_zlib(std::string_view in) {
@@ -41,19 +54,6 @@ inline std::optional<std::string> inflate_zlib(std::string_view in) {
   inflateEnd(&s);
   if (rc != Z_STREAM_END) return std::nullopt;
   return out;
-}
-
-// The integer after "/Key " in a dictionary's text, or -1.
-inline long long number_after(std::string_view dict, std::string_view key) {
-  const std::size_t at = dict.find(key);
-  if (at == std::string_view::npos) return -1;
-  std::size_t i = at + key.size();
-  while (i < dict.size() && dict[i] == ' ') ++i;
-  long long value = -1;
-  for (; i < dict.size() && dict[i] >= '0' && dict[i] <= '9'; ++i) {
-    value = (value < 0 ? 0 : value * 10) + (dict[i] - '0');
-  }
-  return value;
 }
 
 // The stream data of an object's value whose /Length is a direct number.
