@@ -194,6 +194,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
   // it goes before the writers start: about the input's size, held to the end otherwise.
   for (auto& source : briefing.sources) std::string().swap(source.text);
   model::release_free_memory();  // the per-source stages' and cross-referencing's leftovers
+  const std::size_t source_count = briefing.sources.size();
   emit::EmitOptions emit_options = make_emit_options(*job, data, *clock, diag);
   emit_options.threads = options.jobs;
   emit_options.data = settings.normalize.data;
@@ -204,7 +205,8 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
     for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f;
     progress.step("writing " + names);
     ScopedStep step(&times, "emit (all formats)");
-    outputs = emit::write_outputs(briefing, formats, options.output, emit_options, diag);
+    // Handed over: the writers free it as soon as none reads it any more.
+    outputs = emit::write_outputs(std::move(briefing), formats, options.output, emit_options, diag);
   }
   if (disk_pieces) disk_pieces->prune();
   for (const auto& output : outputs) {
@@ -231,7 +233,7 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
     std::cerr << "cache: " << disk_pieces->hits() << " chapters reused, " << disk_pieces->misses()
               << " rendered\n";
   }
-  return finish(diag, briefing.sources.size(), common);
+  return finish(diag, source_count, common);
 }
 
 }  // namespace dossier::cli

@@ -87,6 +87,10 @@ struct EmitOptions {
   // And each source's links_digest (piece_cache.h) under `view`, made once for the formats
   // that link names (three of them read it for every chapter).
   std::shared_ptr<const std::vector<model::Digest>> link_digests;
+  // Called by a writer once it reads nothing more of the briefing, the view or the digests;
+  // the PDF writer calls it before libharu assembles the document, so that write_outputs can
+  // free the model for that part, a build's memory peak. Empty: nobody listens.
+  std::function<void()> done_with_briefing;
 };
 
 using Writer = model::Result<bool> (*)(const model::Briefing&, const EmitOptions&, std::ostream&);
@@ -124,7 +128,8 @@ struct WrittenOutput {
 // options.threads threads; reports failures to `diag` in the order of `format_names`. Each is
 // written under a temporary name, and renamed into place only once every writer has finished,
 // so a build stopped part way (killed, out of memory) leaves the last build's outputs as a set.
-std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
+// The briefing is freed as soon as no writer reads it (EmitOptions::done_with_briefing).
+std::vector<WrittenOutput> write_outputs(model::Briefing briefing,
                                          const std::vector<std::string>& format_names,
                                          const std::filesystem::path& folder,
                                          const EmitOptions& options, model::Diagnostics& diag);

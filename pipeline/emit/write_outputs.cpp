@@ -2,11 +2,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <ostream>
 #include <streambuf>
+#include <thread>
 #include <vector>
 
 #include "emit/briefing_view.h"
@@ -95,6 +99,49 @@ class FileBuffer : public std::streambuf {
   int error_ = 0;
 };
 
+// The briefing and its reference parts, held while the writers read them and freed as soon as
+// none does: when every writer has returned or said it is done with them (the PDF writer says
+// so before libharu assembles the document, the build's memory peak, 0.4 GB of model at 10,000
+// articles). Freed on a thread of its own, so that no writer waits for millions of frees.
+class HeldModel {
+ public:
+  HeldModel(model::Briefing briefing, std::size_t readers)
+      : briefing_(std::move(briefing)), readers_(readers), done_(readers) {}
+  HeldModel(const HeldModel&) = delete;
+  HeldModel& operator=(const HeldModel&) = delete;
+  ~HeldModel() {
+    if (freeing_.joinable()) freeing_.join();
+  }
+
+  const model::Briefing& briefing() const { return briefing_; }
+
+  // Holds `view` with the briefing (it points into it); the writers get a pointer that does
+  // not keep it alive.
+  std::shared_ptr<const BriefingView> hold(BriefingView view) {
+    view_ = std::make_unique<const BriefingView>(std::move(view));
+    return std::shared_ptr<const BriefingView>(std::shared_ptr<void>(), view_.get());
+  }
+
+  // Reader `k` reads no more; a second call for the same reader counts once.
+  void done_reading(std::size_t k) {
+    bool first = false;
+    std::call_once(done_[k], [&] { first = true; });
+    if (!first || --readers_ != 0) return;
+    freeing_ = std::thread([briefing = std::move(briefing_), view = std::move(view_)]() mutable {
+      view.reset();
+      briefing = {};
+      model::release_free_memory();
+    });
+  }
+
+ private:
+  model::Briefing briefing_;
+  std::unique_ptr<const BriefingView> view_;
+  std::atomic<std::size_t> readers_;
+  std::vector<std::once_flag> done_;
+  std::thread freeing_;
+};
+
 model::Diagnostic output_error(const fs::path& path, std::string why) {
   return {model::Severity::Error, model::DiagCode::OutputWrite, path.string(), 0, 0,
           std::move(why)};
@@ -156,7 +203,7 @@ model::Result<bool> write_file_atomically(const fs::path& path,
   return move_into_place(temp.value(), path);
 }
 
-std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
+std::vector<WrittenOutput> write_outputs(model::Briefing briefing_to_free,
                                          const std::vector<std::string>& format_names,
                                          const fs::path& folder, const EmitOptions& options,
                                          model::Diagnostics& diag) {
@@ -181,13 +228,13 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return (outputs[a].format == "pdf") > (outputs[b].format == "pdf");
   });
+  HeldModel held(std::move(briefing_to_free), outputs.size());
+  const model::Briefing& briefing = held.briefing();
   // The reference parts, which every format but JSON shows, are worked out once for all.
   EmitOptions shared = options;
   const bool shows_parts = std::any_of(outputs.begin(), outputs.end(),
                                        [](const WrittenOutput& o) { return o.format != "json"; });
-  if (!shared.view && shows_parts) {
-    shared.view = std::make_shared<const BriefingView>(make_view(briefing, options.threads));
-  }
+  if (!shared.view && shows_parts) shared.view = held.hold(make_view(briefing, options.threads));
   // Each source's digest, which finds its chapters among the pieces of earlier builds in
   // every format, is made once for all of them.
   if (shared.pieces && !shared.source_digests) {
@@ -214,8 +261,11 @@ std::vector<WrittenOutput> write_outputs(const model::Briefing& briefing,
     WrittenOutput& output = outputs[i];
     const auto start = std::chrono::steady_clock::now();
     std::optional<model::Diagnostic> writer_error;
+    EmitOptions own = shared;
+    own.done_with_briefing = [&held, i] { held.done_reading(i); };
     auto result = write_temporary_file(output.path, [&](std::ostream& out) {
-      auto r = find_format(output.format)->write(briefing, shared, out);
+      auto r = find_format(output.format)->write(briefing, own, out);
+      held.done_reading(i);
       if (!r) writer_error = r.error();
       return r.ok();
     });

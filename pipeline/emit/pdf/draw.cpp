@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -404,6 +405,14 @@ class Destinations {
   std::unordered_map<Target, HPDF_Destination> made_;
 };
 
+// The document information dictionary's entries that come from the briefing.
+struct DocumentInfo {
+  std::string title;
+  std::optional<std::string> subtitle, author;
+  std::string keywords;
+};
+
+// The most mentioned people and organizations, then places.
 std::string keywords_of(const model::Briefing& b) {
   constexpr std::size_t kKeywords = 12;
   std::vector<const model::Entity*> ranked;
@@ -467,6 +476,11 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   const std::vector<HPDF_Page> pages = contents.add_pages(doc, laid, g, fonts_in_use, page_writer);
   if (pages.size() < laid.pages.size())
     return haru_failure(error, "could not add page " + std::to_string(pages.size() + 1));
+  // Nothing below reads the briefing (the pages hold their images now), so the model can go
+  // while libharu assembles and saves the document: the build's memory peak.
+  const DocumentInfo info{briefing.title, briefing.subtitle, briefing.author,
+                          keywords_of(briefing)};
+  if (options.done_with_briefing) options.done_with_briefing();
   Destinations destinations(doc, laid, pages, g);
   auto link_targets = destinations.find_link_targets(options.threads);
   model::StartedFor writers(pages.size(), options.threads,
@@ -522,13 +536,10 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
     }
   }
   HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
-  HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, briefing.title.c_str());
-  if (briefing.author) HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, briefing.author->c_str());
-  if (briefing.subtitle) HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, briefing.subtitle->c_str());
-  // Keywords: the most mentioned people and organizations, then places.
-  if (const std::string keywords = keywords_of(briefing); !keywords.empty()) {
-    HPDF_SetInfoAttr(doc, HPDF_INFO_KEYWORDS, keywords.c_str());
-  }
+  HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, info.title.c_str());
+  if (info.author) HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, info.author->c_str());
+  if (info.subtitle) HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, info.subtitle->c_str());
+  if (!info.keywords.empty()) HPDF_SetInfoAttr(doc, HPDF_INFO_KEYWORDS, info.keywords.c_str());
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, ("dossier " + options.version).c_str());
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(options.timestamp));
 

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <mutex>
@@ -135,6 +136,64 @@ TEST(Pdf, OutputIsByteIdenticalAcrossRuns) {
   ASSERT_TRUE(emit::write_pdf(b, o, second).ok());
   EXPECT_EQ(first.str(), second.str());
   EXPECT_EQ(first.str().rfind("%PDF-", 0), 0u);
+}
+
+namespace {
+// A 2×2 RGB PNG, made with zlib: enough for libharu to read and embed.
+std::string tiny_png() {
+  const auto be32 = [](std::uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                       static_cast<char>(v >> 8), static_cast<char>(v)};
+  };
+  const auto chunk = [&](const std::string& type, const std::string& data) {
+    const std::string body = type + data;
+    const auto crc =
+        crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()));
+    return be32(static_cast<std::uint32_t>(data.size())) + body +
+           be32(static_cast<std::uint32_t>(crc));
+  };
+  const std::string rows("\0\xff\0\0\0\xff\0\0\0\0\0\xff\xff\xff\xff", 14);
+  std::string idat(compressBound(static_cast<uLong>(rows.size())), '\0');
+  uLongf size = static_cast<uLongf>(idat.size());
+  compress(reinterpret_cast<Bytef*>(idat.data()), &size,
+           reinterpret_cast<const Bytef*>(rows.data()), static_cast<uLong>(rows.size()));
+  idat.resize(size);
+  return std::string("\x89PNG\r\n\x1a\n", 8) +
+         chunk("IHDR", be32(2) + be32(2) + std::string("\x08\x02\0\0\0", 5)) + chunk("IDAT", idat) +
+         chunk("IEND", "");
+}
+}  // namespace
+
+// The writer says when it reads no more of the briefing, so that write_outputs can free the
+// model while libharu assembles the document. Here the briefing is overwritten right then
+// (another title, no image, no names): the document must be the one written with the
+// briefing left alone, image and keywords included (and under ASan nothing may read what
+// was freed).
+TEST(Pdf, NothingOfTheBriefingIsReadOnceTheWriterSaysItIsDone) {
+  model::Briefing b = fixtures::small_briefing();
+  model::Block image;
+  image.id = b.sources.front().blocks.front().id;
+  image.kind = model::BlockKind::Image;
+  image.src = "map.png";
+  image.text = "A map";
+  b.sources.front().blocks.push_back(image);
+  b.sources.front().images["map.png"] = tiny_png();
+  auto o = fixtures::project_emit_options();
+  std::ostringstream whole;
+  ASSERT_TRUE(emit::write_pdf(b, o, whole).ok());
+  ASSERT_NE(whole.str().find("/Subtype /Image"), std::string::npos);
+
+  model::Briefing held = b;
+  int calls = 0;
+  o.done_with_briefing = [&] {
+    ++calls;
+    held = model::Briefing{};
+    held.title = "Something else";
+  };
+  std::ostringstream after;
+  ASSERT_TRUE(emit::write_pdf(held, o, after).ok());
+  EXPECT_EQ(calls, 1);
+  EXPECT_TRUE(after.str() == whole.str());
 }
 
 // Past a limit, pages move into the temporary file as layout finishes with them: those of the
