@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -87,6 +88,9 @@ struct EmitOptions {
   // And each source's links_digest (piece_cache.h) under `view`, made once for the formats
   // that link names (three of them read it for every chapter).
   std::shared_ptr<const std::vector<model::Digest>> link_digests;
+  // And the view's parts_digest (piece_cache.h), made once for the formats that show the
+  // reference parts.
+  std::optional<model::Digest> parts_digest;
   // Called by a writer once it reads nothing more of the briefing, the view or the digests;
   // the PDF writer calls it before libharu assembles the document, so that write_outputs can
   // free the model for that part, a build's memory peak. Empty: nobody listens.

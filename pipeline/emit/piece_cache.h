@@ -62,6 +62,16 @@ model::Digest links_digest(const model::Source& source, const BriefingView& view
 std::vector<model::Digest> digest_links(const model::Briefing& briefing, const BriefingView& view,
                                         unsigned threads);
 
+// A digest of everything the reference parts show from `view`: the key entities, the quotes by
+// speaker, the timeline, the figures and their conflicts, the index, and the pieces they are
+// cut into. A rebuild whose sources changed none of it finds its parts among the pieces.
+model::Digest parts_digest(const BriefingView& view);
+
+// The key of a reference part in a format: `context` names the format, the part and whatever
+// else shapes it there (the PDF's page and fonts), with the view's parts_digest and the words.
+model::Digest part_key(const EmitOptions& options, const BriefingView& view,
+                       std::string_view context);
+
 // The key of source `index`'s chapter in a format: `context` names the format and everything
 // besides the source that shapes its chapters there (a template's rendering, an indentation);
 // with `view`, the names linked in the chapter and the entries they link to are part of it.

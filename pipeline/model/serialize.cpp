@@ -72,6 +72,14 @@ void fields(Io& io, Figure& v) {
   io(v.id, v.block, v.text, v.value, v.unit, v.about, v.start, v.end, v.measure);
 }
 template <class Io>
+void fields(Io& io, Entity& v) {
+  io(v.id, v.name, v.type, v.aliases, v.roles, v.mentions);
+}
+template <class Io>
+void fields(Io& io, Conflict& v) {
+  io(v.about, v.figures, v.blocks);
+}
+template <class Io>
 void fields(Io& io, Source& v) {
   io(v.id, v.path, v.resolved_path, v.format, v.status, v.meta, v.given, v.text, v.lines, v.blocks,
      v.fixes, v.removals, v.metadata_lines, v.translation_note, v.quotes, v.names, v.dates,
@@ -314,6 +322,31 @@ void digest_source(Digester& digester, const Source& source) {
     digester.add_field(src);
     digester.add_field(bytes);
   }
+}
+
+namespace {
+template <class T>
+void digest_fields(Digester& digester, const T& value) {
+  Writer<DigestOut> w{DigestOut(digester)};
+  w(value);
+  w.out.flush();
+}
+}  // namespace
+
+void digest_value(Digester& digester, const Entity& entity) {
+  digest_fields(digester, entity);
+}
+void digest_value(Digester& digester, const Quote& quote) {
+  digest_fields(digester, quote);
+}
+void digest_value(Digester& digester, const DateMention& date) {
+  digest_fields(digester, date);
+}
+void digest_value(Digester& digester, const Figure& figure) {
+  digest_fields(digester, figure);
+}
+void digest_value(Digester& digester, const Conflict& conflict) {
+  digest_fields(digester, conflict);
 }
 
 std::optional<SourceRecord> read_source(std::string_view text,

@@ -31,6 +31,13 @@ std::string write_source(const SourceRecord& record, std::string_view key);
 // when they are equal. The key of an output's cached pieces; nothing is written out.
 void digest_source(Digester& digester, const Source& source);
 
+// Adds every field of a cross-source record to `digester` (what the reference parts show).
+void digest_value(Digester& digester, const Entity& entity);
+void digest_value(Digester& digester, const Quote& quote);
+void digest_value(Digester& digester, const DateMention& date);
+void digest_value(Digester& digester, const Figure& figure);
+void digest_value(Digester& digester, const Conflict& conflict);
+
 // The record in `text` when its version matches and, with `expected_key`, its key too.
 std::optional<SourceRecord> read_source(
     std::string_view text, std::optional<std::string_view> expected_key = std::nullopt);

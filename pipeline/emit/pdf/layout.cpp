@@ -609,14 +609,15 @@ std::string file_identity(const std::string& path) {
 // rendered pieces: found before a source would be laid out, kept once its pages are drawn.
 class KeptSections {
  public:
+  // Sections [0, parts) are the reference parts before the sources, the others the sources.
   KeptSections(const model::Briefing& briefing, const EmitOptions& options,
-               const BriefingView& view)
-      : briefing_(briefing), options_(options), view_(view) {
+               const BriefingView& view, std::size_t parts)
+      : briefing_(briefing), options_(options), view_(view), parts_(parts) {
     if (!on()) return;
     // Besides the source: the page and the fonts, the hyphenation patterns (PDF layout is
     // the one writer that reads files of the system's) and the running head's title.
     const PdfOptions& pdf = options.pdf;
-    context_ = "pdf source pages\x1f" + pdf.paper + '\x1f' + pdf.font + '\x1f';
+    context_ = "pdf pages\x1f" + pdf.paper + '\x1f' + pdf.font + '\x1f';
     for (const double v :
          {pdf.font_size, pdf.margin_top, pdf.margin_bottom, pdf.margin_left, pdf.margin_right}) {
       context_ += std::to_string(v) + '\x1f';
@@ -629,9 +630,9 @@ class KeptSections {
 
   bool on() const { return options_.pieces != nullptr; }
 
-  // Source `s`'s pages as an earlier build drew them, their glyphs marked through `measure`.
-  std::optional<CachedSection> find(std::size_t s, const Measure& measure, double size) const {
-    auto piece = options_.pieces->find(key(s));
+  // Section `i`'s pages as an earlier build drew them, their glyphs marked through `measure`.
+  std::optional<CachedSection> find(std::size_t i, const Measure& measure, double size) const {
+    auto piece = options_.pieces->find(key(i));
     if (!piece) return std::nullopt;
     auto section = unpack_section(*piece);
     if (!section) return std::nullopt;
@@ -644,24 +645,26 @@ class KeptSections {
     return section;
   }
 
-  // Keeps source `s`'s drawn pages, unless one has an image (drawn later, by the writer).
-  void keep(std::size_t s, std::size_t first_page, const PagedDocument& section,
+  // Keeps section `i`'s drawn pages, unless one has an image (drawn later, by the writer).
+  void keep(std::size_t i, std::size_t first_page, const PagedDocument& section,
             const GlyphSet& glyphs) const {
     for (const Page& page : section.pages) {
       if (!page.images.empty() || page.content.empty()) return;
     }
-    options_.pieces->store(key(s),
+    options_.pieces->store(key(i),
                            pack_section(first_page, section.pages, section.anchors, glyphs));
   }
 
  private:
-  model::Digest key(std::size_t s) const {
-    return chapter_key(options_, briefing_, s, &view_, context_);
+  model::Digest key(std::size_t i) const {
+    if (i < parts_) return part_key(options_, view_, context_ + "part " + std::to_string(i));
+    return chapter_key(options_, briefing_, i - parts_, &view_, context_ + "source");
   }
 
   const model::Briefing& briefing_;
   const EmitOptions& options_;
   const BriefingView& view_;
+  std::size_t parts_;
   std::string context_;
 };
 
@@ -692,10 +695,10 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
   constexpr std::size_t kPartCount = std::size(kParts);
   std::vector<PagedDocument> sections(kPartCount + briefing.sources.size());
   SectionNumbers numbers(sections, front_pages);
-  const KeptSections kept(briefing, options, view);
-  // A source's pages kept by an earlier build: the first page their folios show.
+  const KeptSections kept(briefing, options, view, kPartCount);
+  // A section's pages kept by an earlier build: the first page their folios show.
   std::vector<std::optional<std::size_t>> kept_first(sections.size());
-  // The glyphs each source's layout measures, to keep with its pages.
+  // The glyphs each section's layout measures, to keep with its pages.
   std::vector<GlyphRecorder> glyphs(kept.on() ? sections.size() : 0);
   std::atomic<bool> kept_count_differs = false;
   const auto lay_out_section = [&](std::size_t i, PagedDocument& into) {
@@ -703,7 +706,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
       glyphs[i].add(face, text);
       return measure(face, at, text);
     };
-    Flow section(into, g, kept.on() && i >= kPartCount ? recording : measure, size);
+    Flow section(into, g, kept.on() ? recording : measure, size);
     if (i < kPartCount) {
       kParts[i](section, view, words, size);
     } else {
@@ -732,11 +735,11 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
       finish_page(sections[k].pages[p], first + p, g, measure, size, page_done);
     }
-    if (kept.on() && k >= kPartCount) {
+    if (kept.on()) {
       for (std::size_t p = 0; p < sections[k].pages.size(); ++p) {
         glyphs[k].add(Face::Body, std::to_string(first + p + 1));  // the folios
       }
-      kept.keep(k - kPartCount, first, sections[k], glyphs[k].take());
+      kept.keep(k, first, sections[k], glyphs[k].take());
     }
     done();
   };
@@ -750,7 +753,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     try {
       if (i >= kPartCount) numbers.wait_for_room(i, kMostPagesWaiting);
       std::optional<CachedSection> copy;
-      if (kept.on() && i >= kPartCount) copy = kept.find(i - kPartCount, measure, size);
+      if (kept.on()) copy = kept.find(i, measure, size);
       if (copy) {
         kept_first[i] = copy->first_page;
         sections[i].pages = std::move(copy->pages);

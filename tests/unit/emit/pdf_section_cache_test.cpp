@@ -1,16 +1,19 @@
-// A source's PDF pages kept between builds: packed and read back exactly, used as they are
-// only where they land on the same pages, laid out again elsewhere, with their glyphs marked.
+// A source's or a reference part's PDF pages kept between builds: packed and read back exactly,
+// used as they are only where they land on the same pages, laid out again elsewhere, with their
+// glyphs marked.
 #include "emit/pdf/section_cache.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "emit/briefing_view.h"
 #include "emit/emit_options.h"
 #include "emit/piece_cache.h"
 #include "emit/test_briefing.h"
@@ -129,12 +132,59 @@ TEST(PdfSectionCache, KeptPagesWhereTheyLandAgainAreTheLaidOutPages) {
   const Drawn fresh = lay_out(b, nullptr);
   emit::PieceCache pieces;
   expect_same_pages(lay_out(b, &pieces), fresh);
-  EXPECT_EQ(pieces.misses(), 3u);
+  EXPECT_EQ(pieces.misses(), 7u);  // the three sources and the four parts before them
   pieces.prune();
   pieces.reset_counts();
   expect_same_pages(lay_out(b, &pieces), fresh);  // every glyph marked, as when laid out
-  EXPECT_EQ(pieces.hits(), 3u);
+  EXPECT_EQ(pieces.hits(), 7u);
   EXPECT_EQ(pieces.misses(), 0u);
+}
+
+// The reference parts before the sources (key people, quotes, timeline, figures) show only
+// what the view holds: a source whose text changed and whose names did not leaves them where
+// they were, and they are copied; the changed source alone is laid out again.
+TEST(PdfSectionCache, PartsAreKeptWhileWhatTheyShowIsTheSame) {
+  model::Briefing b = long_briefing();
+  emit::PieceCache pieces;
+  lay_out(b, &pieces);
+  pieces.prune();
+  pieces.reset_counts();
+  model::Block& last = b.sources.back().blocks.back();
+  ASSERT_EQ(emit::parts_digest(emit::make_view(b)), [&] {
+    model::Briefing changed = b;
+    changed.sources.back().blocks.back().text += " One more plain sentence.";
+    return emit::parts_digest(emit::make_view(changed));
+  }());
+  last.text += " One more plain sentence.";
+  expect_same_pages(lay_out(b, &pieces), lay_out(b, nullptr));
+  EXPECT_EQ(pieces.hits(), 6u);  // the four parts and the first two sources
+  EXPECT_EQ(pieces.misses(), 1u);
+}
+
+// Whatever a part shows is in its key: a quotation's words, a figure's value, a date's text,
+// an entity's name change the parts, which are then laid out again (here each change keeps
+// the parts' lengths, so only their keys can tell).
+TEST(PdfSectionCache, APartIsLaidOutAgainWhenAnythingItShowsChanged) {
+  model::Briefing b = long_briefing();
+  b.quotes.push_back({"Q1", "S1-p1", {"S1-p1"}, "Words as spoken.", std::nullopt, std::nullopt});
+  b.figures.push_back({"F1", "S1-p1", "40%", 40, "%", "of the vote", 0, 3, "% vote"});
+  b.dates.push_back({"S1-p1", "May 15", "2025-05-15", "day", 0, 6});
+  const std::vector<std::function<void(model::Briefing&)>> changes = {
+      [](model::Briefing& x) { x.quotes[0].text = "Words as written."; },
+      [](model::Briefing& x) { x.figures[0].text = "41%"; },
+      [](model::Briefing& x) { x.dates[0].text = "May 16"; },
+      [](model::Briefing& x) { x.figures[0].about = "of the seat"; },
+  };
+  for (std::size_t k = 0; k < changes.size(); ++k) {
+    emit::PieceCache pieces;
+    lay_out(b, &pieces);
+    pieces.prune();
+    pieces.reset_counts();
+    model::Briefing changed = b;
+    changes[k](changed);
+    expect_same_pages(lay_out(changed, &pieces), lay_out(changed, nullptr));
+    EXPECT_EQ(pieces.misses(), 4u) << "change " << k;  // the parts; the sources are found
+  }
 }
 
 // In memory (dossier watch) and on disk (a build's cache folder), where a build copies each
@@ -179,10 +229,13 @@ TEST_P(PdfSectionCacheMoved, KeptPagesThatLandElsewhereAreLaidOutAgainThenKeptTh
   const Drawn fresh = lay_out(b, nullptr);
   const Drawn again = lay_out(b, pieces.get());
   expect_same_pages(again, fresh);
-  EXPECT_EQ(pieces->misses(), 3u);  // found, but their folios were wrong
+  // The sources found, but their folios were wrong; the parts, which show the quotations, not
+  // found at all.
+  EXPECT_EQ(pieces->misses(), 7u);
+  EXPECT_EQ(pieces->hits(), 0u);
   pieces = next_build(std::move(pieces));
   expect_same_pages(lay_out(b, pieces.get()), fresh);  // kept again, at their new pages
-  EXPECT_EQ(pieces->hits(), 3u);
+  EXPECT_EQ(pieces->hits(), 7u);
   EXPECT_EQ(pieces->misses(), 0u);
 }
 
