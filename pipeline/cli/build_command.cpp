@@ -230,8 +230,11 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
               << " processed\n";
   }
   if (options.verbose && disk_pieces) {
-    std::cerr << "cache: " << disk_pieces->hits() << " chapters and parts reused, "
-              << disk_pieces->misses() << " rendered\n";
+    std::cerr << "cache: " << disk_pieces->hits() << " chapters reused, " << disk_pieces->misses()
+              << " rendered\n";
+    std::cerr << "cache: " << disk_pieces->hits(emit::PieceKind::Part)
+              << " pieces of reference parts reused, " << disk_pieces->misses(emit::PieceKind::Part)
+              << " rendered\n";
   }
   return finish(diag, source_count, common);
 }

@@ -141,7 +141,9 @@ int run_watch(const BuildOptions& options, const CommonOptions& common) {
     if (!options.quiet) {
       std::cerr << "dossier watch: built in " << static_cast<int>(seconds * 1000) << " ms ("
                 << cache.misses() << " sources processed, " << cache.hits() << " reused; "
-                << pieces.misses() << " chapters and parts rendered, " << pieces.hits()
+                << pieces.misses() << " chapters rendered, " << pieces.hits() << " reused; "
+                << pieces.misses(emit::PieceKind::Part) << " pieces of reference parts rendered, "
+                << pieces.hits(emit::PieceKind::Part)
                 << " reused); watching for changes, Ctrl-C to stop\n";
     }
     return status;

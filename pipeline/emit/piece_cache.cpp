@@ -45,7 +45,9 @@ model::Digest PieceCache::stamped(const model::Digest& key) const {
   return d.value();
 }
 
-std::optional<std::string> PieceCache::find(const model::Digest& key) {
+std::optional<std::string> PieceCache::find(const model::Digest& key, PieceKind kind) {
+  std::atomic<std::size_t>& hits = hits_[index(kind)];
+  std::atomic<std::size_t>& misses = misses_[index(kind)];
   const model::Digest at = stamped(key);
   if (!pack_) {
     std::lock_guard lock(mutex_);
@@ -53,13 +55,13 @@ std::optional<std::string> PieceCache::find(const model::Digest& key) {
     if (it == used_.end()) {
       const auto old = entries_.find(at);
       if (old == entries_.end()) {
-        ++misses_;
+        ++misses;
         return std::nullopt;
       }
       it = used_.emplace(at, std::move(old->second)).first;
       entries_.erase(old);
     }
-    ++hits_;
+    ++hits;
     return it->second;
   }
   if (auto record = pack_->find(at.low)) {
@@ -67,12 +69,12 @@ std::optional<std::string> PieceCache::find(const model::Digest& key) {
     if (bytes.size() >= kRecordHeader && model::read_le(bytes) == at.low &&
         model::read_le(bytes.substr(8)) == at.high &&
         model::read_le(bytes.substr(16)) == check_of(bytes.substr(kRecordHeader))) {
-      ++hits_;
+      ++hits;
       pack_->reuse(at.low);
       return std::string(bytes.substr(kRecordHeader));
     }
   }
-  ++misses_;
+  ++misses;
   return std::nullopt;
 }
 

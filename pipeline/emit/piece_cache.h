@@ -7,6 +7,7 @@
 // Thread-safe: the formats are written on threads of their own.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -22,26 +23,32 @@
 
 namespace dossier::emit {
 
+// What a piece is, for the counts: a source's chapter (or its JSON object), or a piece of a
+// reference part (an HTML slice, an EPUB file, the PDF's pages of a part).
+enum class PieceKind { Chapter, Part };
+
 class PieceCache {
  public:
   PieceCache() = default;  // in memory
   // Opens `folder`'s pack of pieces, if there is one.
   explicit PieceCache(std::filesystem::path folder);
 
-  std::optional<std::string> find(const model::Digest& key);
+  std::optional<std::string> find(const model::Digest& key, PieceKind kind = PieceKind::Chapter);
   void store(const model::Digest& key, std::string_view piece);
   // A piece found that could not be used after all (a PDF source's pages that land on other
   // pages now): counted as rendered.
-  void reject() {
-    --hits_;
-    ++misses_;
+  void reject(PieceKind kind = PieceKind::Chapter) {
+    --hits_[index(kind)];
+    ++misses_[index(kind)];
   }
   // Keeps the pieces this build found or stored, and no others.
   void prune();
 
-  std::size_t hits() const { return hits_; }
-  std::size_t misses() const { return misses_; }
-  void reset_counts() { hits_ = misses_ = 0; }
+  std::size_t hits(PieceKind kind = PieceKind::Chapter) const { return hits_[index(kind)]; }
+  std::size_t misses(PieceKind kind = PieceKind::Chapter) const { return misses_[index(kind)]; }
+  void reset_counts() {
+    for (std::size_t k = 0; k < 2; ++k) hits_[k] = misses_[k] = 0;
+  }
 
  private:
   model::Digest stamped(const model::Digest& key) const;
@@ -50,7 +57,8 @@ class PieceCache {
   std::optional<model::RecordPack> pack_;
   std::mutex mutex_;  // guards the maps
   std::unordered_map<model::Digest, std::string, model::DigestHash> entries_, used_;
-  std::atomic<std::size_t> hits_ = 0, misses_ = 0;
+  static std::size_t index(PieceKind kind) { return kind == PieceKind::Chapter ? 0 : 1; }
+  std::array<std::atomic<std::size_t>, 2> hits_{}, misses_{};  // by kind
 };
 
 // Each source's digest (model::digest_source), on up to `threads` threads.

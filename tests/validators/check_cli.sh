@@ -173,14 +173,14 @@ expect "watch rebuilds within 3 s of a source change (took $took s)" \
   python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 3.0 else 1)"
 expect "watch reprocessed only the changed source" grep -q "1 sources processed, 1 reused" "$tmp/watch.err"
 expect "and rendered only its chapter again" \
-  test "$(reacted "$tmp/watch.err" "1 chapters and parts rendered, 1 reused")" != never
+  test "$(reacted "$tmp/watch.err" "1 chapters rendered, 1 reused")" != never
 since=$(date +%s.%N)
 sed -i 's/^contents: Contents$/contents: Contents (edited)/' "$tmp/watched/templates/strings.yaml"
 took=$(reacted "$tmp/watch-out/briefing.html" "Contents (edited)" "$since")
 expect "watch rebuilds within 3 s of a template change (took $took s)" \
   python3 -c "import sys; sys.exit(0 if '$took' != 'never' and float('$took') <= 3.0 else 1)"
 expect "and renders every chapter again with the new words" \
-  test "$(reacted "$tmp/watch.err" "2 chapters and parts rendered, 0 reused")" != never
+  test "$(reacted "$tmp/watch.err" "2 chapters rendered, 0 reused")" != never
 kill -INT "$watcher"
 wait "$watcher"
 expect "watch stops on SIGINT with exit status 0" test $? -eq 0

@@ -3,7 +3,7 @@
 #  - the per-source stages run as two shards (--emit-sources --shard K/N), joined by
 #    --from-sources;
 #  - a rebuild after one source changed, from the cache in OUTPUT/.dossier-cache (its sources,
-#    its chapters and its reference parts);
+#    its chapters and the pieces of its reference parts);
 #  - a join over results made from other input is refused.
 # Usage: check_split.sh DOSSIER PROJECT_DIR
 set -uo pipefail
@@ -40,17 +40,19 @@ printf '\nA late paragraph: the corridor reopened on Friday, said Ayşe Yıldır
 expect "a rebuild from the cache equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
 expect "the rebuild processes only the changed source" \
   grep -qx "cache: 4 sources reused, 1 processed" "$tmp/incremental.err"
-# Its chapter in each format, and the PDF's reference parts before the sources, which show the
-# new paragraph's quotation.
-expect "and renders only its chapters (HTML, EPUB, PDF, Markdown, JSON) and the PDF's parts" \
-  grep -qx "cache: 20 chapters and parts reused, 9 rendered" "$tmp/incremental.err"
+expect "and renders only its chapters (HTML, EPUB, PDF, Markdown, JSON)" \
+  grep -qx "cache: 20 chapters reused, 5 rendered" "$tmp/incremental.err"
+# Its new paragraph quotes someone: the reference parts show it, so they are rendered again.
+expect "and the reference parts that show its new quotation" \
+  grep -qx "cache: 0 pieces of reference parts reused, 14 rendered" "$tmp/incremental.err"
 expect "the cache holds the two packs alone" \
   bash -c "[[ \$(ls -A '$tmp/incremental/.dossier-cache' | tr '\n' ' ') == 'pieces.pack sources.pack ' ]]"
 "$dossier" build "$job" -o "$tmp/incremental" -v >/dev/null 2>"$tmp/again.err"
 expect "a rebuild with nothing changed reuses every source" \
   grep -qx "cache: 5 sources reused, 0 processed" "$tmp/again.err"
-expect "and every chapter and part" \
-  grep -qx "cache: 29 chapters and parts reused, 0 rendered" "$tmp/again.err"
+expect "and every chapter" grep -qx "cache: 25 chapters reused, 0 rendered" "$tmp/again.err"
+expect "and every piece of the reference parts" \
+  grep -qx "cache: 14 pieces of reference parts reused, 0 rendered" "$tmp/again.err"
 expect "and still equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
 for pack in sources pieces; do
   head -c 100 "$tmp/incremental/.dossier-cache/$pack.pack" >"$tmp/torn"
@@ -60,8 +62,9 @@ done
 expect "a torn pack costs misses, not a failed build" test $? -eq 0
 expect "and every source it lost is processed again" \
   grep -qx "cache: 0 sources reused, 5 processed" "$tmp/torn.err"
-expect "and every chapter and part rendered again" \
-  grep -qx "cache: 0 chapters and parts reused, 29 rendered" "$tmp/torn.err"
+expect "and every chapter rendered again" grep -qx "cache: 0 chapters reused, 25 rendered" "$tmp/torn.err"
+expect "and every piece of the reference parts" \
+  grep -qx "cache: 0 pieces of reference parts reused, 14 rendered" "$tmp/torn.err"
 expect "the build after a torn pack still equals a clean build" same_outputs "$tmp/clean2" "$tmp/incremental"
 
 "$dossier" build "$job" --from-sources "$tmp/parts" -o "$tmp/stale" --quiet 2>"$tmp/stale.err"

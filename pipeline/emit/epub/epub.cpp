@@ -391,6 +391,13 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   }
   const std::string chapter_context =
       options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
+  // A part's files also depend on how the parts are cut into files and when a file is
+  // compressed as it is written (its bytes differ).
+  const std::string part_context =
+      options.pieces
+          ? "epub part file, " + std::to_string(options.epub_part_bytes) + " " +
+                std::to_string(options.epub_hold_page) + " in " + chapter_shell.text() + "\n"
+          : std::string();
   // A reference part goes into its page where the page's content is marked, written a slice
   // of entries at a time (write_part) into the page's entry: never the whole part as one tree,
   // and past options.epub_hold_page (8 MB) compressed as it comes rather than held as one
@@ -418,7 +425,10 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     Pending& page = batch.emplace_back();
     page.name = "EPUB/" + chapters.back().file;
     if (key) {
-      if (auto piece = options.pieces->find(*key)) page.entry = unpacked_entry(page.name, *piece);
+      const PieceKind kind = part ? PieceKind::Part : PieceKind::Chapter;
+      if (auto piece = options.pieces->find(*key, kind)) {
+        page.entry = unpacked_entry(page.name, *piece);
+      }
       if (!page.entry) page.key = key;
     }
     if (!page.entry) {
@@ -437,6 +447,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       content.remove_attribute("id");
       if (part) {
         page.entry = part_entry(page.name, serialize_xhtml(doc), content, *part, entries);
+        // Compressed here, not with the batch: kept for the next build now.
+        if (page.key) options.pieces->store(*page.key, packed_entry(*page.entry));
       } else {
         page.text = serialize_xhtml(doc);
       }
@@ -454,8 +466,16 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     const auto files =
         &part == &kIndexPiecesPart ? index_ranges : part_files(part, view, options.epub_part_bytes);
     for (std::size_t k = 0; k < files.size(); ++k) {
-      if (auto e = add_page(part_file_id(id, k), words[word], words[word], mark, std::nullopt,
-                            &part, files[k], k == 0)) {
+      // A file of a part an earlier build compressed is copied while the part shows the same
+      // (part_key) and the file holds the same entries.
+      std::optional<model::Digest> key;
+      if (options.pieces) {
+        key = part_key(options, view,
+                       part_context + id + " " + std::to_string(files[k].first) + "-" +
+                           std::to_string(files[k].second) + " of " + std::to_string(files.size()));
+      }
+      if (auto e = add_page(part_file_id(id, k), words[word], words[word], mark, key, &part,
+                            files[k], k == 0)) {
         return e;
       }
     }

@@ -81,8 +81,18 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     save_polyglot_fragment(fragment, sink, depth);
   };
   pugi::xml_writer_stream writer(out);
+  // A reference part's slices an earlier build wrote are copied too, while the part shows the
+  // same (part_key); "html part N" names the part (the index is the fifth).
+  const auto write_part_of = [&](const PartSteps& part, std::size_t n) {
+    if (!options.pieces) return write_part(part, view, words, href, writer, depth);
+    const PartPieces pieces{*options.pieces, part_key(options, view,
+                                                      "html part " + std::to_string(n) +
+                                                          ", indented " + std::to_string(depth))};
+    write_part(part, view, words, href, writer, depth, kAllEntries, &pieces);
+  };
+  std::size_t n = 0;
   for (const PartSteps* part : {&kKeyEntitiesPart, &kQuotesPart, &kTimelinePart, &kFiguresPart}) {
-    write_part(*part, view, words, href, writer, depth);
+    write_part_of(*part, n++);
   }
   // A chapter an earlier build rendered is copied (see piece_cache.h); one rendered now is
   // kept for the next build.
@@ -106,7 +116,7 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     options.pieces->store(key, piece);
     out << piece;
   }
-  write_part(kIndexPart, view, words, href, writer, depth);
+  write_part_of(kIndexPart, n);
   out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));
   return static_cast<bool>(out);
 }

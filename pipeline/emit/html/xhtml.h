@@ -12,6 +12,7 @@
 
 #include "emit/briefing_view.h"
 #include "emit/emit.h"
+#include "model/digest.h"
 
 namespace dossier::emit {
 
@@ -128,13 +129,21 @@ inline constexpr EntryRange kAllEntries{0, static_cast<std::size_t>(-1)};
 std::vector<EntryRange> part_slices(const PartSteps& part, const BriefingView& view,
                                     EntryRange entries = kAllEntries);
 
+// Where write_part finds the slices of a part that an earlier build wrote, and keeps those it
+// writes now: each slice under `key` (the part's part_key in its format, piece_cache.h) with
+// its entries and depth.
+struct PartPieces {
+  PieceCache& cache;
+  model::Digest key;
+};
+
 // Writes `part` as it would stand `depth` levels deep in a page, the same bytes as its whole
 // tree saved with the page, a slice of its entries at a time. With `entries`, only those
 // entries, under the part's head, or its continued head when they do not start at the first
-// (a long part split over several EPUB files).
+// (a long part split over several EPUB files). With `pieces`, a slice found there is copied.
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
                 const HrefFor& href, pugi::xml_writer& out, unsigned depth,
-                EntryRange entries = kAllEntries);
+                EntryRange entries = kAllEntries, const PartPieces* pieces = nullptr);
 
 // Contents entries for the parts that come before the sources, or after them (the index).
 void append_part_links(pugi::xml_node list, const Words& words, const HrefFor& href,

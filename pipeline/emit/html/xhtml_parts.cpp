@@ -7,6 +7,7 @@
 
 #include "emit/html/xhtml.h"
 #include "emit/html/xhtml_tree.h"
+#include "emit/piece_cache.h"
 #include "emit/slices.h"
 
 namespace dossier::emit {
@@ -562,7 +563,8 @@ std::vector<EntryRange> part_slices(const PartSteps& part, const BriefingView& v
 }
 
 void write_part(const PartSteps& part, const BriefingView& view, const Words& words,
-                const HrefFor& href, pugi::xml_writer& out, unsigned depth, EntryRange entries) {
+                const HrefFor& href, pugi::xml_writer& out, unsigned depth, EntryRange entries,
+                const PartPieces* pieces) {
   // The head, with a mark where the entries go; the entries then come a slice at a time, each
   // slice's tree freed once written, in the mark's place and at the list's depth.
   std::string head;
@@ -587,9 +589,30 @@ void write_part(const PartSteps& part, const BriefingView& view, const Words& wo
   const auto [from, to] = *span;
   out.write(head.data(), from);
   for (const auto& [first, last] : part_slices(part, view, entries)) {
+    std::optional<model::Digest> key;
+    if (pieces) {
+      model::Digester d;
+      d.add(pieces->key);
+      d.add_number(first);
+      d.add_number(last);
+      d.add_number(list_depth);
+      key = d.value();
+      if (const auto piece = pieces->cache.find(*key, PieceKind::Part)) {
+        out.write(piece->data(), piece->size());
+        continue;
+      }
+    }
     pugi::xml_document fragment;
     part.entries(fragment, view, words, href, first, last);
-    save_polyglot_fragment(fragment, out, list_depth);
+    if (!key) {
+      save_polyglot_fragment(fragment, out, list_depth);
+      continue;
+    }
+    std::string text;
+    StringXmlWriter text_writer(text);
+    save_polyglot_fragment(fragment, text_writer, list_depth);
+    pieces->cache.store(*key, text);
+    out.write(text.data(), text.size());
   }
   out.write(head.data() + to, head.size() - to);
 }

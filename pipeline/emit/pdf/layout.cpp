@@ -629,10 +629,11 @@ class KeptSections {
   }
 
   bool on() const { return options_.pieces != nullptr; }
+  PieceKind kind(std::size_t i) const { return i < parts_ ? PieceKind::Part : PieceKind::Chapter; }
 
   // Section `i`'s pages as an earlier build drew them, their glyphs marked through `measure`.
   std::optional<CachedSection> find(std::size_t i, const Measure& measure, double size) const {
-    auto piece = options_.pieces->find(key(i));
+    auto piece = options_.pieces->find(key(i), kind(i));
     if (!piece) return std::nullopt;
     auto section = unpack_section(*piece);
     if (!section) return std::nullopt;
@@ -723,7 +724,7 @@ PagedDocument lay_out(const model::Briefing& briefing, const EmitOptions& option
     if (kept_first[k]) {
       if (*kept_first[k] == first) return done();  // drawn where it lands again
       // It lands elsewhere now: laid out again to show its new page numbers.
-      options.pieces->reject();
+      options.pieces->reject(kept.kind(k));
       PagedDocument again;
       lay_out_section(k, again);
       if (again.pages.size() != sections[k].pages.size()) {

@@ -132,12 +132,15 @@ TEST(PdfSectionCache, KeptPagesWhereTheyLandAgainAreTheLaidOutPages) {
   const Drawn fresh = lay_out(b, nullptr);
   emit::PieceCache pieces;
   expect_same_pages(lay_out(b, &pieces), fresh);
-  EXPECT_EQ(pieces.misses(), 7u);  // the three sources and the four parts before them
+  EXPECT_EQ(pieces.misses(), 3u);
+  EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 4u);  // the parts before the sources
   pieces.prune();
   pieces.reset_counts();
   expect_same_pages(lay_out(b, &pieces), fresh);  // every glyph marked, as when laid out
-  EXPECT_EQ(pieces.hits(), 7u);
+  EXPECT_EQ(pieces.hits(), 3u);
+  EXPECT_EQ(pieces.hits(emit::PieceKind::Part), 4u);
   EXPECT_EQ(pieces.misses(), 0u);
+  EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 0u);
 }
 
 // The reference parts before the sources (key people, quotes, timeline, figures) show only
@@ -157,7 +160,9 @@ TEST(PdfSectionCache, PartsAreKeptWhileWhatTheyShowIsTheSame) {
   }());
   last.text += " One more plain sentence.";
   expect_same_pages(lay_out(b, &pieces), lay_out(b, nullptr));
-  EXPECT_EQ(pieces.hits(), 6u);  // the four parts and the first two sources
+  EXPECT_EQ(pieces.hits(emit::PieceKind::Part), 4u);
+  EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 0u);
+  EXPECT_EQ(pieces.hits(), 2u);  // the first two sources
   EXPECT_EQ(pieces.misses(), 1u);
 }
 
@@ -183,7 +188,8 @@ TEST(PdfSectionCache, APartIsLaidOutAgainWhenAnythingItShowsChanged) {
     model::Briefing changed = b;
     changes[k](changed);
     expect_same_pages(lay_out(changed, &pieces), lay_out(changed, nullptr));
-    EXPECT_EQ(pieces.misses(), 4u) << "change " << k;  // the parts; the sources are found
+    EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 4u) << "change " << k;
+    EXPECT_EQ(pieces.hits(), 3u) << "change " << k;  // the sources
   }
 }
 
@@ -229,13 +235,12 @@ TEST_P(PdfSectionCacheMoved, KeptPagesThatLandElsewhereAreLaidOutAgainThenKeptTh
   const Drawn fresh = lay_out(b, nullptr);
   const Drawn again = lay_out(b, pieces.get());
   expect_same_pages(again, fresh);
-  // The sources found, but their folios were wrong; the parts, which show the quotations, not
-  // found at all.
-  EXPECT_EQ(pieces->misses(), 7u);
-  EXPECT_EQ(pieces->hits(), 0u);
+  EXPECT_EQ(pieces->misses(), 3u);                       // found, but their folios were wrong
+  EXPECT_EQ(pieces->misses(emit::PieceKind::Part), 4u);  // they show the quotations
   pieces = next_build(std::move(pieces));
   expect_same_pages(lay_out(b, pieces.get()), fresh);  // kept again, at their new pages
-  EXPECT_EQ(pieces->hits(), 7u);
+  EXPECT_EQ(pieces->hits(), 3u);
+  EXPECT_EQ(pieces->hits(emit::PieceKind::Part), 4u);
   EXPECT_EQ(pieces->misses(), 0u);
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "emit/briefing_view.h"
@@ -113,6 +114,52 @@ TEST_F(PieceCacheTest, WritersCopyingChaptersWriteWhatTheyWouldRender) {
     EXPECT_EQ(written(write, b, &cache), rendered);
     EXPECT_EQ(cache.hits(), 2u);
     EXPECT_EQ(cache.misses(), 0u);
+  }
+}
+
+// The reference parts of the HTML page (in slices) and of the EPUB (file by file) are kept
+// the same way: a build that changes nothing they show copies them all, and writes the bytes
+// it would render; one that changes a quotation, a figure or a name renders them again.
+model::Briefing briefing_with_parts() {
+  model::Briefing b = briefing_with_a_name("E-erdogan");
+  b.quotes.push_back({"Q1", "S1-p1", {"S1-p1"}, "Words as spoken.", "E-erdogan", std::nullopt});
+  b.figures.push_back({"F1", "S1-p1", "40%", 40, "%", "of the vote", 0, 3, "% vote"});
+  return b;
+}
+
+TEST_F(PieceCacheTest, WritersCopyingPartsWriteWhatTheyWouldRender) {
+  for (const emit::Writer write : {emit::write_html, emit::write_epub}) {
+    const model::Briefing b = briefing_with_parts();
+    emit::PieceCache cache;
+    EXPECT_EQ(written(write, b, &cache), written(write, b, nullptr));
+    const std::size_t parts = cache.misses(emit::PieceKind::Part);
+    EXPECT_GE(parts, 4u);  // a slice or a file for each part that lists something
+    cache.prune();
+    cache.reset_counts();
+    EXPECT_EQ(written(write, b, &cache), written(write, b, nullptr));
+    EXPECT_EQ(cache.hits(emit::PieceKind::Part), parts);
+    EXPECT_EQ(cache.misses(emit::PieceKind::Part), 0u);
+  }
+}
+
+TEST_F(PieceCacheTest, APartShowingSomethingElseIsRenderedAgain) {
+  const std::vector<std::function<void(model::Briefing&)>> changes = {
+      [](model::Briefing& b) { b.quotes[0].text = "Words as written."; },
+      [](model::Briefing& b) { b.figures[0].text = "41%"; },
+      [](model::Briefing& b) { b.entities[0].name = "Recep Erdoğan"; },
+      [](model::Briefing& b) { b.entities[0].roles = {"president"}; },
+  };
+  for (const emit::Writer write : {emit::write_html, emit::write_epub}) {
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+      emit::PieceCache cache;
+      written(write, briefing_with_parts(), &cache);
+      cache.prune();
+      cache.reset_counts();
+      model::Briefing changed = briefing_with_parts();
+      changes[k](changed);
+      EXPECT_EQ(written(write, changed, &cache), written(write, changed, nullptr)) << k;
+      EXPECT_EQ(cache.hits(emit::PieceKind::Part), 0u) << k;
+    }
   }
 }
 
