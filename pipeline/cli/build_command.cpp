@@ -235,6 +235,11 @@ int build_once(const BuildOptions& options, const CommonOptions& common, BuildCa
     std::cerr << "cache: " << disk_pieces->hits(emit::PieceKind::Part)
               << " pieces of reference parts reused, " << disk_pieces->misses(emit::PieceKind::Part)
               << " rendered\n";
+    if (const std::size_t streams = disk_pieces->hits(emit::PieceKind::ObjectStream) +
+                                    disk_pieces->misses(emit::PieceKind::ObjectStream)) {
+      std::cerr << "cache: " << disk_pieces->hits(emit::PieceKind::ObjectStream) << " of "
+                << streams << " PDF object streams reused\n";
+    }
   }
   return finish(diag, source_count, common);
 }

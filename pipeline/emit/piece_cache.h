@@ -23,9 +23,10 @@
 
 namespace dossier::emit {
 
-// What a piece is, for the counts: a source's chapter (or its JSON object), or a piece of a
-// reference part (an HTML slice, an EPUB file, the PDF's pages of a part).
-enum class PieceKind { Chapter, Part };
+// What a piece is, for the counts: a source's chapter (or its JSON object), a piece of a
+// reference part (an HTML slice, an EPUB file, the PDF's pages of a part), or one of the
+// PDF's compressed object streams.
+enum class PieceKind { Chapter, Part, ObjectStream };
 
 class PieceCache {
  public:
@@ -47,7 +48,7 @@ class PieceCache {
   std::size_t hits(PieceKind kind = PieceKind::Chapter) const { return hits_[index(kind)]; }
   std::size_t misses(PieceKind kind = PieceKind::Chapter) const { return misses_[index(kind)]; }
   void reset_counts() {
-    for (std::size_t k = 0; k < 2; ++k) hits_[k] = misses_[k] = 0;
+    for (std::size_t k = 0; k < kKinds; ++k) hits_[k] = misses_[k] = 0;
   }
 
  private:
@@ -57,8 +58,9 @@ class PieceCache {
   std::optional<model::RecordPack> pack_;
   std::mutex mutex_;  // guards the maps
   std::unordered_map<model::Digest, std::string, model::DigestHash> entries_, used_;
-  static std::size_t index(PieceKind kind) { return kind == PieceKind::Chapter ? 0 : 1; }
-  std::array<std::atomic<std::size_t>, 2> hits_{}, misses_{};  // by kind
+  static constexpr std::size_t kKinds = 3;
+  static std::size_t index(PieceKind kind) { return static_cast<std::size_t>(kind); }
+  std::array<std::atomic<std::size_t>, kKinds> hits_{}, misses_{};  // by kind
 };
 
 // Each source's digest (model::digest_source), on up to `threads` threads.

@@ -543,7 +543,7 @@ model::Result<bool> write_pdf(const model::Briefing& briefing, const EmitOptions
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, ("dossier " + options.version).c_str());
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(options.timestamp));
 
-  if (error.code != 0 || !pdf::save_to(doc, out)) {
+  if (error.code != 0 || !pdf::save_to(doc, out, options.pieces)) {
     return haru_failure(error, "could not write the document");
   }
   return static_cast<bool>(out);

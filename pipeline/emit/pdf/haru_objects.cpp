@@ -420,12 +420,12 @@ HPDF_Destination XyzDestinations::make(HPDF_Page page, HPDF_REAL top) {
   return status == HPDF_OK ? d : nullptr;
 }
 
-bool save_to(HPDF_Doc doc, std::ostream& out) {
+bool save_to(HPDF_Doc doc, std::ostream& out, PieceCache* pieces) {
   Sink sink{out, {}, 0};
   sink.buffer.reserve(1u << 20);
   HPDF_Stream stream = HPDF_CallbackWriter_New(doc->mmgr, write_to_sink, &sink);
   if (!stream) return false;
-  const bool saved = write_with_object_streams(doc, stream);
+  const bool saved = write_with_object_streams(doc, stream, pieces);
   HPDF_Stream_Free(stream);
   return saved && sink.flush();
 }

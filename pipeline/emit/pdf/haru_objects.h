@@ -35,6 +35,10 @@
 #include "emit/pdf/layout.h"
 #include "emit/pdf/spill_file.h"
 
+namespace dossier::emit {
+class PieceCache;  // piece_cache.h
+}
+
 namespace dossier::emit::pdf {
 
 // An object's number in the cross-reference table (libharu keeps type bits above it).
@@ -180,8 +184,9 @@ bool use_font_resources(HPDF_Page page, HPDF_Dict fonts);
 // 0.7 s and 250 MB for 10,000 articles). False when libharu fails.
 bool set_page_content(HPDF_Doc doc, HPDF_Page page, const ContentSource& deflated);
 
-// Writes the document to `out` through a buffer, in object streams (object_streams.h);
-// false when libharu or the stream failed.
-bool save_to(HPDF_Doc doc, std::ostream& out);
+// Writes the document to `out` through a buffer, in object streams (object_streams.h; with
+// `pieces`, those an earlier build compressed are copied); false when libharu or the stream
+// failed.
+bool save_to(HPDF_Doc doc, std::ostream& out, PieceCache* pieces = nullptr);
 
 }  // namespace dossier::emit::pdf

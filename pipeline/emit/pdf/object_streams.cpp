@@ -20,6 +20,8 @@
 
 #include "emit/deflate.h"
 #include "emit/pdf/haru_objects.h"
+#include "emit/piece_cache.h"
+#include "model/digest.h"
 
 namespace dossier::emit::pdf {
 
@@ -115,10 +117,11 @@ struct ObjectStream {
   bool compressed = false;
 };
 
-// Compresses the object streams handed to it, in turn, on one thread.
+// Compresses the object streams handed to it, in turn, on one thread; or copies one from
+// `pieces`, where an earlier build kept it under the digest of the same bytes.
 class Compressor {
  public:
-  Compressor() : thread_([this] { run(); }) {}
+  explicit Compressor(PieceCache* pieces) : pieces_(pieces), thread_([this] { run(); }) {}
   ~Compressor() {
     {
       std::lock_guard lock(mutex_);
@@ -164,7 +167,7 @@ class Compressor {
         stream.first = stream.index.size();
         stream.index += stream.bodies;
         std::string().swap(stream.bodies);
-        stream.packed = emit::deflate(stream.index, DeflateWrapper::Zlib);
+        stream.packed = packed(stream.index);
         std::string().swap(stream.index);
       } catch (const std::bad_alloc&) {
         stream.packed.clear();
@@ -176,6 +179,19 @@ class Compressor {
     }
   }
 
+  std::string packed(const std::string& bytes) {
+    if (!pieces_) return emit::deflate(bytes, DeflateWrapper::Zlib);
+    model::Digester d;
+    d.add_field("pdf object stream, zlib");
+    d.add(bytes);
+    const model::Digest key = d.value();
+    if (auto kept = pieces_->find(key, PieceKind::ObjectStream)) return std::move(*kept);
+    std::string made = emit::deflate(bytes, DeflateWrapper::Zlib);
+    if (!made.empty()) pieces_->store(key, made);
+    return made;
+  }
+
+  PieceCache* pieces_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<ObjectStream> queue_;
@@ -186,7 +202,8 @@ class Compressor {
 
 class CompactWriter {
  public:
-  CompactWriter(HPDF_Doc doc, HPDF_Stream out) : doc_(doc), out_(out) {}
+  CompactWriter(HPDF_Doc doc, HPDF_Stream out, PieceCache* pieces)
+      : doc_(doc), out_(out), compressor_(pieces) {}
 
   bool write() {
     gather_ = HPDF_CallbackWriter_New(doc_->mmgr, append_to_string, &open_.bodies);
@@ -296,10 +313,10 @@ class CompactWriter {
 
 }  // namespace
 
-bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out) {
+bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out, PieceCache* pieces) {
   const bool fits =
       doc && doc->xref && !doc->xref->prev && doc->xref->start_offset == 0 && !doc->encrypt_on;
-  return fits && CompactWriter(doc, out).write();
+  return fits && CompactWriter(doc, out, pieces).write();
 }
 
 }  // namespace dossier::emit::pdf

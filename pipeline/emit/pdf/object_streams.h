@@ -13,6 +13,10 @@
 
 #include <cstddef>
 
+namespace dossier::emit {
+class PieceCache;  // piece_cache.h
+}
+
 namespace dossier::emit::pdf {
 
 inline constexpr std::size_t kObjectsPerStream = 200;
@@ -26,7 +30,10 @@ inline std::size_t numbers_when_saved(std::size_t objects) {
 
 // Writes `doc` to `out` (a libharu stream whose size counts the bytes written). False when
 // libharu or the stream fails, or when the document is encrypted or an incremental update
-// (which dossier never makes, and which this does not write).
-bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out);
+// (which dossier never makes, and which this does not write). With `pieces`, an object stream
+// whose bytes an earlier build compressed is copied from there (found by a digest of its
+// bytes: a rebuild whose changed source kept its pages and links finds nearly all of them),
+// and one compressed now is kept.
+bool write_with_object_streams(HPDF_Doc doc, HPDF_Stream out, PieceCache* pieces = nullptr);
 
 }  // namespace dossier::emit::pdf

@@ -16,6 +16,7 @@
 #include "emit/pdf/haru_objects.h"
 #include "emit/pdf/object_streams.h"
 #include "emit/pdf_reader.h"
+#include "emit/piece_cache.h"
 
 using namespace dossier;
 using test::references_in;
@@ -26,7 +27,8 @@ void ignore_error(HPDF_STATUS, HPDF_STATUS, void*) {}
 
 // `count` pages of text in Helvetica, each linking to another, a bookmark every tenth: a few
 // thousand small objects and a stream per page.
-void fill(HPDF_Doc doc, int count) {
+// `moved`: the page whose link starts a point further right (the same number of bytes).
+void fill(HPDF_Doc doc, int count, int moved = -1) {
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
   HPDF_Font font = HPDF_GetFont(doc, "Helvetica", nullptr);
   std::vector<HPDF_Page> pages;
@@ -40,7 +42,8 @@ void fill(HPDF_Doc doc, int count) {
   }
   for (int i = 0; i < count; ++i) {
     HPDF_Destination d = HPDF_Page_CreateDestination(pages[(i * 7 + 3) % count]);
-    HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(pages[i], {72, 690, 140, 712}, d);
+    const HPDF_REAL left = i == moved ? 73 : 72;
+    HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(pages[i], {left, 690, 140, 712}, d);
     HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
     if (i % 10 == 0) {
       HPDF_Outline o =
@@ -52,14 +55,15 @@ void fill(HPDF_Doc doc, int count) {
 }
 
 // The document `make` builds, saved by save_to (compact) or by libharu's HPDF_SaveToStream.
-std::string saved(const std::function<void(HPDF_Doc)>& make, bool compact) {
+std::string saved(const std::function<void(HPDF_Doc)>& make, bool compact,
+                  emit::PieceCache* pieces = nullptr) {
   const emit::pdf::HaruMemory memory;
   HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
   if (!doc) return {};
   make(doc);
   if (compact) {
     std::ostringstream out;
-    return emit::pdf::save_to(doc, out) ? out.str() : std::string();
+    return emit::pdf::save_to(doc, out, pieces) ? out.str() : std::string();
   }
   if (HPDF_SaveToStream(doc) != HPDF_OK) return {};
   std::string bytes(HPDF_GetStreamSize(doc), '\0');
@@ -129,6 +133,40 @@ TEST(PdfObjectStreams, ObjectsKeepLibharusNumbersAndValues) {
   EXPECT_EQ(same, plain.objects.size());
   const std::set<int> streams(compact.object_streams.begin(), compact.object_streams.end());
   EXPECT_EQ(compact.objects.size(), plain.objects.size() + streams.size() + 1);
+}
+
+// With a piece cache, an object stream an earlier save compressed is copied, found by its
+// bytes: the file is the one compressed afresh, every stream is found the second time, and a
+// document that differs in one object compresses only the stream holding it (here a link's
+// rectangle, whose bytes change but not their length, and the title).
+TEST(PdfObjectStreams, StreamsCompressedBeforeAreCopiedAndTheFileIsTheSame) {
+  using emit::PieceKind;
+  const auto make = [](HPDF_Doc doc) { fill(doc, 500); };
+  const std::string fresh = saved(make, true);
+  emit::PieceCache pieces;
+  EXPECT_EQ(saved(make, true, &pieces), fresh);
+  const std::size_t streams = pieces.misses(PieceKind::ObjectStream);
+  EXPECT_GT(streams, 5u);
+  EXPECT_EQ(pieces.hits(PieceKind::ObjectStream), 0u);
+  pieces.prune();
+  pieces.reset_counts();
+  EXPECT_EQ(saved(make, true, &pieces), fresh);
+  EXPECT_EQ(pieces.hits(PieceKind::ObjectStream), streams);
+  EXPECT_EQ(pieces.misses(PieceKind::ObjectStream), 0u);
+  pieces.prune();
+  pieces.reset_counts();
+  const auto moved = [](HPDF_Doc doc) { fill(doc, 500, 250); };
+  EXPECT_EQ(saved(moved, true, &pieces), saved(moved, true));
+  EXPECT_EQ(pieces.misses(PieceKind::ObjectStream), 1u);
+  EXPECT_EQ(pieces.hits(PieceKind::ObjectStream), streams - 1);
+  pieces.prune();
+  pieces.reset_counts();
+  const auto retitled = [](HPDF_Doc doc) {
+    fill(doc, 500, 250);
+    HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, "Object streams, retitled");
+  };
+  EXPECT_EQ(saved(retitled, true, &pieces), saved(retitled, true));
+  EXPECT_EQ(pieces.misses(PieceKind::ObjectStream), 1u);
 }
 
 // An embedded TrueType font's descriptor, widths and font file are made by libharu while it
