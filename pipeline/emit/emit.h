@@ -6,6 +6,7 @@
 // never leaves a half-written output.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -24,6 +25,12 @@ namespace dossier::emit {
 
 struct BriefingView;  // briefing_view.h
 class PieceCache;     // piece_cache.h
+
+// The reference parts, in the order the formats show them (the index after the sources).
+enum class ReferencePart { People, Quotes, Timeline, Figures, Index };
+inline constexpr std::size_t kReferencePartCount = 5;
+// A digest of what each part shows, by ReferencePart (piece_cache.h).
+using PartsDigests = std::array<model::Digest, kReferencePartCount>;
 
 // Template files, looked up in order: the job's templates folder first, then the built-ins.
 // Names are relative ("html/page.mustache"); a name that would leave the folders is refused.
@@ -88,9 +95,9 @@ struct EmitOptions {
   // And each source's links_digest (piece_cache.h) under `view`, made once for the formats
   // that link names (three of them read it for every chapter).
   std::shared_ptr<const std::vector<model::Digest>> link_digests;
-  // And the view's parts_digest (piece_cache.h), made once for the formats that show the
+  // And the view's parts_digests (piece_cache.h), made once for the formats that show the
   // reference parts.
-  std::optional<model::Digest> parts_digest;
+  std::optional<PartsDigests> parts_digests;
   // Called by a writer once it reads nothing more of the briefing, the view or the digests;
   // the PDF writer calls it before libharu assembles the document, so that write_outputs can
   // free the model for that part, a build's memory peak. Empty: nobody listens.

@@ -155,52 +155,54 @@ model::Digest links_digest(const model::Source& source, const BriefingView& view
   return d.value();
 }
 
-model::Digest parts_digest(const BriefingView& view) {
-  model::Digester d;
-  const auto add_entry = [&](const EntityEntry& entry) {
+PartsDigests parts_digests(const BriefingView& view) {
+  model::Digester people, quotes, timeline, figures, index;
+  const auto add_entry = [](model::Digester& d, const EntityEntry& entry) {
     model::digest_value(d, *entry.entity);
     d.add_number(entry.paragraphs.size());
     for (const ParagraphRef& ref : entry.paragraphs) d.add_field(ref.block);
   };
-  const auto add_numbers = [&](const std::vector<std::size_t>& numbers) {
+  const auto add_numbers = [](model::Digester& d, const std::vector<std::size_t>& numbers) {
     d.add_number(numbers.size());
     for (const std::size_t n : numbers) d.add_number(n);
   };
-  d.add_number(view.key_entities.size());
-  for (const EntityEntry* entry : view.key_entities) add_entry(*entry);
-  d.add_number(view.quotes.size());
+  people.add_number(view.key_entities.size());
+  for (const EntityEntry* entry : view.key_entities) add_entry(people, *entry);
+  add_numbers(people, view.key_entity_pieces);
+  quotes.add_number(view.quotes.size());
   for (const SpeakerQuotes& group : view.quotes) {
-    d.add_number(group.speaker != nullptr);
-    if (group.speaker) model::digest_value(d, *group.speaker);
-    d.add_number(group.quotes.size());
-    for (const model::Quote* quote : group.quotes) model::digest_value(d, *quote);
+    quotes.add_number(group.speaker != nullptr);
+    if (group.speaker) model::digest_value(quotes, *group.speaker);
+    quotes.add_number(group.quotes.size());
+    for (const model::Quote* quote : group.quotes) model::digest_value(quotes, *quote);
   }
-  add_numbers(view.quote_starts);
-  d.add_number(view.timeline.size());
+  add_numbers(quotes, view.quote_starts);
+  timeline.add_number(view.timeline.size());
   for (const TimelineEntry& entry : view.timeline) {
-    model::digest_value(d, *entry.date);
-    d.add_field(entry.at.block);
+    model::digest_value(timeline, *entry.date);
+    timeline.add_field(entry.at.block);
   }
-  d.add_number(view.figures.size());
-  for (const model::Figure* figure : view.figures) model::digest_value(d, *figure);
-  d.add_number(view.conflicts.size());
+  figures.add_number(view.figures.size());
+  for (const model::Figure* figure : view.figures) model::digest_value(figures, *figure);
+  figures.add_number(view.conflicts.size());
   for (const ConflictEntry& entry : view.conflicts) {
-    model::digest_value(d, *entry.conflict);
-    d.add_number(entry.figures.size());
-    for (const model::Figure* figure : entry.figures) model::digest_value(d, *figure);
+    model::digest_value(figures, *entry.conflict);
+    figures.add_number(entry.figures.size());
+    for (const model::Figure* figure : entry.figures) model::digest_value(figures, *figure);
   }
-  d.add_number(view.index.size());
-  for (const EntityEntry& entry : view.index) add_entry(entry);
-  add_numbers(view.key_entity_pieces);
-  add_numbers(view.index_pieces);
-  return d.value();
+  index.add_number(view.index.size());
+  for (const EntityEntry& entry : view.index) add_entry(index, entry);
+  add_numbers(index, view.index_pieces);
+  return {people.value(), quotes.value(), timeline.value(), figures.value(), index.value()};
 }
 
-model::Digest part_key(const EmitOptions& options, const BriefingView& view,
+model::Digest part_key(const EmitOptions& options, const BriefingView& view, ReferencePart part,
                        std::string_view context) {
   model::Digester d;
   d.add_field(context);
-  d.add(options.parts_digest ? *options.parts_digest : parts_digest(view));
+  d.add_number(static_cast<std::size_t>(part));
+  const auto n = static_cast<std::size_t>(part);
+  d.add(options.parts_digests ? (*options.parts_digests)[n] : parts_digests(view)[n]);
   d.add_number(options.words.all().size());
   for (const auto& [key, word] : options.words.all()) {
     d.add_field(key);

@@ -72,14 +72,16 @@ model::Digest links_digest(const model::Source& source, const BriefingView& view
 std::vector<model::Digest> digest_links(const model::Briefing& briefing, const BriefingView& view,
                                         unsigned threads);
 
-// A digest of everything the reference parts show from `view`: the key entities, the quotes by
-// speaker, the timeline, the figures and their conflicts, the index, and the pieces they are
-// cut into. A rebuild whose sources changed none of it finds its parts among the pieces.
-model::Digest parts_digest(const BriefingView& view);
+// A digest of everything each reference part shows from `view`: the key entities, the quotes
+// by speaker, the timeline, the figures with their conflicts, the index (every field of every
+// record listed, the paragraphs each points to, the pieces the part is cut into). A rebuild
+// whose sources changed nothing a part shows finds that part among the pieces.
+PartsDigests parts_digests(const BriefingView& view);
 
-// The key of a reference part in a format: `context` names the format, the part and whatever
-// else shapes it there (the PDF's page and fonts), with the view's parts_digest and the words.
-model::Digest part_key(const EmitOptions& options, const BriefingView& view,
+// The key of a reference part in a format: `context` names the format and whatever else
+// shapes the part there (the PDF's page and fonts, the EPUB's files), with the part's digest
+// and the words.
+model::Digest part_key(const EmitOptions& options, const BriefingView& view, ReferencePart part,
                        std::string_view context);
 
 // The key of source `index`'s chapter in a format: `context` names the format and everything

@@ -241,8 +241,8 @@ std::vector<WrittenOutput> write_outputs(model::Briefing briefing_to_free,
     shared.source_digests = std::make_shared<const std::vector<model::Digest>>(
         digest_sources(briefing, options.threads));
   }
-  if (shared.pieces && shared.view && !shared.parts_digest) {
-    shared.parts_digest = parts_digest(*shared.view);
+  if (shared.pieces && shared.view && !shared.parts_digests) {
+    shared.parts_digests = parts_digests(*shared.view);
   }
   if (shared.pieces && shared.view && !shared.link_digests) {
     shared.link_digests = std::make_shared<const std::vector<model::Digest>>(

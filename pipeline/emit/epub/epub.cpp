@@ -391,13 +391,18 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
   }
   const std::string chapter_context =
       options.pieces ? "epub chapter in " + chapter_shell.text() : std::string();
-  // A part's files also depend on how the parts are cut into files and when a file is
-  // compressed as it is written (its bytes differ).
-  const std::string part_context =
-      options.pieces
-          ? "epub part file, " + std::to_string(options.epub_part_bytes) + " " +
-                std::to_string(options.epub_hold_page) + " in " + chapter_shell.text() + "\n"
-          : std::string();
+  // A part's files also depend on how the parts are cut into files, on the index's files
+  // (every part links names to their entries there) and on when a file is compressed as it is
+  // written (its bytes differ).
+  std::string part_context;
+  if (options.pieces) {
+    part_context = "epub part file, " + std::to_string(options.epub_part_bytes) + " " +
+                   std::to_string(options.epub_hold_page) + ", index files";
+    for (const auto& [first, last] : index_ranges) {
+      part_context += " " + std::to_string(first) + "-" + std::to_string(last);
+    }
+    part_context += " in " + chapter_shell.text() + "\n";
+  }
   // A reference part goes into its page where the page's content is marked, written a slice
   // of entries at a time (write_part) into the page's entry: never the whole part as one tree,
   // and past options.epub_hold_page (8 MB) compressed as it comes rather than held as one
@@ -458,8 +463,8 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     if (batch.size() == kBatch || part) compress_batch();
     return std::nullopt;
   };
-  const auto add_part = [&](const char* id, const char* word,
-                            const PartSteps& part) -> std::optional<model::Diagnostic> {
+  const auto add_part = [&](const char* id, const char* word, const PartSteps& part,
+                            ReferencePart shows) -> std::optional<model::Diagnostic> {
     const auto mark = [](pugi::xml_node c) {
       c.append_child(pugi::node_comment).set_value(kPartMark);
     };
@@ -470,7 +475,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       // (part_key) and the file holds the same entries.
       std::optional<model::Digest> key;
       if (options.pieces) {
-        key = part_key(options, view,
+        key = part_key(options, view, shows,
                        part_context + id + " " + std::to_string(files[k].first) + "-" +
                            std::to_string(files[k].second) + " of " + std::to_string(files.size()));
       }
@@ -481,18 +486,25 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
     }
     return std::nullopt;
   };
-  if (auto e = add_part(kPartPeople, "key_people", kKeyEntityPiecesPart)) return *e;
-  if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart)) return *e;
-  if (auto e = add_part(kPartTimeline, "timeline", kTimelinePart)) return *e;
+  if (auto e = add_part(kPartPeople, "key_people", kKeyEntityPiecesPart, ReferencePart::People))
+    return *e;
+  if (auto e = add_part(kPartQuotes, "quotes_by_speaker", kQuotesPart, ReferencePart::Quotes))
+    return *e;
+  if (auto e = add_part(kPartTimeline, "timeline", kTimelinePart, ReferencePart::Timeline))
+    return *e;
   // Conflicts too long to open the figures' first file are a part of their own before them.
   std::size_t conflicts_bytes = 0;
   for (std::size_t i = 0; i < kConflictsPart.count(view); ++i) {
     conflicts_bytes += kConflictsPart.bytes(view, i);
   }
   if (conflicts_bytes > options.epub_part_bytes) {
-    if (auto e = add_part(kPartConflicts, "conflicts", kConflictsPart)) return *e;
-    if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresOnlyPart)) return *e;
-  } else if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresPart)) {
+    if (auto e = add_part(kPartConflicts, "conflicts", kConflictsPart, ReferencePart::Figures))
+      return *e;
+    if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresOnlyPart,
+                          ReferencePart::Figures))
+      return *e;
+  } else if (auto e = add_part(kPartFigures, "figures_and_conflicts", kFiguresPart,
+                               ReferencePart::Figures)) {
     return *e;
   }
   for (std::size_t i = 0; i < briefing.sources.size(); ++i) {
@@ -513,7 +525,7 @@ model::Result<bool> write_epub(const model::Briefing& briefing, const EmitOption
       return *e;
     }
   }
-  if (auto e = add_part(kPartIndex, "index", kIndexPiecesPart)) return *e;
+  if (auto e = add_part(kPartIndex, "index", kIndexPiecesPart, ReferencePart::Index)) return *e;
   compress_batch();
 
   pugi::xml_document cover;

@@ -82,18 +82,17 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
   };
   pugi::xml_writer_stream writer(out);
   // A reference part's slices an earlier build wrote are copied too, while the part shows the
-  // same (part_key); "html part N" names the part (the index is the fifth).
-  const auto write_part_of = [&](const PartSteps& part, std::size_t n) {
-    if (!options.pieces) return write_part(part, view, words, href, writer, depth);
-    const PartPieces pieces{*options.pieces, part_key(options, view,
-                                                      "html part " + std::to_string(n) +
-                                                          ", indented " + std::to_string(depth))};
-    write_part(part, view, words, href, writer, depth, kAllEntries, &pieces);
+  // same (part_key).
+  const std::string part_context = "html part, indented " + std::to_string(depth);
+  const auto write_part_of = [&](const PartSteps& steps, ReferencePart part) {
+    if (!options.pieces) return write_part(steps, view, words, href, writer, depth);
+    const PartPieces pieces{*options.pieces, part_key(options, view, part, part_context)};
+    write_part(steps, view, words, href, writer, depth, kAllEntries, &pieces);
   };
-  std::size_t n = 0;
-  for (const PartSteps* part : {&kKeyEntitiesPart, &kQuotesPart, &kTimelinePart, &kFiguresPart}) {
-    write_part_of(*part, n++);
-  }
+  write_part_of(kKeyEntitiesPart, ReferencePart::People);
+  write_part_of(kQuotesPart, ReferencePart::Quotes);
+  write_part_of(kTimelinePart, ReferencePart::Timeline);
+  write_part_of(kFiguresPart, ReferencePart::Figures);
   // A chapter an earlier build rendered is copied (see piece_cache.h); one rendered now is
   // kept for the next build.
   const std::string context = "html chapter, indented " + std::to_string(depth);
@@ -116,7 +115,7 @@ model::Result<bool> write_html(const model::Briefing& briefing, const EmitOption
     options.pieces->store(key, piece);
     out << piece;
   }
-  write_part_of(kIndexPart, n);
+  write_part_of(kIndexPart, ReferencePart::Index);
   out.write(text.data() + to, static_cast<std::streamsize>(text.size() - to));
   return static_cast<bool>(out);
 }

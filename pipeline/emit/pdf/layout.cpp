@@ -658,7 +658,7 @@ class KeptSections {
 
  private:
   model::Digest key(std::size_t i) const {
-    if (i < parts_) return part_key(options_, view_, context_ + "part " + std::to_string(i));
+    if (i < parts_) return part_key(options_, view_, static_cast<ReferencePart>(i), context_);
     return chapter_key(options_, briefing_, i - parts_, &view_, context_ + "source");
   }
 

@@ -153,10 +153,10 @@ TEST(PdfSectionCache, PartsAreKeptWhileWhatTheyShowIsTheSame) {
   pieces.prune();
   pieces.reset_counts();
   model::Block& last = b.sources.back().blocks.back();
-  ASSERT_EQ(emit::parts_digest(emit::make_view(b)), [&] {
+  ASSERT_EQ(emit::parts_digests(emit::make_view(b)), [&] {
     model::Briefing changed = b;
     changed.sources.back().blocks.back().text += " One more plain sentence.";
-    return emit::parts_digest(emit::make_view(changed));
+    return emit::parts_digests(emit::make_view(changed));
   }());
   last.text += " One more plain sentence.";
   expect_same_pages(lay_out(b, &pieces), lay_out(b, nullptr));
@@ -167,8 +167,8 @@ TEST(PdfSectionCache, PartsAreKeptWhileWhatTheyShowIsTheSame) {
 }
 
 // Whatever a part shows is in its key: a quotation's words, a figure's value, a date's text,
-// an entity's name change the parts, which are then laid out again (here each change keeps
-// the parts' lengths, so only their keys can tell).
+// a figure's subject change the part that shows them, which is then laid out again, and the
+// others are copied (here each change keeps the part's length, so only its key can tell).
 TEST(PdfSectionCache, APartIsLaidOutAgainWhenAnythingItShowsChanged) {
   model::Briefing b = long_briefing();
   b.quotes.push_back({"Q1", "S1-p1", {"S1-p1"}, "Words as spoken.", std::nullopt, std::nullopt});
@@ -188,7 +188,8 @@ TEST(PdfSectionCache, APartIsLaidOutAgainWhenAnythingItShowsChanged) {
     model::Briefing changed = b;
     changes[k](changed);
     expect_same_pages(lay_out(changed, &pieces), lay_out(changed, nullptr));
-    EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 4u) << "change " << k;
+    EXPECT_EQ(pieces.misses(emit::PieceKind::Part), 1u) << "change " << k;
+    EXPECT_EQ(pieces.hits(emit::PieceKind::Part), 3u) << "change " << k;
     EXPECT_EQ(pieces.hits(), 3u) << "change " << k;  // the sources
   }
 }
@@ -236,7 +237,7 @@ TEST_P(PdfSectionCacheMoved, KeptPagesThatLandElsewhereAreLaidOutAgainThenKeptTh
   const Drawn again = lay_out(b, pieces.get());
   expect_same_pages(again, fresh);
   EXPECT_EQ(pieces->misses(), 3u);                       // found, but their folios were wrong
-  EXPECT_EQ(pieces->misses(emit::PieceKind::Part), 4u);  // they show the quotations
+  EXPECT_EQ(pieces->misses(emit::PieceKind::Part), 3u);  // the quotes, and the two after it
   pieces = next_build(std::move(pieces));
   expect_same_pages(lay_out(b, pieces.get()), fresh);  // kept again, at their new pages
   EXPECT_EQ(pieces->hits(), 3u);

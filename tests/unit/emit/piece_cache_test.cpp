@@ -119,7 +119,8 @@ TEST_F(PieceCacheTest, WritersCopyingChaptersWriteWhatTheyWouldRender) {
 
 // The reference parts of the HTML page (in slices) and of the EPUB (file by file) are kept
 // the same way: a build that changes nothing they show copies them all, and writes the bytes
-// it would render; one that changes a quotation, a figure or a name renders them again.
+// it would render; one that changes a quotation, a figure or a name renders the parts that
+// show it again and copies the others.
 model::Briefing briefing_with_parts() {
   model::Briefing b = briefing_with_a_name("E-erdogan");
   b.quotes.push_back({"Q1", "S1-p1", {"S1-p1"}, "Words as spoken.", "E-erdogan", std::nullopt});
@@ -146,7 +147,7 @@ TEST_F(PieceCacheTest, APartShowingSomethingElseIsRenderedAgain) {
   const std::vector<std::function<void(model::Briefing&)>> changes = {
       [](model::Briefing& b) { b.quotes[0].text = "Words as written."; },
       [](model::Briefing& b) { b.figures[0].text = "41%"; },
-      [](model::Briefing& b) { b.entities[0].name = "Recep Erdoğan"; },
+      [](model::Briefing& b) { b.entities[0].name = "Recep Erdoğan"; },  // shown in three
       [](model::Briefing& b) { b.entities[0].roles = {"president"}; },
   };
   for (const emit::Writer write : {emit::write_html, emit::write_epub}) {
@@ -158,7 +159,8 @@ TEST_F(PieceCacheTest, APartShowingSomethingElseIsRenderedAgain) {
       model::Briefing changed = briefing_with_parts();
       changes[k](changed);
       EXPECT_EQ(written(write, changed, &cache), written(write, changed, nullptr)) << k;
-      EXPECT_EQ(cache.hits(emit::PieceKind::Part), 0u) << k;
+      EXPECT_GE(cache.misses(emit::PieceKind::Part), 1u) << k;
+      EXPECT_GE(cache.hits(emit::PieceKind::Part), 1u) << k;
     }
   }
 }
