@@ -33,6 +33,15 @@ void for_each_block(const std::vector<model::Block>& blocks, const Visit& visit)
   }
 }
 
+// The words shown to readers, which every chapter and part key holds.
+void add_words(model::Digester& d, const Words& words) {
+  d.add_number(words.all().size());
+  for (const auto& [key, word] : words.all()) {
+    d.add_field(key);
+    d.add_field(word);
+  }
+}
+
 }  // namespace
 
 PieceCache::PieceCache(std::filesystem::path folder)
@@ -124,11 +133,7 @@ model::Digest chapter_key(const EmitOptions& options, const model::Briefing& bri
     model::digest_source(own, source);
     d.add(own.value());
   }
-  d.add_number(options.words.all().size());
-  for (const auto& [key, word] : options.words.all()) {
-    d.add_field(key);
-    d.add_field(word);
-  }
+  add_words(d, options.words);
   if (view) {
     if (options.link_digests && index < options.link_digests->size()) {
       d.add((*options.link_digests)[index]);
@@ -200,14 +205,10 @@ model::Digest part_key(const EmitOptions& options, const BriefingView& view, Ref
                        std::string_view context) {
   model::Digester d;
   d.add_field(context);
-  d.add_number(static_cast<std::size_t>(part));
   const auto n = static_cast<std::size_t>(part);
+  d.add_number(n);
   d.add(options.parts_digests ? (*options.parts_digests)[n] : parts_digests(view)[n]);
-  d.add_number(options.words.all().size());
-  for (const auto& [key, word] : options.words.all()) {
-    d.add_field(key);
-    d.add_field(word);
-  }
+  add_words(d, options.words);
   return d.value();
 }
 
