@@ -73,6 +73,27 @@ thread_local LinkWriter* current_links = nullptr;  // the writer whose pages are
 
 }  // namespace
 
+// The first time, libharu's own HPDF_Xref_Add, which makes the object an entry. After that
+// the entry is listed again under the next number, as HPDF_Xref_Add would list a new one: the
+// entries of one object are alike (in use, generation 0, the object), and only libharu's own
+// save, which dossier does not use, writes an offset into them. 24 bytes less for each link
+// (70 MB at 10,000 articles, held until the document is saved).
+bool LinkWriter::numbered_again(HPDF_Dict object) {
+  HPDF_Xref xref = doc_->xref;
+  if (!shared_entry_) {
+    if (HPDF_Xref_Add(xref, object) != HPDF_OK) return false;  // libharu has disposed of it
+    shared_entry_ = HPDF_Xref_GetEntry(xref, xref->entries->count - 1);
+    return true;
+  }
+  if (xref->entries->count >= HPDF_LIMIT_MAX_XREF_ELEMENT) {
+    HPDF_SetError(xref->error, HPDF_XREF_COUNT_ERR, 0);
+    return false;
+  }
+  if (HPDF_List_Add(xref->entries, shared_entry_) != HPDF_OK) return false;
+  object->header.obj_id = (xref->start_offset + xref->entries->count - 1) | HPDF_OTYPE_INDIRECT;
+  return true;
+}
+
 LinkWriter::LinkWriter(HPDF_Doc doc, std::size_t expected_links)
     : doc_(doc), outer_(current_links) {
   current_links = this;
@@ -96,10 +117,7 @@ LinkWriter::~LinkWriter() {
 
 void LinkWriter::add(HPDF_Page page, const LinkRect& rect, HPDF_Destination dest) {
   if (!border_ || !link_ || !dest) return;
-  // The shared dictionary goes into the table once more: libharu takes only an object that is
-  // in it nowhere yet, and marks it with its new number.
-  link_->header.obj_id = 0;
-  if (HPDF_Xref_Add(doc_->xref, link_) != HPDF_OK) {  // libharu has disposed of it
+  if (!numbered_again(link_)) {
     link_ = nullptr;
     return;
   }

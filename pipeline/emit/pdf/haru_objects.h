@@ -82,6 +82,9 @@ class LinkWriter {
   };
   // The page's entry, started (and the page set to write its /Annots) on first use.
   PageLinks& links_of(HPDF_Page page);
+  // Gives `object` (the shared link dictionary) the next number in the cross-reference table;
+  // false when the table is full or libharu fails.
+  bool numbered_again(HPDF_Dict object);
   static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream);
 
   HPDF_Doc doc_;
@@ -91,6 +94,7 @@ class LinkWriter {
   // in the order they were made, so each time it writes this dictionary it is the next
   // link's turn: write_link writes records_[written_].
   HPDF_Dict link_ = nullptr;
+  HPDF_XrefEntry shared_entry_ = nullptr;  // link_'s entry, listed under every link's number
   std::vector<Record> records_;
   std::size_t written_ = 0;
   std::vector<HPDF_UINT32> ids_;  // records_[i]'s object number

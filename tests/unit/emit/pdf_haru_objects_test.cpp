@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <hpdf.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -84,6 +87,45 @@ TEST(PdfLinkWriter, EachPageListsItsOwnLinksWithTheirRectanglesAndDestinations) 
       x += 10;
     }
   }
+}
+
+// A briefing has millions of links: every link's number in the cross-reference table lists
+// the one entry of the shared dictionary instead of an entry of its own (24 bytes each), and
+// the numbers still follow each other, around the destinations made between them.
+TEST(PdfLinkWriter, LinksShareOneCrossReferenceEntry) {
+  const emit::pdf::HaruMemory memory;
+  HPDF_Doc doc = memory.new_document(ignore_error, nullptr);
+  ASSERT_NE(doc, nullptr);
+  HPDF_Page page = HPDF_AddPage(doc);
+  std::ostringstream out;
+  {
+    emit::pdf::LinkWriter links(doc, 1000);
+    HPDF_Destination d = nullptr;
+    for (int k = 0; k < 1000; ++k) {
+      if (k % 100 == 0) d = HPDF_Page_CreateDestination(page);  // between the links
+      links.add(page, {float(k % 500), 20, float(k % 500) + 5, 30, 0, 0}, d);
+    }
+    links.finish_page(page);
+    std::map<const void*, std::vector<HPDF_XrefEntry>> entries_of;
+    HPDF_List entries = doc->xref->entries;
+    for (HPDF_UINT i = 0; i < entries->count; ++i) {
+      auto entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i));
+      entries_of[entry->obj].push_back(entry);
+    }
+    std::size_t listed_most = 0;
+    for (const auto& [object, list] : entries_of) {
+      listed_most = std::max(listed_most, list.size());
+      for (const auto* entry : list) EXPECT_EQ(entry, list.front());
+    }
+    EXPECT_EQ(listed_most, 1000u);  // the link dictionary, under 1,000 numbers
+    ASSERT_TRUE(emit::pdf::save_to(doc, out));
+  }
+  const auto objects = objects_of(out.str());
+  std::size_t links = 0;
+  for (const auto& [id, text] : objects) {
+    if (text.find("/Subtype /Link") != std::string::npos) ++links;
+  }
+  EXPECT_EQ(links, 1000u);
 }
 
 namespace {
