@@ -25,4 +25,14 @@ inline void register_cmark_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+// Held while a parser reads a document. cmark-gfm keeps the characters that open inline syntax
+// in one table for the whole process, and each parse adds its extensions' characters (the
+// strikethrough's "~") before reading inlines and takes them out after: a parse finishing on
+// one thread would take "~" from a parse under way on another, whose struck text would keep
+// its tildes. Parsing is a small part of reading a Markdown source, so parses take turns.
+inline std::mutex& cmark_parse_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 }  // namespace dossier::model

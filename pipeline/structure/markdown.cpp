@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -475,8 +476,12 @@ void read_markdown(model::Source& source, std::size_t first, model::Diagnostics&
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    const std::lock_guard parsing(model::cmark_parse_mutex());
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
   Reader reader{source, first, 0, 0, 0, std::nullopt, std::nullopt, {}};
   const std::vector<LineRange> ranges = top_level_ranges(doc.get(), first, source.lines.size());
   SyntaxRecorder syntax(source.lines, first);
