@@ -313,25 +313,24 @@ std::string write_source(const SourceRecord& record, std::string_view key) {
   return std::move(w.out);
 }
 
-void digest_source(Digester& digester, const Source& source) {
+namespace {
+// The values as a record holds them, into `digester` instead of a file.
+template <class... T>
+void digest_fields(Digester& digester, const T&... values) {
   Writer<DigestOut> w{DigestOut(digester)};
-  w(kFormatVersion, source);
+  w(values...);
   w.out.flush();
+}
+}  // namespace
+
+void digest_source(Digester& digester, const Source& source) {
+  digest_fields(digester, kFormatVersion, source);
   digester.add_number(source.images.size());  // the one field the record leaves out
   for (const auto& [src, bytes] : source.images) {
     digester.add_field(src);
     digester.add_field(bytes);
   }
 }
-
-namespace {
-template <class T>
-void digest_fields(Digester& digester, const T& value) {
-  Writer<DigestOut> w{DigestOut(digester)};
-  w(value);
-  w.out.flush();
-}
-}  // namespace
 
 void digest_value(Digester& digester, const Entity& entity) {
   digest_fields(digester, entity);
