@@ -82,9 +82,9 @@ class LinkWriter {
   };
   // The page's entry, started (and the page set to write its /Annots) on first use.
   PageLinks& links_of(HPDF_Page page);
-  // Gives `object` (the shared link dictionary) the next number in the cross-reference table;
-  // false when the table is full or libharu fails.
-  bool numbered_again(HPDF_Dict object);
+  // Gives the shared link dictionary the next number in the cross-reference table; false
+  // when the table is full or libharu fails.
+  bool number_link();
   static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream);
 
   HPDF_Doc doc_;
